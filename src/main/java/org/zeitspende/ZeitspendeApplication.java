@@ -1,0 +1,19 @@
+package org.zeitspende;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Zeitspende coordinates volunteers for a city or county: organisations call out for
+ * helpers, the service asks matching helpers fairly and stops exactly at quota.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ZeitspendeApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ZeitspendeApplication.class, args);
+	}
+
+}

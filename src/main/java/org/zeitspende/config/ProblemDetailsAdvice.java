@@ -1,0 +1,158 @@
+package org.zeitspende.config;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Answers every error of the web layer with an RFC 9457 problem detail. Validation errors
+ * name each field and its reason; nothing reveals a stack trace or a class name.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<FieldProblem> errors = ex.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldProblem(error.getField(), reason(error)))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		return invalidRequest(ex, errors, headers, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(), reason(error))))
+			.toList();
+		return invalidRequest(ex, errors, headers, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (hasCause(ex, DataBufferLimitException.class)) {
+			return handleBodyTooLarge(exchange);
+		}
+		if (hasCause(ex, DecodingException.class)) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bodyProblem(ex));
+			body.setType(ProblemTypes.MALFORMED_BODY);
+			body.setTitle("Malformed request body");
+			return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
+		}
+		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	@ExceptionHandler(DataBufferLimitException.class)
+	Mono<ResponseEntity<Object>> handleBodyTooLarge(ServerWebExchange exchange) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than this endpoint accepts.");
+		body.setType(ProblemTypes.BODY_TOO_LARGE);
+		body.setTitle("Request body too large");
+		return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body));
+	}
+
+	@ExceptionHandler(Exception.class)
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+				+ " [" + exchange.getRequest().getId() + "]", ex);
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Quote request " + exchange.getRequest().getId()
+						+ " if you contact us.");
+		body.setType(ProblemTypes.INTERNAL_ERROR);
+		body.setTitle("Internal error");
+		return Mono.just(ResponseEntity.internalServerError().body(body));
+	}
+
+	private Mono<ResponseEntity<Object>> invalidRequest(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
+			ServerWebExchange exchange) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
+		body.setType(ProblemTypes.INVALID_REQUEST);
+		body.setTitle("Invalid request");
+		body.setProperty("errors", errors);
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
+	}
+
+	private static String reason(MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+			return "has the wrong type";
+		}
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+	private static String bodyProblem(Throwable ex) {
+		UnrecognizedPropertyException unknown = cause(ex, UnrecognizedPropertyException.class);
+		if (unknown != null) {
+			return "Unknown field '" + unknown.getPropertyName() + "'.";
+		}
+		DatabindException binding = cause(ex, DatabindException.class);
+		if (binding != null && !binding.getPath().isEmpty()) {
+			return "Field '" + path(binding) + "' has the wrong type or format.";
+		}
+		return "The request body is not valid JSON.";
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		ex.getPath().forEach((reference) -> {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		});
+		return path.toString();
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		return cause(ex, type) != null;
+	}
+
+	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	record FieldProblem(String field, String reason) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.zeitspende.config;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells whoever started the service where to open it.
+ */
+@Component
+class ReadyLog {
+
+	private static final Log log = LogFactory.getLog(ReadyLog.class);
+
+	@EventListener
+	void onReady(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext context)) {
+			return;
+		}
+		String base = "http://localhost:" + context.getWebServer().getPort();
+		Environment environment = context.getEnvironment();
+		StringBuilder message = new StringBuilder("Zeitspende is ready.").append("\n  API documentation: ")
+			.append(base)
+			.append("/swagger-ui.html")
+			.append("\n  OpenAPI document:  ")
+			.append(base)
+			.append("/v3/api-docs")
+			.append("\n  Readiness:         ")
+			.append(base)
+			.append("/readyz")
+			.append("\n  Places (sample):   ")
+			.append(base)
+			.append("/api/places");
+		if (environment.getProperty("zeitspende.embedded.active", Boolean.class, false)) {
+			message.append("\n  Embedded datastores: ")
+				.append(environment.getProperty("spring.r2dbc.url", "(external PostgreSQL)"))
+				.append(" and ")
+				.append(environment.getProperty("spring.data.redis.url", "(external Redis)"));
+		}
+		log.info(message);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Demo organisations and helpers for the local default.
+ */
+package org.zeitspende.demo;
