@@ -2,15 +2,15 @@ package org.zeitspende.config;
 
 import java.sql.SQLException;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
 /**
  * Turns a failed start because PostgreSQL or Redis is out of reach into one clear line
  * that names the datastore and where it was looked for.
  */
-class DatastoreUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<Exception> {
+class DatastoreUnreachableFailureAnalyzer implements FailureAnalyzer {
 
 	private static final String ACTION = """
 			Check that the datastore runs and that the URL and credentials are right \
@@ -24,13 +24,16 @@ class DatastoreUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<Except
 	}
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, Exception cause) {
-		if (cause instanceof DatastoreUnreachableException unreachable) {
-			return analysis(unreachable.datastore(), unreachable.location(), rootCause(cause));
-		}
-		if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
-			String url = this.environment.getProperty("spring.flyway.url", "(no spring.flyway.url)");
-			return analysis("PostgreSQL", DatastoreLocations.withoutCredentials(url), rootCause(cause));
+	public FailureAnalysis analyze(Throwable failure) {
+		for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof DatastoreUnreachableException unreachable) {
+				return analysis(unreachable.datastore(), unreachable.location(), rootCause(cause));
+			}
+			// Flyway connects first, over JDBC.
+			if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
+				String url = this.environment.getProperty("spring.flyway.url", "(no spring.flyway.url)");
+				return analysis("PostgreSQL", DatastoreLocations.withoutCredentials(url), rootCause(cause));
+			}
 		}
 		return null;
 	}

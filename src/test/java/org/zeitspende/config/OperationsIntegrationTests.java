@@ -1,0 +1,99 @@
+package org.zeitspende.config;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.testing.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OperationsIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void readiness_checksPostgresAndRedis() {
+		this.client.get()
+			.uri("/readyz")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.redis.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void liveness_isUp() {
+		this.client.get()
+			.uri("/livez")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void prometheus_exportsHttpAndJvmMetrics() {
+		this.client.get().uri("/api/places").exchange().expectStatus().isOk();
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
+				"r2dbc_pool_acquired_connections");
+	}
+
+	@Test
+	void info_showsTheBuild() {
+		this.client.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.build.artifact")
+			.isEqualTo("zeitspende");
+	}
+
+	@Test
+	void openApiDocument_describesTheApi() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("Zeitspende API")
+			.jsonPath("$.paths['/api/places'].get")
+			.exists();
+	}
+
+	@Test
+	void apiDocumentationUi_isServed() {
+		this.client.get()
+			.uri("/swagger-ui/index.html")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("swagger-ui"));
+	}
+
+}

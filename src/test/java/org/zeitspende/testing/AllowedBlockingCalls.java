@@ -1,0 +1,22 @@
+package org.zeitspende.testing;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Blocking calls allowed on non-blocking threads: loading a resource bundle once and
+ * caching it, and looking up a static resource in the application jar (a short read from
+ * the page cache that Spring WebFlux itself does on the event loop). Everything else that
+ * blocks there fails the test that caused it.
+ */
+public class AllowedBlockingCalls implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
+				"loadBundle");
+		builder.allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver",
+				"getResource");
+	}
+
+}
