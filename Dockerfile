@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+
+# Build: docker build -t ghcr.io/zeitspende/zeitspende:latest .
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /workspace
+# Everything the build reads; .dockerignore keeps out build output, local data and deployment files.
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    chmod +x mvnw \
+    && ./mvnw -B -DskipTests package \
+    && cp target/zeitspende-*.jar application.jar \
+    && java -Djarmode=tools -jar application.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 zeitspende \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home \
+        --home-dir /application --shell /usr/sbin/nologin zeitspende
+WORKDIR /application
+# Least frequently changing layers first, so a code change only rebuilds the last one.
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER 10001:10001
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    SERVER_PORT=8080
+EXPOSE 8080
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
