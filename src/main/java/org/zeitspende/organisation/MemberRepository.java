@@ -123,7 +123,7 @@ class MemberRepository {
 				select m.id, m.organisation_id, m.role, m.password_hash,
 				       coalesce(m.locked_until > now(), false) as locked, o.status as organisation_status
 				from member m left join organisation o on o.id = m.organisation_id
-				where """ + condition).bind("key", key).map(MemberRepository::credentials).one();
+				where \s""" + condition).bind("key", key).map(MemberRepository::credentials).one();
 	}
 
 	/**
