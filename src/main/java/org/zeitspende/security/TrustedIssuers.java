@@ -66,15 +66,32 @@ final class TrustedIssuers {
 	}
 
 	static ReactiveJwtDecoder externalDecoder(AuthProperties.Oidc oidc, AuthProperties properties) {
-		NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder = StringUtils.hasText(oidc.jwkSetUri())
-				? NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri())
-				: NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri());
+		boolean discover = !StringUtils.hasText(oidc.jwkSetUri());
+		if (discover) {
+			initialiseDiscovery();
+		}
+		NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder = discover
+				? NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri())
+				: NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri());
 		NimbusReactiveJwtDecoder decoder = builder.jwsAlgorithms((algorithms) -> algorithms.addAll(EXTERNAL_ALGORITHMS))
 			.build();
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
 		type.setAllowEmpty(true);
 		decoder.setJwtValidator(validator(type, properties, oidc.issuerUri(), oidc.audience()));
 		return decoder;
+	}
+
+	// Discovery happens reactively on the first token, but the helper it uses builds a
+	// RestTemplate when its class is initialised, which reads jar files: do that now, at
+	// start-up, rather than on an event-loop thread later.
+	private static void initialiseDiscovery() {
+		try {
+			Class.forName("org.springframework.security.oauth2.jwt.JwtDecoderProviderConfigurationUtils", true,
+					TrustedIssuers.class.getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			// Nothing to prepare in this version of Spring Security.
+		}
 	}
 
 	private static OAuth2TokenValidator<Jwt> validator(JwtTypeValidator type, AuthProperties properties, String issuer,
