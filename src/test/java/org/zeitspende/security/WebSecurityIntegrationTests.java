@@ -136,6 +136,20 @@ class WebSecurityIntegrationTests {
 	}
 
 	@Test
+	void apiDocument_describesTheBearerToken_andHidesTheCaller() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.securitySchemes.bearer-token.scheme")
+			.isEqualTo("bearer")
+			.jsonPath("$.paths['/api/organisation'].get.parameters")
+			.doesNotExist();
+	}
+
+	@Test
 	void publicEndpoints_needNoToken() {
 		for (String path : new String[] { "/api/places", "/api/languages", "/livez", "/readyz", "/actuator/info",
 				"/v3/api-docs" }) {
