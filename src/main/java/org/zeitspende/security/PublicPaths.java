@@ -6,7 +6,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * What anyone may call without a token. Everything else needs one.
+ * What anyone may call without a token. Everything else needs one. A token sent to a
+ * public path is ignored, not checked, so a stale one does not stand in the way.
  */
 final class PublicPaths {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,9 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -67,7 +70,8 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(pagesOnly()).accessDeniedHandler(problems))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(trustedIssuers)
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenConverter(tokensOutsidePublicPaths())
+				.authenticationManagerResolver(trustedIssuers)
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
@@ -93,6 +97,15 @@ class SecurityConfiguration {
 			.access(MemberAccess.approved(standings, Role.ADMIN))
 			.anyExchange()
 			.access(MemberAccess.approved(standings, Role.ADMIN, Role.COORDINATOR));
+	}
+
+	// A public path ignores any token sent along: a client holding an expired token can
+	// still sign in again or ask for a new link.
+	private static ServerAuthenticationConverter tokensOutsidePublicPaths() {
+		ServerBearerTokenAuthenticationConverter bearerTokens = new ServerBearerTokenAuthenticationConverter();
+		ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
+		return (exchange) -> publicPaths.matches(exchange)
+			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearerTokens.convert(exchange));
 	}
 
 	// Unsafe requests outside the JSON API and the webhooks: the pages, which will use

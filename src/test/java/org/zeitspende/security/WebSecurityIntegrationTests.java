@@ -1,6 +1,7 @@
 package org.zeitspende.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -147,6 +148,32 @@ class WebSecurityIntegrationTests {
 			.isEqualTo("bearer")
 			.jsonPath("$.paths['/api/organisation'].get.parameters")
 			.doesNotExist();
+	}
+
+	@Test
+	void publicEndpoints_ignoreAStaleToken() {
+		String expired = Tokens.of(this.environment)
+			.token()
+			.roles(Role.HELPER)
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+			.sign();
+		this.client.get()
+			.uri("/api/places")
+			.headers((headers) -> headers.setBearerAuth(expired))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post()
+			.uri("/api/auth/token")
+			.headers((headers) -> headers.setBearerAuth(expired))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "whatever it is"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/invalid-credentials");
 	}
 
 	@Test
