@@ -69,3 +69,23 @@ union
 select md5('zeitspende-demo-helper-' || n)::uuid, 'erste-hilfe'
 from generate_series(1, 40) as n where n % 5 = 2
 on conflict do nothing;
+
+-- Demo logins, every one with the password zeitspende-demo (bcrypt, cost 10). A platform operator
+-- belongs to no organisation.
+insert into member (id, organisation_id, email, password_hash, role) values
+    ('0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d1001', '0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d0001',
+     'admin@willkommen-goettingen.example.org',
+     '$2a$10$Wo5rpw2OA8feN18iiLCRhOA3rqCITOH7EkcvPXSWB/kpFSOTQkOem', 'ADMIN'),
+    ('0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d1002', '0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d0001',
+     'koordination@willkommen-goettingen.example.org',
+     '$2a$10$Kj1Ue11IAlOSIzCY4PwJVOr50dg/c/Ky/azmFQP35h59W9FbO9lAC', 'COORDINATOR'),
+    ('0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d1003', '0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d0002',
+     'admin@helferkreis-duderstadt.example.org',
+     '$2a$10$mtYLzBjXN0WbfV5Wnk/ctex3CEZddsKH4By.t13F4QojXKJ6HzYN2', 'ADMIN'),
+    ('0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d1004', '0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d0002',
+     'koordination@helferkreis-duderstadt.example.org',
+     '$2a$10$dFGhaF0OZoLIWNxsNSItEes33JVfbPFLqtQBPgl8glfSTgMaZsJ7K', 'COORDINATOR'),
+    ('0b0e5c1a-6d2f-4a51-9d6e-1f0c6a0d1005', null,
+     'betrieb@zeitspende.example.org',
+     '$2a$10$bTWrDPiXCMXLNbDqDYzGg.M0DfgWWGX0.M6OIBLtVzIN3SRmkf2xK', 'OPERATOR')
+on conflict do nothing;

@@ -15,8 +15,8 @@ import org.springframework.r2dbc.connection.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds two organisations and forty helpers in Göttingen, so that a newcomer can play a
- * callout right away. Idempotent: rows that exist are left as they are.
+ * Seeds two organisations with members and forty helpers in Göttingen, so that a newcomer
+ * can play a callout right away. Idempotent: rows that exist are left as they are.
  */
 @Component
 @Order(10)
@@ -36,7 +36,8 @@ class DemoData implements ApplicationRunner {
 		// Start-up runs on the main thread, so waiting here blocks no event loop.
 		new ResourceDatabasePopulator(new ClassPathResource("demo/demo-data.sql")).populate(this.connectionFactory)
 			.block(Duration.ofMinutes(1));
-		log.info("Demo data is in place: 2 organisations, 40 helpers (zeitspende.demo.enabled=false turns it off)");
+		log.info("Demo data is in place: 2 organisations with their members, 40 helpers, and demo logins with the "
+				+ "password zeitspende-demo (zeitspende.demo.enabled=false turns it off)");
 	}
 
 }

@@ -1,14 +1,19 @@
 package org.zeitspende.demo;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +30,9 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	DemoData demoData;
+
+	@Autowired
+	WebTestClient client;
 
 	@Test
 	void demoData_seedsTwoOrganisationsAndFortyHelpers() {
@@ -52,6 +60,23 @@ class DemoDataIntegrationTests {
 			.block(Duration.ofSeconds(10));
 		Double score = this.redis.opsForZSet().score("rotation", firstHelper.toString()).block(Duration.ofSeconds(10));
 		assertThat(score).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "admin@willkommen-goettingen.example.org",
+			"koordination@willkommen-goettingen.example.org", "admin@helferkreis-duderstadt.example.org",
+			"koordination@helferkreis-duderstadt.example.org", "betrieb@zeitspende.example.org" })
+	void demoLogins_signInWithTheDemoPassword(String email) {
+		this.client.post()
+			.uri("/api/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", email, "password", "zeitspende-demo"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.access_token")
+			.isNotEmpty();
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class DeploymentManifestsTests {
 			"SPRING_DATA_REDIS_URL", "ZEITSPENDE_PUBLIC_BASE_URL");
 
 	private static final List<String> CREDENTIAL_VARIABLES = List.of("SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_PASSWORD",
-			"SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD");
+			"SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD", "ZEITSPENDE_AUTH_SIGNING_KEY");
 
 	private static final Pattern BACKTICKED_NAME = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
 

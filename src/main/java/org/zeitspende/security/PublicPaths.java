@@ -1,0 +1,42 @@
+package org.zeitspende.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * What anyone may call without a token. Everything else needs one. A token sent to a
+ * public path is ignored, not checked, so a stale one does not stand in the way.
+ */
+final class PublicPaths {
+
+	private PublicPaths() {
+	}
+
+	static ServerWebExchangeMatcher matcher() {
+		return new OrServerWebExchangeMatcher(
+				// Reference data for forms.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/places", "/api/activities",
+						"/api/languages"),
+				// Applying as an organisation and signing in.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/organisations", "/api/auth/token"),
+				// Helpers register, verify their channels and ask for sign-in links
+				// without a token.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/helpers"),
+				ServerWebExchangeMatchers.pathMatchers("/api/helpers/*", "/api/helpers/*/**"),
+				// One-step unsubscribe from a message, and provider webhooks (they verify
+				// signatures).
+				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
+				// Pages reached from links in messages, and the local dev inbox (local
+				// mode only).
+				ServerWebExchangeMatchers.pathMatchers("/c/**", "/h/**", "/dev/**", "/api/dev/**"),
+				// Probes, metrics, the API description and the error page.
+				ServerWebExchangeMatchers.pathMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
+						"/actuator/info", "/actuator/prometheus"),
+				ServerWebExchangeMatchers.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**"),
+				ServerWebExchangeMatchers.pathMatchers("/error"));
+	}
+
+}

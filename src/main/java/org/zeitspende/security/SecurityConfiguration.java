@@ -1,0 +1,123 @@
+package org.zeitspende.security;
+
+import java.time.Clock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Access rules for the whole service. Deny by default: what is not public below needs a
+ * valid bearer token, and what is not granted to a role below is for members of an
+ * approved organisation. Stateless (no session, no saved requests), no HTTP Basic, no
+ * form login; CSRF protection stays on for the pages and is off for the JSON API and the
+ * webhooks, which authenticate every request themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	private static final Log log = LogFactory.getLog(SecurityConfiguration.class);
+
+	@Bean
+	SigningKey signingKey(AuthProperties properties) {
+		return SigningKey.of(properties.signingKey(), log);
+	}
+
+	@Bean
+	JwtTokenIssuer tokenIssuer(SigningKey signingKey, AuthProperties properties) {
+		return new JwtTokenIssuer(signingKey, properties, Clock.systemUTC());
+	}
+
+	@Bean
+	JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers(AuthProperties properties, SigningKey signingKey) {
+		if (properties.oidc().enabled()) {
+			log.info("Accepting tokens of " + properties.issuer() + " and of " + properties.oidc().issuerUri());
+		}
+		return TrustedIssuers.resolver(properties, signingKey);
+	}
+
+	@Bean
+	SecurityProblems securityProblems(JsonMapper json) {
+		return new SecurityProblems(json);
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers, SecurityProblems problems,
+			OrganisationStandings standings) {
+		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(pagesOnly()).accessDeniedHandler(problems))
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenConverter(tokensOutsidePublicPaths())
+				.authenticationManagerResolver(trustedIssuers)
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeExchange((exchanges) -> rules(exchanges, standings))
+			.build();
+	}
+
+	private static void rules(AuthorizeExchangeSpec exchanges, OrganisationStandings standings) {
+		exchanges.matchers(PublicPaths.matcher())
+			.permitAll()
+			.pathMatchers("/api/admin/**")
+			.hasRole(Role.OPERATOR.name())
+			.pathMatchers(HttpMethod.POST, "/api/me/password")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR, Role.OPERATOR))
+			.pathMatchers("/api/me/**")
+			.hasRole(Role.HELPER.name())
+			.pathMatchers(HttpMethod.GET, "/api/organisation")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR))
+			.pathMatchers(HttpMethod.PATCH, "/api/organisation")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN))
+			.pathMatchers("/api/organisation/members/**")
+			.access(MemberAccess.approved(standings, Role.ADMIN))
+			.anyExchange()
+			.access(MemberAccess.approved(standings, Role.ADMIN, Role.COORDINATOR));
+	}
+
+	// A public path ignores any token sent along: a client holding an expired token can
+	// still sign in again or ask for a new link.
+	private static ServerAuthenticationConverter tokensOutsidePublicPaths() {
+		ServerBearerTokenAuthenticationConverter bearerTokens = new ServerBearerTokenAuthenticationConverter();
+		ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
+		return (exchange) -> publicPaths.matches(exchange)
+			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearerTokens.convert(exchange));
+	}
+
+	// Unsafe requests outside the JSON API and the webhooks: the pages, which will use
+	// cookies.
+	private static ServerWebExchangeMatcher pagesOnly() {
+		ServerWebExchangeMatcher apiOrHooks = ServerWebExchangeMatchers.pathMatchers("/api/**", "/hooks/**");
+		return (exchange) -> switch (exchange.getRequest().getMethod().name()) {
+			case "GET", "HEAD", "OPTIONS", "TRACE" -> ServerWebExchangeMatcher.MatchResult.notMatch();
+			default -> apiOrHooks.matches(exchange)
+				.flatMap((match) -> match.isMatch() ? ServerWebExchangeMatcher.MatchResult.notMatch()
+						: ServerWebExchangeMatcher.MatchResult.match());
+		};
+	}
+
+}

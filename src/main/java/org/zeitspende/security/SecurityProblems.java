@@ -1,0 +1,85 @@
+package org.zeitspende.security;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers 401 and 403 of the security filters as problem details, like every other error.
+ * The challenge is the bare RFC 6750 one ({@code Bearer}, or
+ * {@code Bearer error="invalid_token"} when a token was sent); why a token failed is
+ * never told.
+ */
+final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+	static final URI UNAUTHENTICATED = URI.create("https://zeitspende.org/problems/unauthenticated");
+
+	static final URI FORBIDDEN = URI.create("https://zeitspende.org/problems/forbidden");
+
+	static final URI CSRF = URI.create("https://zeitspende.org/problems/csrf-token-missing");
+
+	private final JsonMapper json;
+
+	SecurityProblems(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		boolean tokenSent = ex instanceof InvalidBearerTokenException
+				|| ex.getCause() instanceof InvalidBearerTokenException;
+		exchange.getResponse()
+			.getHeaders()
+			.set(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+		String detail = tokenSent ? "The bearer token is not valid. Sign in again for a new one."
+				: "This needs a bearer token: send 'Authorization: Bearer <token>'.";
+		return write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "Authentication required", detail);
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+		if (denied instanceof CsrfException) {
+			return write(exchange, HttpStatus.FORBIDDEN, CSRF, "CSRF token missing",
+					"This form needs its CSRF token. Reload the page and try again.");
+		}
+		return write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+				"Your role does not allow this, or your organisation is not approved (yet).");
+	}
+
+	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", type.toString());
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", exchange.getRequest().getPath().value());
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.writeWith(Mono.fromSupplier(() -> buffer(response, problem)));
+	}
+
+	private DataBuffer buffer(ServerHttpResponse response, Map<String, Object> problem) {
+		return response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
+	}
+
+}

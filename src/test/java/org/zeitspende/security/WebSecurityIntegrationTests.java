@@ -1,0 +1,187 @@
+package org.zeitspende.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.Tenants;
+import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class WebSecurityIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void personalData_isNeverCached_andCarriesTheSecurityHeaders() {
+		Tenant tenant = new Tenants(this.database).approved();
+		this.client.get()
+			.uri("/api/organisation/members")
+			.headers((headers) -> headers.setBearerAuth(Tokens.of(this.environment).admin(tenant.id())))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader()
+			.value(HttpHeaders.CACHE_CONTROL, (value) -> assertThat(value).contains("no-store"))
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+	}
+
+	@Test
+	void referenceData_keepsItsOwnCacheControl() {
+		this.client.get()
+			.uri("/api/activities")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff");
+	}
+
+	@Test
+	void errors_carryTheSecurityHeadersToo() {
+		this.client.get()
+			.uri("/api/organisation")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+	}
+
+	@Test
+	void api_needsNoCsrfToken_andSetsNoSessionCookie() {
+		this.client.post()
+			.uri("/api/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "whatever it is"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+	}
+
+	@Test
+	void webhooks_needNoCsrfToken() {
+		this.client.post().uri("/hooks/nothing-here").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void pagesOutsideTheApi_keepCsrfProtection() {
+		this.client.post()
+			.uri("/c/some-token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("answer=yes")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/csrf-token-missing");
+	}
+
+	@Test
+	void noBasicAuthentication_noFormLogin_noLogout() {
+		this.client.get()
+			.uri("/api/organisation")
+			.headers((headers) -> headers.setBasicAuth("user", "password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		this.client.get().uri("/login").exchange().expectStatus().isUnauthorized();
+		this.client.get().uri("/logout").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void tokensInTheQueryString_areIgnored() {
+		Tenant tenant = new Tenants(this.database).approved();
+		this.client.get()
+			.uri("/api/organisation?access_token=" + Tokens.of(this.environment).admin(tenant.id()))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void apiDocument_describesTheBearerToken_andHidesTheCaller() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.securitySchemes.bearer-token.scheme")
+			.isEqualTo("bearer")
+			.jsonPath("$.paths['/api/organisation'].get.parameters")
+			.doesNotExist();
+	}
+
+	@Test
+	void publicEndpoints_ignoreAStaleToken() {
+		String expired = Tokens.of(this.environment)
+			.token()
+			.roles(Role.HELPER)
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+			.sign();
+		this.client.get()
+			.uri("/api/places")
+			.headers((headers) -> headers.setBearerAuth(expired))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post()
+			.uri("/api/auth/token")
+			.headers((headers) -> headers.setBearerAuth(expired))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "whatever it is"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/invalid-credentials");
+	}
+
+	@Test
+	void publicEndpoints_needNoToken() {
+		for (String path : new String[] { "/api/places", "/api/languages", "/livez", "/readyz", "/actuator/info",
+				"/v3/api-docs" }) {
+			this.client.get().uri(path).exchange().expectStatus().isOk();
+		}
+	}
+
+}
