@@ -13,7 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ZeitspendeApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(ZeitspendeApplication.class, args);
+		try {
+			SpringApplication.run(ZeitspendeApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// Already reported. Exit so that the shutdown hooks stop the embedded
+			// servers,
+			// whose output readers would keep the JVM alive.
+			System.exit(1);
+		}
 	}
 
 }

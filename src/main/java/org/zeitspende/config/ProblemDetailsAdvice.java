@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -38,10 +40,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		List<FieldProblem> errors = ex.getFieldErrors()
+		List<InvalidField> errors = ex.getFieldErrors()
 			.stream()
-			.map((error) -> new FieldProblem(error.getField(), reason(error)))
-			.sorted(Comparator.comparing(FieldProblem::field))
+			.map((error) -> new InvalidField(error.getField(), reason(error)))
+			.sorted(Comparator.comparing(InvalidField::field))
 			.toList();
 		return invalidRequest(ex, errors, headers, exchange);
 	}
@@ -49,11 +51,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		List<FieldProblem> errors = ex.getParameterValidationResults()
+		List<InvalidField> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(), reason(error))))
+				.map((error) -> new InvalidField(result.getMethodParameter().getParameterName(), reason(error))))
 			.toList();
 		return invalidRequest(ex, errors, headers, exchange);
 	}
@@ -71,6 +73,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (ex instanceof NoResourceFoundException) {
+			ex.setDetail("There is nothing at this path.");
+		}
+		return super.handleResponseStatusException(ex, headers, status, exchange);
 	}
 
 	@ExceptionHandler(DataBufferLimitException.class)
@@ -94,14 +105,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return Mono.just(ResponseEntity.internalServerError().body(body));
 	}
 
-	private Mono<ResponseEntity<Object>> invalidRequest(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
+	private Mono<ResponseEntity<Object>> invalidRequest(Exception ex, List<InvalidField> errors, HttpHeaders headers,
 			ServerWebExchange exchange) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
-		body.setType(ProblemTypes.INVALID_REQUEST);
-		body.setTitle("Invalid request");
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
+		return handleExceptionInternal(ex, InvalidRequestException.problem(errors), headers, HttpStatus.BAD_REQUEST,
+				exchange);
 	}
 
 	private static String reason(MessageSourceResolvable error) {
@@ -150,9 +157,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	record FieldProblem(String field, String reason) {
 	}
 
 }

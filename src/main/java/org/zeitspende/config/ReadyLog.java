@@ -36,11 +36,11 @@ class ReadyLog {
 			.append("\n  Places (sample):   ")
 			.append(base)
 			.append("/api/places");
-		if (environment.getProperty("zeitspende.embedded.active", Boolean.class, false)) {
-			message.append("\n  Embedded datastores: ")
-				.append(environment.getProperty("spring.r2dbc.url", "(external PostgreSQL)"))
-				.append(" and ")
-				.append(environment.getProperty("spring.data.redis.url", "(external Redis)"));
+		if (environment.getProperty("zeitspende.embedded.postgres", Boolean.class, false)) {
+			message.append("\n  Embedded PostgreSQL: ").append(environment.getProperty("spring.r2dbc.url"));
+		}
+		if (environment.getProperty("zeitspende.embedded.redis", Boolean.class, false)) {
+			message.append("\n  Embedded Redis:      ").append(environment.getProperty("spring.data.redis.url"));
 		}
 		log.info(message);
 	}

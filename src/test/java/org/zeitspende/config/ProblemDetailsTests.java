@@ -81,7 +81,8 @@ class ProblemDetailsTests {
 
 	@Test
 	void unknownRoute_answers404() {
-		assertProblem(this.client.get().uri("/api/no-such-thing").exchange(), HttpStatus.NOT_FOUND, null);
+		assertProblem(this.client.get().uri("/api/no-such-thing").exchange(), HttpStatus.NOT_FOUND,
+				"There is nothing at this path.");
 	}
 
 	@Test

@@ -18,10 +18,11 @@ import org.springframework.core.env.MapPropertySource;
  * Starts a real PostgreSQL and a real Redis on free loopback ports when no datastore is
  * configured, so that the service runs with one command and no installation.
  * <p>
- * Configuring {@code spring.r2dbc.url} switches the embedded PostgreSQL off, configuring
- * {@code spring.data.redis.url} (or {@code .host}) switches the embedded Redis off, and
- * {@code zeitspende.embedded.enabled=false} switches both off. The servers are started at
- * most once per JVM, so all application contexts of a test run share them.
+ * Configuring {@code spring.r2dbc.url} switches the embedded PostgreSQL off (and Flyway
+ * then migrates the same database unless {@code spring.flyway.url} says otherwise),
+ * configuring {@code spring.data.redis.url} (or {@code .host}) switches the embedded
+ * Redis off, and {@code zeitspende.embedded.enabled=false} switches both off. The servers
+ * are started at most once per JVM, so all application contexts of a test run share them.
  */
 class EmbeddedDatastores implements EnvironmentPostProcessor, Ordered {
 
@@ -44,24 +45,23 @@ class EmbeddedDatastores implements EnvironmentPostProcessor, Ordered {
 		if (!environment.getProperty("zeitspende.embedded.enabled", Boolean.class, true)) {
 			return;
 		}
-		boolean postgresWanted = !environment.containsProperty("spring.r2dbc.url");
-		boolean redisWanted = !environment.containsProperty("spring.data.redis.url")
-				&& !environment.containsProperty("spring.data.redis.host");
-		if (!postgresWanted && !redisWanted) {
-			return;
-		}
-		EmbeddedServers servers = EmbeddedServers.startOnce(settings(environment), this.log);
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("zeitspende.embedded.active", true);
-		if (postgresWanted) {
-			int port = servers.postgresPort();
+		if (!environment.containsProperty("spring.r2dbc.url")) {
+			int port = EmbeddedServers.postgresPort(settings(environment), this.log);
+			properties.put("zeitspende.embedded.postgres", true);
 			properties.put("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:" + port + "/postgres");
 			properties.put("spring.r2dbc.username", "postgres");
 			properties.put("spring.flyway.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
 			properties.put("spring.flyway.user", "postgres");
 		}
-		if (redisWanted) {
-			properties.put("spring.data.redis.url", "redis://127.0.0.1:" + servers.redisPort());
+		else if (!environment.containsProperty("spring.flyway.url")) {
+			properties.putAll(FlywayDefaults.from(environment));
+		}
+		if (!environment.containsProperty("spring.data.redis.url")
+				&& !environment.containsProperty("spring.data.redis.host")) {
+			int port = EmbeddedServers.redisPort(settings(environment), this.log);
+			properties.put("zeitspende.embedded.redis", true);
+			properties.put("spring.data.redis.url", "redis://127.0.0.1:" + port);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 	}

@@ -14,55 +14,61 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The embedded PostgreSQL and Redis of one JVM. Started on first use and stopped after
- * the last application context has closed.
+ * The embedded PostgreSQL and Redis of one JVM, each started on first use and stopped
+ * after the last application context has closed. The data directory is locked first, so
+ * two instances never share it.
  */
 final class EmbeddedServers {
 
-	private static EmbeddedServers instance;
+	private static DataDirectoryLock lock;
 
-	private final EmbeddedPostgresServer postgres;
+	private static EmbeddedPostgresServer postgres;
 
-	private final EmbeddedRedisServer redis;
+	private static EmbeddedRedisServer redis;
 
-	private EmbeddedServers(EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
-		this.postgres = postgres;
-		this.redis = redis;
+	private EmbeddedServers() {
 	}
 
-	static synchronized EmbeddedServers startOnce(Settings settings, Log log) {
-		if (instance == null) {
-			instance = start(settings, log);
-			// Shutdown handlers run after all contexts are closed, so connections drain
-			// first.
-			SpringApplication.getShutdownHandlers().add(instance::stop);
+	static synchronized int postgresPort(Settings settings, Log log) {
+		ownDataDirectory(settings, log);
+		if (postgres == null) {
+			postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), log);
 		}
-		return instance;
+		return postgres.port();
 	}
 
-	private static EmbeddedServers start(Settings settings, Log log) {
+	static synchronized int redisPort(Settings settings, Log log) {
+		ownDataDirectory(settings, log);
+		if (redis == null) {
+			redis = EmbeddedRedisServer.start(settings.dataDir().resolve("redis"), freePort(), log);
+		}
+		return redis.port();
+	}
+
+	private static void ownDataDirectory(Settings settings, Log log) {
+		if (lock != null) {
+			return;
+		}
+		lock = DataDirectoryLock.acquire(settings.dataDir());
+		// Shutdown handlers run after all contexts are closed, so connections drain
+		// first.
+		SpringApplication.getShutdownHandlers().add(EmbeddedServers::stop);
 		if (settings.fresh()) {
 			log.info("Starting with fresh embedded data in " + settings.dataDir());
 			OrphanedServers.stopAll(settings.dataDir(), log);
-			deleteRecursively(settings.dataDir());
+			deleteContents(settings.dataDir());
 		}
-		log.info("Starting embedded PostgreSQL and Redis with data in " + settings.dataDir());
-		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), log);
-		EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.dataDir().resolve("redis"), freePort(), log);
-		return new EmbeddedServers(postgres, redis);
+		log.info("Embedded datastores keep their data in " + settings.dataDir());
 	}
 
-	int postgresPort() {
-		return this.postgres.port();
-	}
-
-	int redisPort() {
-		return this.redis.port();
-	}
-
-	private void stop() {
-		this.redis.stop();
-		this.postgres.stop();
+	private static synchronized void stop() {
+		if (redis != null) {
+			redis.stop();
+		}
+		if (postgres != null) {
+			postgres.stop();
+		}
+		lock.release();
 	}
 
 	static int freePort() {
@@ -74,12 +80,12 @@ final class EmbeddedServers {
 		}
 	}
 
-	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
+	// Everything but the lock file this JVM holds.
+	private static void deleteContents(Path dir) {
 		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			paths.sorted(Comparator.reverseOrder())
+				.filter((path) -> !path.equals(dir) && !path.getFileName().toString().equals("zeitspende.lock"))
+				.forEach((path) -> path.toFile().delete());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not delete " + dir, ex);
