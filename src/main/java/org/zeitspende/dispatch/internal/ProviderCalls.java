@@ -1,0 +1,208 @@
+package org.zeitspende.dispatch.internal;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.zeitspende.dispatch.MessageNotSentException;
+import org.zeitspende.dispatch.MessageRejectedException;
+
+/**
+ * One provider's operator stack around its blocking SDK, from the inside out:
+ * <ol>
+ * <li>the call itself on a dedicated bounded scheduler, as many threads as the bulkhead
+ * admits calls;</li>
+ * <li>the time limiter: no answer in time fails the attempt, with an unknown outcome when
+ * the request had been handed over;</li>
+ * <li>the circuit breaker, which counts {@link MessageNotSentException} and ignores
+ * {@link MessageRejectedException} (application.yml);</li>
+ * <li>the bulkhead, so a burst cannot queue up behind a slow provider;</li>
+ * <li>the retry with exponential backoff and jitter, for {@link NotAcceptedException}
+ * only.</li>
+ * </ol>
+ * Every error leaves in our vocabulary: {@link MessageRejectedException} or
+ * {@link MessageNotSentException}.
+ */
+public final class ProviderCalls {
+
+	private static final Log log = LogFactory.getLog(ProviderCalls.class);
+
+	private static final int THREAD_TTL_SECONDS = 60;
+
+	private final String provider;
+
+	private final Scheduler scheduler;
+
+	private final TimeLimiter timeLimiter;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Bulkhead bulkhead;
+
+	private final Retry retry;
+
+	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
+			Retry retry) {
+		this.provider = provider;
+		this.timeLimiter = timeLimiter;
+		this.circuitBreaker = circuitBreaker;
+		this.bulkhead = bulkhead;
+		this.retry = retry;
+		int threads = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+		// A queue only fills while threads are still stuck in calls the time limiter gave
+		// up.
+		this.scheduler = Schedulers.newBoundedElastic(threads, threads, provider, THREAD_TTL_SECONDS, true);
+	}
+
+	/**
+	 * Calls the provider through the whole stack; each retry is a new {@link Attempt}.
+	 * @param <T> what the call returns
+	 * @param reference our id of the message, for the log
+	 * @param call the blocking call
+	 * @param translator turns the SDK's exceptions into ours
+	 * @return the result
+	 */
+	public <T> Mono<T> call(String reference, BlockingCall<T> call, ErrorTranslator translator) {
+		return Mono.defer(() -> attempt(reference, call, translator))
+			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+			.onErrorMap(CallNotPermittedException.class, this::circuitOpen)
+			.transformDeferred(BulkheadOperator.of(this.bulkhead))
+			.onErrorMap(BulkheadFullException.class, this::busy)
+			.transformDeferred(RetryOperator.of(this.retry))
+			.checkpoint("dispatch." + this.provider);
+	}
+
+	/**
+	 * How long one attempt may take before the time limiter gives up on it.
+	 * @return the time limit
+	 */
+	public Duration timeLimit() {
+		return this.timeLimiter.getTimeLimiterConfig().getTimeoutDuration();
+	}
+
+	/**
+	 * How many calls may run at once.
+	 * @return the bulkhead's limit, also the number of scheduler threads
+	 */
+	public int concurrency() {
+		return this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+	}
+
+	/**
+	 * Stops the scheduler's threads.
+	 */
+	public void dispose() {
+		this.scheduler.dispose();
+	}
+
+	private <T> Mono<T> attempt(String reference, BlockingCall<T> call, ErrorTranslator translator) {
+		Attempt attempt = new Attempt();
+		return Mono.fromCallable(() -> run(reference, call, translator, attempt))
+			.doOnCancel(attempt::abandon)
+			.subscribeOn(this.scheduler)
+			.onErrorMap(RejectedExecutionException.class, this::busy)
+			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
+			.onErrorMap(TimeoutException.class, (timeout) -> timedOut(timeout, attempt));
+	}
+
+	// An answer that comes after the time limit has nobody left to tell: it is logged,
+	// and
+	// a failure then ends quietly instead of as a dropped error.
+	private <T> T run(String reference, BlockingCall<T> call, ErrorTranslator translator, Attempt attempt) {
+		try {
+			T result = call.call(attempt);
+			if (attempt.abandoned()) {
+				log.warn(this.provider + " took message " + reference + " after the time limit of " + timeLimit() + ": "
+						+ result);
+			}
+			return result;
+		}
+		catch (Exception ex) {
+			RuntimeException translated = translate(ex, attempt, translator);
+			if (attempt.abandoned()) {
+				log.warn(this.provider + " answered for message " + reference + " after the time limit of "
+						+ timeLimit() + ": " + translated.getMessage());
+				return null;
+			}
+			throw translated;
+		}
+	}
+
+	private static RuntimeException translate(Exception ex, Attempt attempt, ErrorTranslator translator) {
+		if (ex instanceof MessageRejectedException || ex instanceof MessageNotSentException) {
+			return (RuntimeException) ex;
+		}
+		return translator.translate(ex, attempt);
+	}
+
+	private MessageNotSentException timedOut(TimeoutException timeout, Attempt attempt) {
+		if (attempt.handedOver()) {
+			return new MessageNotSentException(this.provider + " did not answer within " + timeLimit()
+					+ " after the request was sent; the message may have been sent", true, timeout);
+		}
+		return new NotAcceptedException(
+				this.provider + " did not answer within " + timeLimit() + "; nothing had been sent yet", timeout);
+	}
+
+	private MessageNotSentException circuitOpen(CallNotPermittedException ex) {
+		return new MessageNotSentException(
+				"Not sent: the circuit breaker for " + this.provider + " is open after too many failures", ex);
+	}
+
+	private MessageNotSentException busy(Throwable ex) {
+		return new NotAcceptedException("Not sent: all " + concurrency() + " " + this.provider + " calls are busy", ex);
+	}
+
+	/**
+	 * A blocking call to a provider's SDK.
+	 *
+	 * @param <T> what it returns
+	 */
+	@FunctionalInterface
+	public interface BlockingCall<T> {
+
+		/**
+		 * Makes the call.
+		 * @param attempt mark {@link Attempt#handOver()} right before the provider may
+		 * get the message
+		 * @return the result
+		 * @throws Exception whatever the SDK throws
+		 */
+		T call(Attempt attempt) throws Exception;
+
+	}
+
+	/**
+	 * Turns a provider's exception into {@link MessageRejectedException} or
+	 * {@link MessageNotSentException}.
+	 */
+	@FunctionalInterface
+	public interface ErrorTranslator {
+
+		/**
+		 * Translates the exception.
+		 * @param error what the SDK threw
+		 * @param attempt the attempt it happened in
+		 * @return the exception in our vocabulary
+		 */
+		RuntimeException translate(Exception error, Attempt attempt);
+
+	}
+
+}

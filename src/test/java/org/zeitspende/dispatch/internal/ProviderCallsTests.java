@@ -1,0 +1,166 @@
+package org.zeitspende.dispatch.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
+import reactor.test.StepVerifier;
+
+import org.zeitspende.dispatch.MessageNotSentException;
+import org.zeitspende.dispatch.MessageRejectedException;
+import org.zeitspende.dispatch.MessageRejectedException.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator stack every provider shares, with a call that blocks on a latch instead of
+ * a provider.
+ */
+class ProviderCallsTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration TIME_LIMIT = Duration.ofMillis(200);
+
+	private final ProviderCalls calls = resilience(4).callsFor("test");
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	private final AtomicInteger finished = new AtomicInteger();
+
+	@AfterEach
+	void releaseAndDispose() {
+		this.release.countDown();
+		this.calls.dispose();
+	}
+
+	@Test
+	void call_runsOnTheProvidersOwnThreads() {
+		this.calls.call("r1", (attempt) -> Thread.currentThread().getName(), ProviderCallsTests::unexpected)
+			.as(StepVerifier::create)
+			.assertNext((thread) -> assertThat(thread).startsWith("test-"))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void timeLimitBeforeHandOver_provablySentNothing_andIsRetried() {
+		this.calls.call("r2", (attempt) -> waitForRelease(), ProviderCallsTests::unexpected)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(NotAcceptedException.class)
+				.hasMessageContaining("nothing had been sent"))
+			.verify(TIMEOUT);
+		assertThat(this.attempts).hasValue(3);
+	}
+
+	@Test
+	void timeLimitAfterHandOver_hasAnUnknownOutcome_andIsNotRetried() {
+		this.calls.call("r3", (attempt) -> {
+			attempt.handOver();
+			return waitForRelease();
+		}, ProviderCallsTests::unexpected)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(MessageNotSentException.class,
+					(notSent) -> assertThat(notSent.outcomeUnknown()).isTrue()))
+			.verify(TIMEOUT);
+		assertThat(this.attempts).hasValue(1);
+	}
+
+	@Test
+	void rejection_isNotRetried() {
+		ProviderCalls.ErrorTranslator refuse = (error, attempt) -> new MessageRejectedException(Reason.REJECTED,
+				"refused");
+		this.calls.call("r4", (attempt) -> {
+			this.attempts.incrementAndGet();
+			throw new IllegalStateException("provider said no");
+		}, refuse).as(StepVerifier::create).expectError(MessageRejectedException.class).verify(TIMEOUT);
+		assertThat(this.attempts).hasValue(1);
+	}
+
+	@Test
+	void fullBulkhead_failsAtOnceAsNotAccepted() {
+		ProviderCalls narrow = resilience(1).callsFor("narrow");
+		try {
+			narrow.call("busy", (attempt) -> waitForRelease(), ProviderCallsTests::unexpected).subscribe();
+			narrow.call("r5", (attempt) -> "never", ProviderCallsTests::unexpected)
+				.as(StepVerifier::create)
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(NotAcceptedException.class)
+					.hasMessageContaining("busy"))
+				.verify(TIMEOUT);
+		}
+		finally {
+			this.release.countDown();
+			narrow.dispose();
+		}
+	}
+
+	@Test
+	void lateAnswer_afterTheTimeLimit_isNotReportedAsADroppedError() {
+		List<Throwable> dropped = new CopyOnWriteArrayList<>();
+		Hooks.onErrorDropped(dropped::add);
+		try {
+			this.calls.call("r6", (attempt) -> {
+				attempt.handOver();
+				return waitForRelease();
+			}, ProviderCallsTests::unexpected)
+				.as(StepVerifier::create)
+				.expectError(MessageNotSentException.class)
+				.verify(TIMEOUT);
+			Awaitility.await().atMost(TIMEOUT).untilAtomic(this.finished, Matchers.equalTo(1));
+			assertThat(dropped).isEmpty();
+		}
+		finally {
+			Hooks.resetOnErrorDropped();
+		}
+	}
+
+	private String waitForRelease() throws InterruptedException {
+		this.attempts.incrementAndGet();
+		try {
+			this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			return "late";
+		}
+		finally {
+			this.finished.incrementAndGet();
+		}
+	}
+
+	private static RuntimeException unexpected(Exception error, Attempt attempt) {
+		return new IllegalStateException("unexpected", error);
+	}
+
+	private static ProviderResilience resilience(int concurrency) {
+		return new ProviderResilience(
+				CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+					.recordExceptions(MessageNotSentException.class)
+					.ignoreExceptions(MessageRejectedException.class)
+					.build()),
+				BulkheadRegistry
+					.of(BulkheadConfig.custom().maxConcurrentCalls(concurrency).maxWaitDuration(Duration.ZERO).build()),
+				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(TIME_LIMIT).build()),
+				RetryRegistry.of(RetryConfig.custom()
+					.maxAttempts(3)
+					.waitDuration(Duration.ofMillis(1))
+					.retryExceptions(NotAcceptedException.class)
+					.build()));
+	}
+
+}
