@@ -35,7 +35,10 @@ class ChannelRouter implements MessageSender {
 		for (Channel channel : Channel.values()) {
 			ChannelAdapter adapter = this.adapters.get(channel);
 			if (adapter == null) {
-				throw new IllegalStateException("No adapter for " + channel);
+				throw new IllegalStateException("No way to send " + channel + ": configure "
+						+ ((channel == Channel.SMS) ? "Twilio (ZEITSPENDE_TWILIO_ACCOUNT_SID and the rest)"
+								: "SMTP (SPRING_MAIL_HOST)")
+						+ ", or set ZEITSPENDE_DEV_INBOX_ENABLED=true on a system without real people");
 			}
 			log.info(name(channel) + ": " + adapter.description());
 		}

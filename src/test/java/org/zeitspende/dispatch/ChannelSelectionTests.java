@@ -35,7 +35,8 @@ class ChannelSelectionTests {
 		.withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
 		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
 		.withPropertyValues("zeitspende.public-base-url=https://zeitspende.example.org",
-				"zeitspende.mail.from=Zeitspende <no-reply@zeitspende.example.org>");
+				"zeitspende.mail.from=Zeitspende <no-reply@zeitspende.example.org>",
+				"zeitspende.embedded.postgres=true");
 
 	@Test
 	void nothingConfigured_sendsBothChannelsToTheDevInbox(CapturedOutput output) {
@@ -89,12 +90,19 @@ class ChannelSelectionTests {
 	}
 
 	@Test
-	void devInboxOutsideTheEmbeddedDefault_warnsThatAnyoneCanReadIt(CapturedOutput output) {
+	void devInboxEnabledOutsideTheEmbeddedDefault_warnsThatAnyoneCanReadIt(CapturedOutput output) {
 		this.runner.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output).contains("to anyone who can reach the service");
-		this.runner.withPropertyValues("zeitspende.embedded.active=true")
+		assertThat(output).doesNotContain("to anyone who can reach the service");
+		this.runner.withPropertyValues("zeitspende.embedded.postgres=false", "zeitspende.dev-inbox.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(output.toString().split("to anyone who can reach the service", -1)).hasSize(2);
+		assertThat(output).contains("to anyone who can reach the service");
+	}
+
+	@Test
+	void outsideTheEmbeddedDefault_aMissingProviderRefusesToStart() {
+		this.runner.withPropertyValues("zeitspende.embedded.postgres=false")
+			.withPropertyValues(twilio("zeitspende.twilio.from=+4930123456"))
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("SPRING_MAIL_HOST"));
 	}
 
 	private static String[] twilio(String... more) {

@@ -11,7 +11,9 @@ import org.springframework.util.StringUtils;
  * Which adapter serves which channel, decided once from the configuration: Twilio when
  * {@code zeitspende.twilio.account-sid} is set, SMTP when {@code spring.mail.host} (or
  * {@code spring.mail.jndi-name}) is set, so that Boot configures a
- * {@code JavaMailSender}; the dev inbox for each channel without its provider.
+ * {@code JavaMailSender}; the dev inbox for each channel without its provider, but only
+ * where it is enabled ({@code zeitspende.dev-inbox.enabled}, on by default only with the
+ * embedded PostgreSQL): anyone who reaches the inbox reads every code and link in it.
  */
 public final class ChannelConditions {
 
@@ -27,6 +29,17 @@ public final class ChannelConditions {
 	 */
 	public static boolean twilioConfigured(Environment environment) {
 		return StringUtils.hasText(environment.getProperty(TWILIO_ACCOUNT_SID));
+	}
+
+	/**
+	 * Whether a channel without its provider may use the dev inbox.
+	 * @param environment the configuration
+	 * @return {@code zeitspende.dev-inbox.enabled}, by default whether PostgreSQL is
+	 * embedded
+	 */
+	public static boolean devInboxEnabled(Environment environment) {
+		return environment.getProperty("zeitspende.dev-inbox.enabled", Boolean.class,
+				environment.getProperty("zeitspende.embedded.postgres", Boolean.class, false));
 	}
 
 	/**
@@ -66,8 +79,11 @@ public final class ChannelConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return twilioConfigured(context.getEnvironment()) ? ConditionOutcome.noMatch(TWILIO_ACCOUNT_SID + " is set")
-					: ConditionOutcome.match(TWILIO_ACCOUNT_SID + " is blank");
+			if (twilioConfigured(context.getEnvironment())) {
+				return ConditionOutcome.noMatch(TWILIO_ACCOUNT_SID + " is set");
+			}
+			return devInboxEnabled(context.getEnvironment()) ? ConditionOutcome.match(TWILIO_ACCOUNT_SID + " is blank")
+					: ConditionOutcome.noMatch("the dev inbox is disabled");
 		}
 
 	}
@@ -77,8 +93,11 @@ public final class ChannelConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return smtpConfigured(context.getEnvironment()) ? ConditionOutcome.noMatch("spring.mail.host is set")
-					: ConditionOutcome.match("spring.mail.host is blank");
+			if (smtpConfigured(context.getEnvironment())) {
+				return ConditionOutcome.noMatch("spring.mail.host is set");
+			}
+			return devInboxEnabled(context.getEnvironment()) ? ConditionOutcome.match("spring.mail.host is blank")
+					: ConditionOutcome.noMatch("the dev inbox is disabled");
 		}
 
 	}
@@ -89,6 +108,9 @@ public final class ChannelConditions {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			Environment environment = context.getEnvironment();
+			if (!devInboxEnabled(environment)) {
+				return ConditionOutcome.noMatch("the dev inbox is disabled");
+			}
 			return (twilioConfigured(environment) && smtpConfigured(environment))
 					? ConditionOutcome.noMatch("both Twilio and SMTP are configured")
 					: ConditionOutcome.match("Twilio or SMTP is not configured");

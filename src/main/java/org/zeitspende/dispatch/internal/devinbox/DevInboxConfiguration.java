@@ -25,7 +25,7 @@ class DevInboxConfiguration {
 	private final String pageUrl;
 
 	DevInboxConfiguration(@Value("${zeitspende.public-base-url}") String publicBaseUrl,
-			@Value("${zeitspende.embedded.active:false}") boolean embedded) {
+			@Value("${zeitspende.embedded.postgres:false}") boolean embedded) {
 		this.pageUrl = publicBaseUrl.replaceAll("/+$", "") + DevInboxController.PAGE;
 		if (!embedded) {
 			log.warn("The dev inbox at " + this.pageUrl + " shows every message it keeps, sign-in codes and links "
