@@ -89,3 +89,14 @@ insert into member (id, organisation_id, email, password_hash, role) values
      'betrieb@zeitspende.example.org',
      '$2a$10$bTWrDPiXCMXLNbDqDYzGg.M0DfgWWGX0.M6OIBLtVzIN3SRmkf2xK', 'OPERATOR')
 on conflict do nothing;
+
+-- Demo helpers agreed to callouts on every channel they verified.
+insert into consent_event (helper_id, channel, purpose, action, text_version, source)
+select h.id, c.channel, 'CALLOUTS', a.action, '2025-12-01', a.source
+from helper h
+cross join (values ('EMAIL'), ('SMS')) as c (channel)
+cross join (values ('GRANTED', 'REGISTRATION', 1), ('CONFIRMED', 'VERIFICATION', 2)) as a (action, source, step)
+where h.email like 'helfer%@example.org'
+  and ((c.channel = 'EMAIL' and h.email_verified_at is not null) or (c.channel = 'SMS' and h.mobile_verified_at is not null))
+  and not exists (select 1 from consent_event e where e.helper_id = h.id)
+order by h.id, c.channel, a.step;

@@ -42,6 +42,15 @@ public class RotationIndex {
 	}
 
 	/**
+	 * Takes a helper out of the rotation, so that nobody asks them any more.
+	 * @param helperId the helper
+	 * @return whether the helper was in the rotation
+	 */
+	public Mono<Boolean> remove(UUID helperId) {
+		return this.redis.opsForZSet().remove(RedisKeys.ROTATION, helperId.toString()).map((removed) -> removed > 0);
+	}
+
+	/**
 	 * How many helpers the rotation holds.
 	 * @return the size of the rotation
 	 */

@@ -109,9 +109,11 @@ class SecurityConfiguration {
 	}
 
 	// Unsafe requests outside the JSON API and the webhooks: the pages, which will use
-	// cookies.
+	// cookies. The link pages act on the unguessable token in their own path, so a forged
+	// request would need that token: they need no CSRF token of their own.
 	private static ServerWebExchangeMatcher pagesOnly() {
-		ServerWebExchangeMatcher apiOrHooks = ServerWebExchangeMatchers.pathMatchers("/api/**", "/hooks/**");
+		ServerWebExchangeMatcher apiOrHooks = ServerWebExchangeMatchers.pathMatchers("/api/**", "/hooks/**",
+				"/h/verify/*", "/h/unsubscribe/*");
 		return (exchange) -> switch (exchange.getRequest().getMethod().name()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> ServerWebExchangeMatcher.MatchResult.notMatch();
 			default -> apiOrHooks.matches(exchange)

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -213,7 +213,7 @@ class RateLimiterIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec probe(String user) {
-		return this.client.post().uri("/probe/rate-limited?user={user}", user).exchange();
+		return this.client.get().uri("/h/probe/rate-limited?user={user}", user).exchange();
 	}
 
 	private Mono<Boolean> granted(RateLimitKey key) {
@@ -256,7 +256,7 @@ class RateLimiterIntegrationTests {
 			this.limiter = limiter;
 		}
 
-		@PostMapping("/probe/rate-limited")
+		@GetMapping("/h/probe/rate-limited")
 		Mono<Void> probe(@RequestParam String user, ServerWebExchange exchange) {
 			return this.limiter.consume(List.of(new RateLimitKey("test-http-ip", ClientAddress.of(exchange)),
 					new RateLimitKey("test-http-user", user)));

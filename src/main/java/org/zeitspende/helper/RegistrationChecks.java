@@ -1,0 +1,197 @@
+package org.zeitspende.helper;
+
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.zeitspende.config.InvalidField;
+import org.zeitspende.config.InvalidRequestException;
+import org.zeitspende.dispatch.Channel;
+import org.zeitspende.reference.Activity;
+import org.zeitspende.reference.Language;
+import org.zeitspende.reference.Place;
+import org.zeitspende.reference.ReferenceData;
+
+/**
+ * The checks that bean validation cannot make: contact data, reference codes, consent.
+ * Collects every problem, so that the client sees all invalid fields at once.
+ */
+@Component
+class RegistrationChecks {
+
+	private static final Pattern NOT_SKILL_CHARACTERS = Pattern.compile("[^a-z0-9äöüß-]+");
+
+	private static final Pattern SKILL = Pattern.compile("[a-z0-9äöüß-]{2,40}");
+
+	private static final int DEFAULT_ASK_BUDGET = 2;
+
+	private final Contacts contacts;
+
+	private final ReferenceData referenceData;
+
+	private final HelperProperties properties;
+
+	private final Set<String> messageLanguages;
+
+	RegistrationChecks(Contacts contacts, ReferenceData referenceData, HelperProperties properties,
+			HelperMessages messages) {
+		this.contacts = contacts;
+		this.referenceData = referenceData;
+		this.properties = properties;
+		this.messageLanguages = messages.languages();
+	}
+
+	Mono<NewHelper> check(HelperRegistration registration) {
+		return knownCodes().map((known) -> {
+			List<InvalidField> errors = new ArrayList<>();
+			String email = this.contacts.email(registration.email());
+			String mobile = mobile(registration.mobile(), errors);
+			if (email == null && mobile == null && errors.isEmpty()) {
+				errors.add(new InvalidField("email", "an email address or a mobile number is needed"));
+			}
+			ProfileChoices choices = choices(registration.preferences(), email != null, mobile != null, known, errors);
+			if (!registration.consents().contains(ConsentPurpose.CALLOUTS)) {
+				errors
+					.add(new InvalidField("consents", "must include CALLOUTS: being asked is what registering is for"));
+			}
+			if (!this.properties.consentTextVersion().equals(registration.consentTextVersion())) {
+				errors.add(new InvalidField("consentTextVersion",
+						"must be the current version " + this.properties.consentTextVersion()));
+			}
+			throwIfAny(errors);
+			return new NewHelper(email, mobile, choices, Set.copyOf(registration.consents()),
+					registration.consentTextVersion());
+		});
+	}
+
+	Mono<ProfileChoices> check(HelperPreferences preferences, HelperContact helper) {
+		return knownCodes().map((known) -> {
+			List<InvalidField> errors = new ArrayList<>();
+			ProfileChoices choices = choices(preferences, helper.email() != null, helper.mobile() != null, known,
+					errors);
+			throwIfAny(errors);
+			return choices;
+		});
+	}
+
+	private ProfileChoices choices(HelperPreferences preferences, boolean hasEmail, boolean hasMobile, KnownCodes known,
+			List<InvalidField> errors) {
+		List<String> places = known("places", preferences.places(), known.places(), errors);
+		List<String> activities = known("activities", preferences.activities(), known.activities(), errors);
+		List<String> languages = known("languages", orEmpty(preferences.languages()), known.languages(), errors);
+		List<String> skills = skills(orEmpty(preferences.skills()), errors);
+		Channel preferred = preferredChannel(preferences.preferredChannel(), hasEmail, hasMobile, errors);
+		String timeZone = timeZone(preferences.timeZone(), errors);
+		if (preferences.messageLanguage() != null && !this.messageLanguages.contains(preferences.messageLanguage())) {
+			errors.add(new InvalidField("messageLanguage", "must be one of " + this.messageLanguages));
+		}
+		HelperRegistration.QuietHours quiet = preferences.quietHours();
+		return new ProfileChoices(places, activities, languages, skills, preferences.hoursPerWeek(),
+				preferences.commitment(), preferred,
+				(preferences.messageLanguage() != null) ? preferences.messageLanguage() : "de",
+				orDefault(preferences.maxAsksPerWeek(), DEFAULT_ASK_BUDGET),
+				(quiet != null) ? LocalTime.parse(quiet.from()) : null,
+				(quiet != null) ? LocalTime.parse(quiet.until()) : null, timeZone);
+	}
+
+	private Mono<KnownCodes> knownCodes() {
+		return Mono
+			.zip(codes(this.referenceData.places(), Place::code),
+					codes(this.referenceData.activities(), Activity::code),
+					codes(this.referenceData.languages(), Language::code))
+			.map((codes) -> new KnownCodes(codes.getT1(), codes.getT2(), codes.getT3()));
+	}
+
+	private static void throwIfAny(List<InvalidField> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+	}
+
+	private String mobile(String raw, List<InvalidField> errors) {
+		try {
+			return this.contacts.mobile("mobile", raw);
+		}
+		catch (InvalidRequestException ex) {
+			errors.addAll(ex.errors());
+			return null;
+		}
+	}
+
+	private static List<String> known(String field, List<String> codes, Set<String> known, List<InvalidField> errors) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(codes));
+		for (int i = 0; i < codes.size(); i++) {
+			if (!known.contains(codes.get(i))) {
+				errors.add(new InvalidField(field + "[" + i + "]", "unknown code '" + codes.get(i) + "'"));
+			}
+		}
+		return distinct;
+	}
+
+	private static List<String> skills(List<String> raw, List<InvalidField> errors) {
+		Set<String> skills = new LinkedHashSet<>();
+		for (int i = 0; i < raw.size(); i++) {
+			String skill = NOT_SKILL_CHARACTERS.matcher(raw.get(i).strip().toLowerCase(Locale.GERMAN).replace(' ', '-'))
+				.replaceAll("")
+				.replaceAll("-{2,}", "-");
+			if (SKILL.matcher(skill).matches()) {
+				skills.add(skill);
+			}
+			else {
+				errors.add(new InvalidField("skills[" + i + "]", "must have 2 to 40 letters, digits or dashes"));
+			}
+		}
+		return List.copyOf(skills);
+	}
+
+	private static Channel preferredChannel(Channel preferred, boolean hasEmail, boolean hasMobile,
+			List<InvalidField> errors) {
+		if (preferred == null) {
+			return hasEmail ? Channel.EMAIL : Channel.SMS;
+		}
+		if ((preferred == Channel.EMAIL && !hasEmail) || (preferred == Channel.SMS && !hasMobile)) {
+			errors.add(new InvalidField("preferredChannel", "needs the matching contact: email or mobile"));
+		}
+		return preferred;
+	}
+
+	private static String timeZone(String timeZone, List<InvalidField> errors) {
+		if (timeZone == null) {
+			return "Europe/Berlin";
+		}
+		try {
+			return ZoneId.of(timeZone).getId();
+		}
+		catch (DateTimeException ex) {
+			errors.add(new InvalidField("timeZone", "is not a known time zone"));
+			return null;
+		}
+	}
+
+	private static <T> Mono<Set<String>> codes(Mono<List<T>> list, Function<T, String> code) {
+		return list.map((items) -> items.stream().map(code).collect(Collectors.toUnmodifiableSet()));
+	}
+
+	private record KnownCodes(Set<String> places, Set<String> activities, Set<String> languages) {
+	}
+
+	private static List<String> orEmpty(List<String> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	private static int orDefault(Integer value, int fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}
