@@ -109,7 +109,15 @@ class HelperRegistrationIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("<form method=\"post\""));
+			.value((html) -> assertThat(html).contains("<form method=\"post\"", "lang=\"de\"", "Bestätigen"));
+		this.client.get()
+			.uri("/h/verify/" + token)
+			.header("Accept-Language", "en-GB,en;q=0.8")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("lang=\"en\"", "Confirm your contact"));
 		assertThat(row("select email_verified_at is null as unverified from helper where email = :v", email))
 			.containsEntry("unverified", true);
 
