@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
+import org.zeitspende.config.InvalidRequestException;
 
 /**
  * The small pages behind the links in verification messages and unsubscribe links, in the
@@ -26,11 +28,18 @@ class LinkPages {
 
 	private final Unsubscribes unsubscribes;
 
+	private final SignIns signIns;
+
+	private final SelfService selfService;
+
 	private final HelperMessages messages;
 
-	LinkPages(Verifications verifications, Unsubscribes unsubscribes, HelperMessages messages) {
+	LinkPages(Verifications verifications, Unsubscribes unsubscribes, SignIns signIns, SelfService selfService,
+			HelperMessages messages) {
 		this.verifications = verifications;
 		this.unsubscribes = unsubscribes;
+		this.signIns = signIns;
+		this.selfService = selfService;
 		this.messages = messages;
 	}
 
@@ -54,6 +63,43 @@ class LinkPages {
 		return outcome(this.unsubscribes.unsubscribe(token), "unsubscribed", exchange);
 	}
 
+	// A sign-in link in the browser allows one action: the data export or the erasure.
+	@GetMapping(path = "/h/sign-in/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> signIn(@PathVariable String token, ServerWebExchange exchange) {
+		Locale locale = locale(exchange);
+		String action = "/h/sign-in/" + escaped(token);
+		String forms = "<form method=\"post\" action=\"" + action + "/export\"><button type=\"submit\">"
+				+ escaped(text("page.sign-in.export", locale)) + "</button></form>\n<form method=\"post\" action=\""
+				+ action + "/erase\"><p><label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> "
+				+ escaped(text("page.sign-in.erase-confirm", locale)) + "</label></p><button type=\"submit\">"
+				+ escaped(text("page.sign-in.erase", locale)) + "</button></form>";
+		return page("sign-in", HttpStatus.OK, locale, forms);
+	}
+
+	@PostMapping(path = "/h/sign-in/{token}/export")
+	Mono<ResponseEntity<?>> export(@PathVariable String token, ServerWebExchange exchange) {
+		return this.signIns.redeem(token)
+			.flatMap(this.selfService::export)
+			.<ResponseEntity<?>>map((data) -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zeitspende-export.json\"")
+				.header("Cache-Control", "no-store")
+				.body(data))
+			.onErrorResume(InvalidTokenException.class,
+					(ex) -> Mono.just(page("invalid", HttpStatus.NOT_FOUND, locale(exchange), "")));
+	}
+
+	@PostMapping(path = "/h/sign-in/{token}/erase", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> erase(@PathVariable String token, ServerWebExchange exchange) {
+		Mono<Void> erasure = exchange.getFormData()
+			.filter((form) -> "yes".equals(form.getFirst("confirm")))
+			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("confirm", "must be yes")))
+			.then(this.signIns.redeem(token))
+			.flatMap(this.selfService::erase);
+		return outcome(erasure.thenReturn(true), "erased", exchange).onErrorResume(InvalidRequestException.class,
+				(ex) -> Mono.just(signIn(token, exchange)));
+	}
+
 	private Mono<ResponseEntity<String>> outcome(Mono<?> action, String done, ServerWebExchange exchange) {
 		return action.map((result) -> page(done, HttpStatus.OK, exchange))
 			.onErrorResume(InvalidTokenException.class,
@@ -61,11 +107,15 @@ class LinkPages {
 	}
 
 	private ResponseEntity<String> page(String name, HttpStatus status, ServerWebExchange exchange) {
-		Locale locale = this.messages.bestOf(exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
-		String title = escaped(this.messages.optionalText("page." + name + ".title", locale));
+		Locale locale = locale(exchange);
 		String button = this.messages.optionalText("page." + name + ".button", locale);
 		String form = (button != null)
 				? "<form method=\"post\"><button type=\"submit\">" + escaped(button) + "</button></form>" : "";
+		return page(name, status, locale, form);
+	}
+
+	private ResponseEntity<String> page(String name, HttpStatus status, Locale locale, String form) {
+		String title = escaped(text("page." + name + ".title", locale));
 		String html = """
 				<!DOCTYPE html>
 				<html lang="%s"><head><meta charset="utf-8">
@@ -74,13 +124,21 @@ class LinkPages {
 				<style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 				button{font-size:1.1rem;padding:.6rem 1.2rem}</style></head>
 				<body><h1>%s</h1><p>%s</p>%s</body></html>
-				""".formatted(locale.getLanguage(), title, title,
-				escaped(this.messages.optionalText("page." + name + ".text", locale)), form);
+				""".formatted(locale.getLanguage(), title, title, escaped(text("page." + name + ".text", locale)),
+				form);
 		return ResponseEntity.status(status)
 			.contentType(MediaType.TEXT_HTML)
 			.header("Referrer-Policy", "no-referrer")
 			.header("Cache-Control", "no-store")
 			.body(html);
+	}
+
+	private Locale locale(ServerWebExchange exchange) {
+		return this.messages.bestOf(exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.optionalText(key, locale);
 	}
 
 	private static String escaped(String text) {

@@ -3,6 +3,7 @@ package org.zeitspende.helper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
@@ -65,10 +66,19 @@ class SignIns {
 	}
 
 	Mono<IssuedToken> exchange(String token) {
+		return redeem(token)
+			.flatMap((helperId) -> this.tokenIssuer.issueForHelper(helperId, this.properties.sessionLifetime()));
+	}
+
+	/**
+	 * Uses up a sign-in link for one action in the browser.
+	 * @param token from the link
+	 * @return the helper it signs in
+	 */
+	Mono<UUID> redeem(String token) {
 		return this.tokens.redeem(token, Set.of(TokenPurpose.SIGN_IN))
 			.switchIfEmpty(Mono.error(InvalidTokenException::new))
-			.flatMap((redeemed) -> this.tokenIssuer.issueForHelper(redeemed.helperId(),
-					this.properties.sessionLifetime()));
+			.map(HelperTokens.Redeemed::helperId);
 	}
 
 	private static List<RateLimitKey> limits(Channel channel, String contact, String clientAddress) {
