@@ -164,9 +164,13 @@ class HelperSelfServiceIntegrationTests {
 	}
 
 	@Test
-	void erasure_leavesTheEmailNowhereInTheDatabase() {
-		String email = registeredAndVerified();
+	void erasure_leavesNeitherEmailNorNumberAnywhereInTheDatabase() {
+		String email = HelperRegistrationIntegrationTests.uniqueEmail();
+		String mobile = HelperSmsIntegrationTests.uniqueMobile();
+		register(Helpers.registration(email, mobile));
+		verifyFirstLink(email);
 		UUID id = helperId(email);
+		assertThat(tablesAndColumnsContaining(mobile)).containsExactly("helper.mobile");
 		String token = signIn(email);
 		this.client.delete()
 			.uri("/api/me")
@@ -176,6 +180,7 @@ class HelperSelfServiceIntegrationTests {
 			.isNoContent();
 
 		assertThat(tablesAndColumnsContaining(email)).isEmpty();
+		assertThat(tablesAndColumnsContaining(mobile)).isEmpty();
 		assertThat(count("select count(*) from helper where id = :v and erased_at is not null", id)).isOne();
 		assertThat(this.redis.opsForZSet().score("rotation", id.toString()).block(Duration.ofSeconds(5))).isNull();
 		this.client.get()
