@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,19 +30,19 @@ class ReferenceDataController {
 		this.referenceData = referenceData;
 	}
 
-	@GetMapping("/places")
+	@GetMapping(path = "/places", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Places of the city and county where helpers can help")
 	Mono<ResponseEntity<List<Place>>> places() {
 		return this.referenceData.places().map(ReferenceDataController::cacheable);
 	}
 
-	@GetMapping("/activities")
+	@GetMapping(path = "/activities", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Activities helpers can offer")
 	Mono<ResponseEntity<List<Activity>>> activities() {
 		return this.referenceData.activities().map(ReferenceDataController::cacheable);
 	}
 
-	@GetMapping("/languages")
+	@GetMapping(path = "/languages", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Languages by ISO 639-1 code")
 	Mono<ResponseEntity<List<Language>>> languages() {
 		return this.referenceData.languages().map(ReferenceDataController::cacheable);

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
 
@@ -33,6 +35,18 @@ class ReferenceDataIntegrationTests {
 			.isEqualTo("Duderstadt")
 			.jsonPath("$[?(@.code == 'gieboldehausen')].parentCode")
 			.isEqualTo("sg-gieboldehausen");
+	}
+
+	@Test
+	void places_asHtml_isNotAcceptableAndNotCached() {
+		this.client.get()
+			.uri("/api/places")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+			.expectHeader()
+			.value("Cache-Control", (value) -> assertThat(value).doesNotContain("public"));
 	}
 
 	@Test
