@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
@@ -363,21 +362,7 @@ class CalloutsIntegrationTests {
 	}
 
 	private UUID insertStartingAt(Instant start) {
-		return this.database.sql("""
-				insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
-				                     created_by)
-				values (:organisation, 'fahrdienst', 'goettingen-grone', :start, :end, 2, :code, :member)
-				on conflict do nothing
-				returning id""")
-			.bind("organisation", this.tenant.id())
-			.bind("start", start.atOffset(ZoneOffset.UTC))
-			.bind("end", start.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC))
-			.bind("code", String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)))
-			.bind("member", this.tenant.coordinator().id())
-			.map((row) -> row.get("id", UUID.class))
-			.one()
-			.repeatWhenEmpty(20, (draws) -> draws)
-			.block(TIMEOUT);
+		return new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(), start);
 	}
 
 	private Map<String, Object> callout() {
