@@ -257,6 +257,41 @@ class CalloutsIntegrationTests {
 	}
 
 	@Test
+	void change_afterTheStart_answers409() {
+		UUID started = insertStartingAt(Instant.now().minus(Duration.ofMinutes(1)));
+
+		this.client.patch()
+			.uri("/api/callouts/" + started)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("details", "Zu spät"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("has started"));
+	}
+
+	@Test
+	void cancel_ofAFilledCallout_announcesItWasFilled() {
+		UUID filled = insertStartingAt(Instant.now().plus(Duration.ofDays(1)));
+		this.database.sql("update callout set filled = needed, status = 'FILLED' where id = :id")
+			.bind("id", filled)
+			.then()
+			.as(StepVerifier::create)
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		cancel(filled.toString()).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+		assertThat(this.cancellations).filteredOn((event) -> event.calloutId().equals(filled))
+			.singleElement()
+			.extracting(CalloutCancelled::previousStatus)
+			.isEqualTo(CalloutStatus.FILLED);
+	}
+
+	@Test
 	void cancel_isIdempotent_andAnnouncesTheCancellationOnce() {
 		String id = id(post(callout()));
 
