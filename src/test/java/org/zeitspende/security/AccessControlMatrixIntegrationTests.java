@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -60,6 +61,15 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.DELETE, "/api/organisation/members/{member}", ADMINS),
 			Endpoint.of(HttpMethod.POST, "/api/me/password", EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR))
 				.body("{\"currentPassword\": \"" + Tenants.PASSWORD + "\", \"newPassword\": \"matrix password 2\"}"),
+			// callouts
+			Endpoint.of(HttpMethod.POST, "/api/callouts", MEMBERS)
+				.body("{\"activity\": \"fahrdienst\", \"place\": \"goettingen-grone\", \"startsAt\": \"{tomorrow}\", "
+						+ "\"endsAt\": \"{dayAfterTomorrow}\", \"needed\": 2}"),
+			Endpoint.of(HttpMethod.GET, "/api/callouts", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}", MEMBERS),
+			Endpoint.of(HttpMethod.PATCH, "/api/callouts/{callout}", MEMBERS).body("{\"details\": \"Matrix\"}"),
+			Endpoint.of(HttpMethod.POST, "/api/callouts/{callout}/cancel", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}/preview", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
@@ -75,7 +85,15 @@ class AccessControlMatrixIntegrationTests {
 			"member", Resource.owned((tenants, tenant) -> tenants.member(tenant.id(), "COORDINATOR").id().toString()),
 			// Operators act on any organisation.
 			"organisation", Resource.shared((tenants, tenant) -> tenant.id().toString()), "email",
-			Resource.shared((tenants, tenant) -> "matrix-" + UUID.randomUUID() + "@test.example.org"));
+			Resource.shared((tenants, tenant) -> "matrix-" + UUID.randomUUID() + "@test.example.org"),
+			// An open callout starting tomorrow, so that it may still be changed.
+			"callout",
+			Resource.owned((tenants, tenant) -> new CalloutRows(tenants.database())
+				.open(tenant.id(), tenant.coordinator().id())
+				.toString()),
+			"tomorrow", Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString()),
+			"dayAfterTomorrow",
+			Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(2)).toString()));
 
 	@Autowired
 	WebTestClient client;

@@ -29,6 +29,14 @@ public final class Tenants {
 	}
 
 	/**
+	 * The database the organisations go into, for fixtures of resources they own.
+	 * @return the database client
+	 */
+	public DatabaseClient database() {
+		return this.database;
+	}
+
+	/**
 	 * An approved organisation with one admin and one coordinator.
 	 * @return its ids and members
 	 */

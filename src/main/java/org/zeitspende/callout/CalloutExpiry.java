@@ -1,0 +1,46 @@
+package org.zeitspende.callout;
+
+import java.time.Instant;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends open callouts whose start has passed: nobody is asked for help that is already
+ * under way. One statement, so replicas running it at once do no harm.
+ */
+@Component
+class CalloutExpiry {
+
+	private static final Log log = LogFactory.getLog(CalloutExpiry.class);
+
+	private final CalloutRepository callouts;
+
+	CalloutExpiry(CalloutRepository callouts) {
+		this.callouts = callouts;
+	}
+
+	@Scheduled(initialDelayString = "${zeitspende.callouts.expiry-interval}",
+			fixedDelayString = "${zeitspende.callouts.expiry-interval}")
+	Mono<Void> expireOnSchedule() {
+		return expire(Instant.now()).doOnNext((expired) -> {
+			if (expired > 0) {
+				log.info("Expired " + expired + " open callouts whose start passed");
+			}
+		}).then();
+	}
+
+	/**
+	 * Marks open callouts that start at or before the cut-off as expired.
+	 * @param cutOff the instant
+	 * @return how many were marked
+	 */
+	Mono<Long> expire(Instant cutOff) {
+		return this.callouts.expireStartedBefore(cutOff);
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.zeitspende.callout;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.zeitspende.dispatch.Channel;
+import org.zeitspende.helper.CalloutCandidates;
+import org.zeitspende.helper.Candidate;
+import org.zeitspende.helper.CandidateCriteria;
+
+/**
+ * Who a callout would ask, as counts and pseudonymous ids. Nothing is sent and nothing is
+ * stored.
+ */
+@Service
+class CalloutPreviews {
+
+	private static final String HMAC = "HmacSHA256";
+
+	private final Callouts callouts;
+
+	private final CalloutCandidates candidates;
+
+	private final CalloutProperties properties;
+
+	private final SecretKeySpec pseudonymKey;
+
+	CalloutPreviews(Callouts callouts, CalloutCandidates candidates, CalloutProperties properties) {
+		this.callouts = callouts;
+		this.candidates = candidates;
+		this.properties = properties;
+		this.pseudonymKey = new SecretKeySpec(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8), HMAC);
+	}
+
+	Mono<CalloutPreview> preview(UUID organisationId, UUID calloutId, Instant now) {
+		return this.callouts.existing(organisationId, calloutId)
+			.flatMap((callout) -> this.candidates.find(criteria(callout, now))
+				.collectList()
+				.map((found) -> preview(callout, found, now)));
+	}
+
+	/**
+	 * How many the first wave asks: enough that the open slots fill at the expected
+	 * acceptance rate, within the configured maximum and the candidates there are.
+	 * @param openSlots places still free
+	 * @param candidates helpers who match
+	 * @return the size of the first wave
+	 */
+	int firstWaveSize(int openSlots, int candidates) {
+		if (openSlots <= 0) {
+			return 0;
+		}
+		int wanted = (int) Math.ceil(openSlots / this.properties.expectedAcceptanceRate());
+		return Math.min(Math.min(wanted, this.properties.maxWaveSize()), candidates);
+	}
+
+	private CalloutPreview preview(Callout callout, List<Candidate> found, Instant now) {
+		int bySms = (int) found.stream().filter((candidate) -> candidate.channel() == Channel.SMS).count();
+		int quiet = (int) found.stream().filter((candidate) -> candidate.quietAt(now)).count();
+		int open = (callout.status() == CalloutStatus.OPEN) ? callout.counts().open() : 0;
+		int waveSize = firstWaveSize(open, found.size());
+		List<String> pseudonyms = found.stream()
+			.map((candidate) -> pseudonym(callout.id(), candidate.helperId()))
+			.sorted()
+			.limit(waveSize)
+			.toList();
+		return new CalloutPreview(found.size(), bySms, found.size() - bySms, quiet, open, waveSize, pseudonyms);
+	}
+
+	private static CandidateCriteria criteria(Callout callout, Instant now) {
+		return new CandidateCriteria(callout.place(), callout.activity(), Set.copyOf(callout.languages()),
+				Set.copyOf(callout.skills()), now);
+	}
+
+	// The same helper gets another pseudonym in every callout, so previews cannot be
+	// joined to follow a person.
+	private String pseudonym(UUID calloutId, UUID helperId) {
+		try {
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(this.pseudonymKey);
+			byte[] digest = mac.doFinal((calloutId + ":" + helperId).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
