@@ -1,9 +1,10 @@
 package org.zeitspende.dispatch;
 
 /**
- * How far a message got, as the provider reports it. In the order a message moves through
- * them: a later report never moves a message back, so {@link #QUEUED} after
- * {@link #DELIVERED} changes nothing.
+ * How far a message got, as the provider reports it. {@link #QUEUED} comes before
+ * {@link #SENT}, and both before the final statuses that follow; reports can arrive out
+ * of order or twice, so a report never moves a message back (a late {@code QUEUED} after
+ * {@code DELIVERED} changes nothing).
  */
 public enum DeliveryStatus {
 
@@ -23,14 +24,6 @@ public enum DeliveryStatus {
 	FAILED,
 
 	/** Withdrawn before it went out. */
-	CANCELLED;
-
-	/**
-	 * Whether no further report is expected.
-	 * @return {@code true} from {@link #DELIVERED} on
-	 */
-	public boolean isFinal() {
-		return ordinal() >= DELIVERED.ordinal();
-	}
+	CANCELLED
 
 }

@@ -19,10 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Twilio's webhooks, called as Twilio calls them: form-encoded and signed with the auth
  * token over the public URL and the sorted parameters.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -189,10 +193,13 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 	}
 
 	@Test
-	void missingSignature_isRejected_andChangesNothing() {
+	void missingSignature_isRejected_andChangesNothing_loggingNeitherNumberNorText(CapturedOutput output) {
 		UUID helper = seedHelper(true);
-		Map<String, String> stop = sms(mobileOf(helper), "STOP");
+		Map<String, String> stop = sms(mobileOf(helper), "Bitte STOP");
 		assertRejected(post(SMS_PATH, stop, null), helper, stop);
+		assertThat(output).contains("Rejected a request to /hooks/twilio/sms: no Twilio signature")
+			.doesNotContain(stop.get("From"))
+			.doesNotContain("Bitte STOP");
 	}
 
 	@Test
