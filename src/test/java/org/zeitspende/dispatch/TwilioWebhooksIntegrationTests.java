@@ -115,6 +115,15 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 	}
 
 	@Test
+	void customStopKeyword_classifiedByTwilio_withdrawsSmsConsents() {
+		UUID helper = seedHelper(true);
+		Map<String, String> form = sms(mobileOf(helper), "HALT");
+		form.put("OptOutType", "STOP");
+		signed(SMS_PATH, form).expectStatus().isOk();
+		assertThat(consents(helper)).containsEntry("SMS/CALLOUTS", "WITHDRAWN");
+	}
+
+	@Test
 	void otherText_changesNoConsent() {
 		UUID helper = seedHelper(true);
 		signed(SMS_PATH, sms(mobileOf(helper), "Stop the car")).expectStatus().isOk();

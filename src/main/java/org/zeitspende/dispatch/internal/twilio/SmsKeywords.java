@@ -25,6 +25,24 @@ final class SmsKeywords {
 	}
 
 	static Intent intent(String text) {
+		return intent(text, null);
+	}
+
+	/**
+	 * The intent of a reply, from the text or from Twilio's own classification.
+	 * @param text the reply
+	 * @param optOutType Twilio's {@code OptOutType} parameter ({@code STOP},
+	 * {@code START} or {@code HELP}), sent with Advanced Opt-Out for the keywords
+	 * configured in the Twilio console; {@code null} without it
+	 * @return what the reply asks for
+	 */
+	static Intent intent(String text, String optOutType) {
+		if ("STOP".equalsIgnoreCase(optOutType)) {
+			return Intent.OPT_OUT;
+		}
+		if ("START".equalsIgnoreCase(optOutType)) {
+			return Intent.OPT_IN;
+		}
 		if (text == null) {
 			return Intent.OTHER;
 		}

@@ -112,7 +112,7 @@ class TwilioWebhooks {
 			return Mono.empty();
 		}
 		String text = (form.get("Body") != null) ? form.get("Body").strip() : "";
-		SmsReply reply = new SmsReply(from, SmsKeywords.intent(text), text);
+		SmsReply reply = new SmsReply(from, SmsKeywords.intent(text, form.get("OptOutType")), text);
 		Mono<Void> handled = firstTime(messageSid).filter(Boolean::booleanValue)
 			.flatMap((first) -> handle(reply))
 			.switchIfEmpty(Mono.fromRunnable(() -> log.debug("Incoming SMS " + messageSid + " was handled before")));

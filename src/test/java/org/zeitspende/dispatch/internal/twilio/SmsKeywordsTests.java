@@ -34,4 +34,12 @@ class SmsKeywordsTests {
 		assertThat(SmsKeywords.intent(null)).isEqualTo(Intent.OTHER);
 	}
 
+	@Test
+	void twiliosOwnClassification_winsOverTheText() {
+		assertThat(SmsKeywords.intent("HALT", "STOP")).isEqualTo(Intent.OPT_OUT);
+		assertThat(SmsKeywords.intent("weiter", "start")).isEqualTo(Intent.OPT_IN);
+		assertThat(SmsKeywords.intent("STOP", "HELP")).isEqualTo(Intent.OPT_OUT);
+		assertThat(SmsKeywords.intent("HILFE", "HELP")).isEqualTo(Intent.OTHER);
+	}
+
 }
