@@ -122,6 +122,24 @@ class HelperRepository {
 	}
 
 	/**
+	 * The latest action on one consent.
+	 * @param id the helper
+	 * @param channel the channel
+	 * @param purpose the purpose
+	 * @return {@code GRANTED}, {@code CONFIRMED} or {@code WITHDRAWN}; empty when never
+	 * given
+	 */
+	Mono<String> consentAction(UUID id, Channel channel, ConsentPurpose purpose) {
+		return this.database
+			.sql("select action from consent_state where helper_id = :id and channel = :channel and purpose = :purpose")
+			.bind("id", id)
+			.bind("channel", channel.name())
+			.bind("purpose", purpose.name())
+			.map((row) -> row.get("action", String.class))
+			.one();
+	}
+
+	/**
 	 * Withdraws every consent in force on the given channels.
 	 * @param id the helper
 	 * @param channels the channels

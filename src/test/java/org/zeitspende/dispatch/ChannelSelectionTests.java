@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.zeitspende.dispatch.internal.ChannelAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +125,9 @@ class ChannelSelectionTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ComponentScan("org.zeitspende.dispatch")
+	// The webhooks need the database; TwilioWebhooksIntegrationTests covers them.
+	@ComponentScan(value = "org.zeitspende.dispatch",
+			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.TwilioWebhooks"))
 	@ConfigurationPropertiesScan("org.zeitspende.dispatch")
 	static class Dispatch {
 
