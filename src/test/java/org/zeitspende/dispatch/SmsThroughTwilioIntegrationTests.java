@@ -177,7 +177,7 @@ class SmsThroughTwilioIntegrationTests extends ProviderChannelsIntegrationTest {
 			.expectComplete()
 			.verify(TIMEOUT);
 		this.twilio.reset();
-		this.twilio.delayNext(Duration.ofSeconds(5));
+		this.twilio.delayNext(Duration.ofSeconds(8));
 
 		expectNotSent(OutgoingMessage.sms(aMobileNumber(), "Hallo", "slow-1"), true);
 		assertThat(this.twilio.requests()).hasSize(1);
