@@ -1,5 +1,7 @@
 package org.zeitspende.rotation;
 
+import java.util.UUID;
+
 /**
  * Names of the Redis keys this feature owns, built in one place.
  */
@@ -11,7 +13,22 @@ final class RedisKeys {
 	 */
 	static final String ROTATION = "rotation";
 
+	/**
+	 * Sorted set of helper ids, scored by how many times each was picked.
+	 */
+	static final String ASKS = "rotation:asks";
+
 	private RedisKeys() {
+	}
+
+	/**
+	 * The set of helpers already asked for a callout. The hash tag keeps all of a
+	 * callout's keys on one cluster slot.
+	 * @param calloutId the callout
+	 * @return the key of its asked set
+	 */
+	static String asked(UUID calloutId) {
+		return "co:{" + calloutId + "}:asked";
 	}
 
 }

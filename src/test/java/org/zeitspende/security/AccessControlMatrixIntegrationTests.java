@@ -73,7 +73,8 @@ class AccessControlMatrixIntegrationTests {
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
-			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/suspend", OPERATORS));
+			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/suspend", OPERATORS),
+			Endpoint.of(HttpMethod.GET, "/api/admin/fairness", OPERATORS));
 
 	/**
 	 * How a placeholder becomes a resource of the given organisation, and whether that

@@ -1,0 +1,195 @@
+package org.zeitspende.rotation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class HelperPickerIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	@Autowired
+	HelperPicker picker;
+
+	@Autowired
+	FairnessReport fairness;
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	Environment environment;
+
+	Tokens tokens;
+
+	Instant forgetAfter = Instant.now().plus(2, ChronoUnit.DAYS);
+
+	@BeforeEach
+	void tokens() {
+		this.tokens = Tokens.of(this.environment);
+	}
+
+	@Test
+	void pick_returnsTheLeastRecentlyAsked_andMovesThemToNow() {
+		List<UUID> helpers = helpers(5);
+		lastAsked(helpers.get(0), 3000);
+		lastAsked(helpers.get(1), 1000);
+		lastAsked(helpers.get(2), 2000);
+		lastAsked(helpers.get(3), 500);
+		// helpers.get(4) is not in the rotation at all: never asked
+		long before = Instant.now().minusSeconds(5).toEpochMilli();
+
+		this.picker.pick(UUID.randomUUID(), helpers, 3, this.forgetAfter)
+			.as(StepVerifier::create)
+			.assertNext((picked) -> assertThat(picked).containsExactly(helpers.get(4), helpers.get(3), helpers.get(1)))
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		assertThat(lastAsked(helpers.get(4))).isGreaterThan(before);
+		assertThat(lastAsked(helpers.get(3))).isGreaterThan(before);
+		assertThat(lastAsked(helpers.get(1))).isGreaterThan(before);
+		assertThat(lastAsked(helpers.get(0))).isEqualTo(3000);
+		assertThat(lastAsked(helpers.get(2))).isEqualTo(2000);
+	}
+
+	@Test
+	void pick_neverReturnsAHelperAlreadyAskedForTheSameCallout() {
+		UUID callout = UUID.randomUUID();
+		List<UUID> helpers = helpers(3);
+		List<UUID> first = pick(callout, helpers, 2);
+		List<UUID> second = pick(callout, helpers, 2);
+		List<UUID> third = pick(callout, helpers, 2);
+
+		assertThat(first).hasSize(2);
+		assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+		assertThat(third).isEmpty();
+		assertThat(this.redis.getExpire(RedisKeys.asked(callout)).block(TIMEOUT)).isPositive();
+	}
+
+	@Test
+	void pick_forAnotherCallout_mayAskTheSameHelperAgain() {
+		List<UUID> helpers = helpers(1);
+		assertThat(pick(UUID.randomUUID(), helpers, 1)).containsExactlyElementsOf(helpers);
+		assertThat(pick(UUID.randomUUID(), helpers, 1)).containsExactlyElementsOf(helpers);
+	}
+
+	@Test
+	void twoCalloutsPickingAtOnce_spreadOverDifferentHelpers() {
+		List<UUID> helpers = helpers(20);
+
+		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter),
+				this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter))
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((picks) -> {
+				assertThat(picks).hasSize(2).allSatisfy((picked) -> assertThat(picked).hasSize(10));
+				assertThat(picks.get(0)).doesNotContainAnyElementsOf(picks.get(1));
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void manyPicksOnOneCalloutAtOnce_askEveryHelperExactlyOnce() {
+		UUID callout = UUID.randomUUID();
+		List<UUID> helpers = helpers(100);
+
+		Flux.range(0, 20)
+			.flatMap((i) -> this.picker.pick(callout, helpers, 5, this.forgetAfter))
+			.flatMapIterable((picked) -> picked)
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((picked) -> assertThat(picked).hasSize(100)
+				.doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(helpers))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void manyCalloutsOnOnePool_askEveryHelperEquallyOften() {
+		List<UUID> helpers = helpers(100);
+		// Some helpers start out rested longer than others.
+		for (int i = 0; i < 30; i++) {
+			lastAsked(helpers.get(i), 1000 + i);
+		}
+
+		Flux.range(0, 50)
+			.flatMap((i) -> this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter))
+			.then(this.fairness.of(helpers))
+			.as(StepVerifier::create)
+			.assertNext((distribution) -> {
+				assertThat(distribution.helpers()).isEqualTo(100);
+				assertThat(distribution.mean()).isEqualTo(5.0);
+				assertThat(distribution.max() - distribution.min()).isLessThanOrEqualTo(1);
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void fairnessEndpoint_reportsTheDistributionWithoutContactData() {
+		List<UUID> helpers = helpers(3);
+		pick(UUID.randomUUID(), helpers, 3);
+
+		byte[] body = this.client.get()
+			.uri("/api/admin/fairness")
+			.headers((headers) -> headers.setBearerAuth(this.tokens.operator(UUID.randomUUID())))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.helpers")
+			.value((Number helpersInRotation) -> assertThat(helpersInRotation.longValue()).isGreaterThanOrEqualTo(3))
+			.jsonPath("$.max")
+			.value((Number max) -> assertThat(max.longValue()).isGreaterThanOrEqualTo(1))
+			.jsonPath("$.histogram")
+			.isMap()
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(helpers.get(0).toString())
+			.doesNotContain("@");
+	}
+
+	private List<UUID> pick(UUID callout, List<UUID> helpers, int count) {
+		return this.picker.pick(callout, helpers, count, this.forgetAfter).block(TIMEOUT);
+	}
+
+	private static List<UUID> helpers(int count) {
+		List<UUID> helpers = new ArrayList<>();
+		IntStream.range(0, count).forEach((i) -> helpers.add(UUID.randomUUID()));
+		return helpers;
+	}
+
+	private void lastAsked(UUID helper, double millis) {
+		this.redis.opsForZSet().add(RedisKeys.ROTATION, helper.toString(), millis).block(TIMEOUT);
+	}
+
+	private double lastAsked(UUID helper) {
+		return this.redis.opsForZSet().score(RedisKeys.ROTATION, helper.toString()).block(TIMEOUT);
+	}
+
+}
