@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -17,6 +19,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tokens;
@@ -94,6 +97,26 @@ class HelperPickerIntegrationTests {
 		List<UUID> helpers = helpers(1);
 		assertThat(pick(UUID.randomUUID(), helpers, 1)).containsExactlyElementsOf(helpers);
 		assertThat(pick(UUID.randomUUID(), helpers, 1)).containsExactlyElementsOf(helpers);
+	}
+
+	@Test
+	void pick_amongThousandsOfCandidates_findsTheNeverAskedInOneCall() {
+		List<UUID> helpers = helpers(3000);
+		List<UUID> neverAsked = helpers.subList(2990, 3000);
+		Set<TypedTuple<String>> asked = new HashSet<>();
+		helpers.subList(0, 2990).forEach((helper) -> asked.add(TypedTuple.of(helper.toString(), 1000.0)));
+		this.redis.opsForZSet().addAll(RedisKeys.ROTATION, asked).block(TIMEOUT);
+
+		this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter)
+			.as(StepVerifier::create)
+			.assertNext((picked) -> assertThat(picked).containsExactlyInAnyOrderElementsOf(neverAsked))
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		// The embedded Redis keeps its data between runs: leave no thousands behind.
+		Object[] ids = helpers.stream().map(UUID::toString).toArray();
+		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
+		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
 	}
 
 	@Test
