@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -40,7 +42,8 @@ public final class CalloutRows {
 	 * @return its id
 	 */
 	public UUID open(UUID organisationId, UUID createdBy, Instant start) {
-		return this.database.sql("""
+		// Deferred, so that each draw binds a new short code.
+		return Mono.defer(() -> this.database.sql("""
 				insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
 				                     created_by)
 				values (:organisation, 'fahrdienst', 'goettingen-grone', :start, :end, 2, :code, :member)
@@ -52,7 +55,7 @@ public final class CalloutRows {
 			.bind("code", String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)))
 			.bind("member", createdBy)
 			.map((row) -> row.get("id", UUID.class))
-			.one()
+			.one())
 			// Another open callout holds the short code: draw again.
 			.repeatWhenEmpty(20, (draws) -> draws)
 			.block(TIMEOUT);
