@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
@@ -53,6 +55,9 @@ class AskOutboxIntegrationTests {
 	@Autowired
 	DeliveryReports reports;
 
+	@Autowired
+	ReactiveTransactionManager transactions;
+
 	@Test
 	void poll_sendsEnqueuedAsks_andRecordsTheProviderIds() {
 		UUID callout = openCallout();
@@ -84,6 +89,22 @@ class AskOutboxIntegrationTests {
 			.jsonPath("$[0].text")
 			.value((String text) -> assertThat(text).contains("fahrdienst", "goettingen-grone", "/c/" + sms.id()));
 		assertThat(inboxCount(contact(byEmail, "email"))).isEqualTo(1);
+	}
+
+	@Test
+	void enqueue_inATransactionThatRollsBack_leavesNoAsk() {
+		UUID callout = openCallout();
+		UUID helper = helpers().helper("goettingen-grone", "fahrdienst").insert();
+		TransactionalOperator transaction = TransactionalOperator.create(this.transactions);
+
+		this.outbox.enqueue(callout, List.of(new PlannedAsk(helper, Channel.EMAIL)))
+			.then(Mono.error(new IllegalStateException("wave planning failed")))
+			.as(transaction::transactional)
+			.as(StepVerifier::create)
+			.expectError(IllegalStateException.class)
+			.verify(TIMEOUT);
+
+		assertThat(rows(callout)).isEmpty();
 	}
 
 	@Test
