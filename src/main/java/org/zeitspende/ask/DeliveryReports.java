@@ -1,0 +1,62 @@
+package org.zeitspende.ask;
+
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.zeitspende.dispatch.DeliveryReported;
+
+/**
+ * Moves asks forward as the provider reports on them. Reports come late, out of order and
+ * twice; an update names the statuses it may leave, so none of that moves an ask back.
+ * <p>
+ * The listener returns a {@code Mono}: Spring subscribes to what an event listener
+ * returns, so the update runs without blocking the thread that published the report.
+ */
+@Component
+class DeliveryReports {
+
+	private static final List<AskStatus> SENT_OR_UNKNOWN = List.of(AskStatus.SENT, AskStatus.UNKNOWN);
+
+	private final AskRepository asks;
+
+	DeliveryReports(AskRepository asks) {
+		this.asks = asks;
+	}
+
+	@EventListener
+	Mono<Void> on(DeliveryReported report) {
+		UUID id = askId(report.reference());
+		if (id == null) {
+			return Mono.empty();
+		}
+		return switch (report.status()) {
+			case QUEUED, SENT -> this.asks.report(id, AskStatus.SENT, List.of(AskStatus.UNKNOWN), null).then();
+			case DELIVERED -> this.asks.report(id, AskStatus.DELIVERED, SENT_OR_UNKNOWN, null).then();
+			case UNDELIVERED, FAILED,
+					CANCELLED ->
+				this.asks
+					.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN,
+							"reported " + report.status()
+									+ ((report.errorCode() != null) ? " " + report.errorCode() : ""))
+					.then();
+		};
+	}
+
+	// Other messages (verification codes, sign-in links) carry references of their own.
+	private static UUID askId(String reference) {
+		if (reference == null || reference.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(reference);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Asks: the outbox of messages that ask helpers to help with a callout.
+ * <p>
+ * {@link org.zeitspende.ask.AskOutbox} writes planned asks in the caller's transaction; a
+ * relay claims due rows, checks through {@link org.zeitspende.callout.OpenCallouts} that
+ * the callout still takes helpers, finds the address through
+ * {@link org.zeitspende.helper.HelperContacts} and sends through
+ * {@link org.zeitspende.dispatch.MessageSender}. Delivery reports move an ask forward
+ * only.
+ */
+package org.zeitspende.ask;
