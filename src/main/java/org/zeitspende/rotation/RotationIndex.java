@@ -42,12 +42,16 @@ public class RotationIndex {
 	}
 
 	/**
-	 * Takes a helper out of the rotation, so that nobody asks them any more.
+	 * Takes a helper out of the rotation, so that nobody asks them any more, and forgets
+	 * how often they were asked.
 	 * @param helperId the helper
 	 * @return whether the helper was in the rotation
 	 */
 	public Mono<Boolean> remove(UUID helperId) {
-		return this.redis.opsForZSet().remove(RedisKeys.ROTATION, helperId.toString()).map((removed) -> removed > 0);
+		String member = helperId.toString();
+		return this.redis.opsForZSet()
+			.remove(RedisKeys.ROTATION, member)
+			.zipWith(this.redis.opsForZSet().remove(RedisKeys.ASKS, member), (removed, counted) -> removed > 0);
 	}
 
 	/**
