@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 import org.zeitspende.config.InvalidField;
+import org.zeitspende.reference.Skills;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.reference.Activity;
 import org.zeitspende.reference.Language;
@@ -26,10 +25,6 @@ import org.zeitspende.reference.ReferenceData;
  */
 @Component
 class CalloutChecks {
-
-	private static final Pattern NOT_SKILL_CHARACTERS = Pattern.compile("[^a-z0-9äöüß-]+");
-
-	private static final Pattern SKILL = Pattern.compile("[a-z0-9äöüß-]{2,40}");
 
 	private final ReferenceData referenceData;
 
@@ -57,7 +52,7 @@ class CalloutChecks {
 					errors.add(new InvalidField("endsAt", "must be after startsAt"));
 				}
 				List<String> languages = languages(orEmpty(callout.languages()), known.getT3(), errors);
-				List<String> skills = skills(orEmpty(callout.skills()), errors);
+				List<String> skills = Skills.normalise(orEmpty(callout.skills()), "skills", errors);
 				if (!errors.isEmpty()) {
 					throw new InvalidRequestException(errors);
 				}
@@ -75,24 +70,6 @@ class CalloutChecks {
 			}
 		}
 		return List.copyOf(new LinkedHashSet<>(codes));
-	}
-
-	// The same normalisation as helpers' skills, so that "Erste Hilfe" finds
-	// "erste-hilfe".
-	private static List<String> skills(List<String> raw, List<InvalidField> errors) {
-		Set<String> skills = new LinkedHashSet<>();
-		for (int i = 0; i < raw.size(); i++) {
-			String skill = NOT_SKILL_CHARACTERS.matcher(raw.get(i).strip().toLowerCase(Locale.GERMAN).replace(' ', '-'))
-				.replaceAll("")
-				.replaceAll("-{2,}", "-");
-			if (SKILL.matcher(skill).matches()) {
-				skills.add(skill);
-			}
-			else {
-				errors.add(new InvalidField("skills[" + i + "]", "must have 2 to 40 letters, digits or dashes"));
-			}
-		}
-		return List.copyOf(skills);
 	}
 
 	private static <T> Mono<Set<String>> codes(Mono<List<T>> list, Function<T, String> code) {

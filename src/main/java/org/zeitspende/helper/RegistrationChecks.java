@@ -6,16 +6,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 import org.zeitspende.config.InvalidField;
+import org.zeitspende.reference.Skills;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.reference.Activity;
@@ -29,10 +28,6 @@ import org.zeitspende.reference.ReferenceData;
  */
 @Component
 class RegistrationChecks {
-
-	private static final Pattern NOT_SKILL_CHARACTERS = Pattern.compile("[^a-z0-9äöüß-]+");
-
-	private static final Pattern SKILL = Pattern.compile("[a-z0-9äöüß-]{2,40}");
 
 	private static final int DEFAULT_ASK_BUDGET = 2;
 
@@ -90,7 +85,7 @@ class RegistrationChecks {
 		List<String> places = known("places", preferences.places(), known.places(), errors);
 		List<String> activities = known("activities", preferences.activities(), known.activities(), errors);
 		List<String> languages = known("languages", orEmpty(preferences.languages()), known.languages(), errors);
-		List<String> skills = skills(orEmpty(preferences.skills()), errors);
+		List<String> skills = Skills.normalise(orEmpty(preferences.skills()), "skills", errors);
 		Channel preferred = preferredChannel(preferences.preferredChannel(), hasEmail, hasMobile, errors);
 		String timeZone = timeZone(preferences.timeZone(), errors);
 		if (preferences.messageLanguage() != null && !this.messageLanguages.contains(preferences.messageLanguage())) {
@@ -137,22 +132,6 @@ class RegistrationChecks {
 			}
 		}
 		return distinct;
-	}
-
-	private static List<String> skills(List<String> raw, List<InvalidField> errors) {
-		Set<String> skills = new LinkedHashSet<>();
-		for (int i = 0; i < raw.size(); i++) {
-			String skill = NOT_SKILL_CHARACTERS.matcher(raw.get(i).strip().toLowerCase(Locale.GERMAN).replace(' ', '-'))
-				.replaceAll("")
-				.replaceAll("-{2,}", "-");
-			if (SKILL.matcher(skill).matches()) {
-				skills.add(skill);
-			}
-			else {
-				errors.add(new InvalidField("skills[" + i + "]", "must have 2 to 40 letters, digits or dashes"));
-			}
-		}
-		return List.copyOf(skills);
 	}
 
 	private static Channel preferredChannel(Channel preferred, boolean hasEmail, boolean hasMobile,
