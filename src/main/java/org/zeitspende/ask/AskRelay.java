@@ -56,7 +56,9 @@ class AskRelay {
 	@Scheduled(initialDelayString = "${zeitspende.asks.poll-interval}",
 			fixedDelayString = "${zeitspende.asks.poll-interval}")
 	Mono<Void> pollOnSchedule() {
-		return poll(Instant.now()).doOnNext((handled) -> {
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> poll(Instant.now())).doOnNext((handled) -> {
 			if (handled > 0) {
 				log.debug("Relayed " + handled + " asks");
 			}

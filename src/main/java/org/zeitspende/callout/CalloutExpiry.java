@@ -27,7 +27,9 @@ class CalloutExpiry {
 	@Scheduled(initialDelayString = "${zeitspende.callouts.expiry-interval}",
 			fixedDelayString = "${zeitspende.callouts.expiry-interval}")
 	Mono<Void> expireOnSchedule() {
-		return expire(Instant.now()).doOnNext((expired) -> {
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> expire(Instant.now())).doOnNext((expired) -> {
 			if (expired > 0) {
 				log.info("Expired " + expired + " open callouts whose start passed");
 			}

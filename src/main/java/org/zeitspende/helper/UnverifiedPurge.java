@@ -32,11 +32,15 @@ class UnverifiedPurge {
 	@Scheduled(initialDelayString = "${zeitspende.helpers.purge-interval}",
 			fixedDelayString = "${zeitspende.helpers.purge-interval}")
 	Mono<Void> purgeOnSchedule() {
-		return purge(OffsetDateTime.now().minus(this.properties.unverifiedRetention())).doOnNext((purged) -> {
-			if (purged.any()) {
-				log.info("Purged unverified registrations: " + purged);
-			}
-		}).then();
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> purge(OffsetDateTime.now().minus(this.properties.unverifiedRetention())))
+			.doOnNext((purged) -> {
+				if (purged.any()) {
+					log.info("Purged unverified registrations: " + purged);
+				}
+			})
+			.then();
 	}
 
 	/**

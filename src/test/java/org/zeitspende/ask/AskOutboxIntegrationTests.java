@@ -92,6 +92,18 @@ class AskOutboxIntegrationTests {
 	}
 
 	@Test
+	void pollOnSchedule_takesTheTimeOnEveryRun() {
+		// Spring subscribes to the one Mono again on every run.
+		Mono<Void> scheduled = this.relay.pollOnSchedule();
+		UUID callout = openCallout();
+		enqueue(callout, new PlannedAsk(helpers().helper("goettingen-grone", "fahrdienst").insert(), Channel.EMAIL));
+
+		scheduled.as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+
+		assertThat(rows(callout)).singleElement().extracting(AskRow::status).isEqualTo("SENT");
+	}
+
+	@Test
 	void enqueue_inATransactionThatRollsBack_leavesNoAsk() {
 		UUID callout = openCallout();
 		UUID helper = helpers().helper("goettingen-grone", "fahrdienst").insert();

@@ -17,6 +17,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import org.zeitspende.testing.Tenants.Tenant;
 import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class CalloutsIntegrationTests {
@@ -351,6 +353,18 @@ class CalloutsIntegrationTests {
 		get("/api/callouts/" + upcoming).expectBody().jsonPath("$.status").isEqualTo("OPEN");
 		// An expired callout can neither be changed nor cancelled.
 		cancel(started.toString()).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void expireOnSchedule_takesTheTimeOnEveryRun() {
+		// Spring subscribes to the one Mono again on every run.
+		Mono<Void> scheduled = this.expiry.expireOnSchedule();
+		UUID startingSoon = insertStartingAt(Instant.now().plus(Duration.ofSeconds(1)));
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			scheduled.block(TIMEOUT);
+			get("/api/callouts/" + startingSoon).expectBody().jsonPath("$.status").isEqualTo("EXPIRED");
+		});
 	}
 
 	@Test
