@@ -3,6 +3,7 @@ package org.zeitspende.wave;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,17 +32,22 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.ask.AskOutbox;
 import org.zeitspende.ask.PlannedAsk;
 import org.zeitspende.callout.CalloutExhausted;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.dispatch.Channel;
+import org.zeitspende.security.Role;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +92,12 @@ class WavePlannerIntegrationTests {
 
 	@Autowired
 	ConfigurableApplicationContext context;
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	Environment environment;
 
 	final List<CalloutExhausted> exhaustions = new CopyOnWriteArrayList<>();
 
@@ -142,13 +156,50 @@ class WavePlannerIntegrationTests {
 	@Test
 	void createdCallout_isPlannedThroughTheDispatchStream() {
 		List<UUID> pool = helpers(3, 2);
-		UUID callout = callout(1);
-		this.jobs.publish(callout).block(TIMEOUT);
+		Instant start = this.now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+		String coordinator = Tokens.of(this.environment)
+			.member(this.tenant.coordinator().id(), this.tenant.id(), Role.COORDINATOR);
+		String id = this.client.post()
+			.uri("/api/callouts")
+			.headers((headers) -> headers.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("activity", ACTIVITY, "place", PLACE, "startsAt", start, "endsAt",
+					start.plus(Duration.ofHours(2)), "needed", 1, "skills", List.of(this.skill)))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(Map.class)
+			.getResponseBody()
+			.blockFirst(TIMEOUT)
+			.get("id")
+			.toString();
+		UUID callout = UUID.fromString(id);
+		this.callouts.add(callout);
 
-		assertThat(this.consumer.consume("replica-a", Duration.ofMinutes(1), this.now).block(TIMEOUT)).isEqualTo(1);
+		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
 
 		assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
 		assertThat(pendingJobs()).isZero();
+	}
+
+	@Test
+	void waveSize_followsTheAcceptanceRateLearnedForTheActivity() {
+		helpers(40, 21);
+		// A finished callout of the activity: all 50 asked said yes.
+		UUID finished = callout(50);
+		this.database.sql("""
+				insert into wave (callout_id, number, size, planned_at) values (:id, 1, 50, now())""")
+			.bind("id", finished)
+			.then()
+			.block(TIMEOUT);
+		this.database.sql("update callout set filled = 50, status = 'FILLED' where id = :id")
+			.bind("id", finished)
+			.then()
+			.block(TIMEOUT);
+		UUID callout = callout(3);
+
+		// (50 + 0.2 x 50) / (50 + 50) = 60 %: 3 open slots ask 5, not 15.
+		assertThat(plan(callout, this.now)).isEqualTo(5);
 	}
 
 	@Test
@@ -287,7 +338,7 @@ class WavePlannerIntegrationTests {
 
 		this.events.publishEvent(new HelperWithdrew(callout, this.tenant.id(), UUID.randomUUID(), later));
 
-		assertThat(this.consumer.consume("replica-a", Duration.ofMinutes(1), later).block(TIMEOUT)).isEqualTo(1);
+		assertThat(consumeOnceItArrives(later)).isEqualTo(1);
 		assertThat(waves(callout)).containsExactly(List.of(1, 10), List.of(2, 2));
 	}
 
@@ -401,6 +452,17 @@ class WavePlannerIntegrationTests {
 		return id;
 	}
 
+	// Event listeners put their job on the stream without holding up the publisher: take
+	// jobs until one came.
+	private long consumeOnceItArrives(Instant at) {
+		AtomicLong done = new AtomicLong();
+		Awaitility.await()
+			.atMost(TIMEOUT)
+			.until(() -> done
+				.addAndGet(this.consumer.consume("replica-a", Duration.ofMinutes(1), at).block(TIMEOUT)) > 0);
+		return done.get();
+	}
+
 	private int plan(UUID callout, Instant at) {
 		return this.planner.planWave(callout, at).block(TIMEOUT);
 	}
@@ -427,7 +489,7 @@ class WavePlannerIntegrationTests {
 		return this.database.sql("select next_attempt_at from ask where callout_id = :id and helper_id = :helper")
 			.bind("id", callout)
 			.bind("helper", helper)
-			.map((row) -> row.get("next_attempt_at", java.time.OffsetDateTime.class).toInstant())
+			.map((row) -> row.get("next_attempt_at", OffsetDateTime.class).toInstant())
 			.one()
 			.block(TIMEOUT);
 	}
