@@ -3,6 +3,7 @@ package org.zeitspende.callout;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,8 +93,8 @@ public class CalloutNeeds {
 	private static CalloutNeed need(Readable row) {
 		return new CalloutNeed(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
 				row.get("activity_code", String.class), row.get("place_code", String.class),
-				Set.of(row.get("required_languages", String[].class)),
-				Set.of(row.get("required_skills", String[].class)),
+				Set.copyOf(List.of(row.get("required_languages", String[].class))),
+				Set.copyOf(List.of(row.get("required_skills", String[].class))),
 				row.get("starts_at", OffsetDateTime.class).toInstant(),
 				row.get("ends_at", OffsetDateTime.class).toInstant(), row.get("needed", Integer.class),
 				row.get("filled", Integer.class));

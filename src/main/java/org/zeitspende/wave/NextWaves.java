@@ -1,11 +1,13 @@
 package org.zeitspende.wave;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +30,8 @@ class NextWaves {
 	private static final Log log = LogFactory.getLog(NextWaves.class);
 
 	private static final int POLL_BATCH = 500;
+
+	private static final Retry PUBLISH_RETRY = Retry.backoff(3, Duration.ofMillis(200));
 
 	private final DispatchJobs jobs;
 
@@ -70,11 +74,14 @@ class NextWaves {
 			.count();
 	}
 
+	// Redis may blip: a few tries. A withdrawal's job that is lost even so is put on the
+	// stream by the poller, its wave being due; a new callout's is not, and the log says
+	// which callout waits for its first wave.
 	private Mono<Void> dispatch(UUID calloutId) {
-		return this.jobs.publish(calloutId)
-			.doOnError((ex) -> log.warn("No dispatch job for callout " + calloutId
-					+ " (the next poll finds it once a wave is due): " + ex.getMessage()))
-			.then();
+		return this.jobs.publish(calloutId).retryWhen(PUBLISH_RETRY).then().onErrorResume((ex) -> {
+			log.warn("No dispatch job for callout " + calloutId + ": " + ex.getMessage());
+			return Mono.empty();
+		});
 	}
 
 }

@@ -2,7 +2,6 @@ package org.zeitspende.wave;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +75,11 @@ public class WavePlanner {
 	 * longer takes helpers, or nobody is left to ask
 	 */
 	public Mono<Integer> planWave(UUID calloutId, Instant now) {
-		// PostgreSQL keeps microseconds: compared with what it stored, a finer instant
-		// could miss the wave it made due.
-		Instant at = now.truncatedTo(ChronoUnit.MICROS);
 		return this.transaction
 			.transactional(this.waves.lock(calloutId)
 				.then(this.waves.latest(calloutId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-				.flatMap((latest) -> planIfDue(calloutId, latest, at)))
-			.flatMap((outcome) -> afterCommit(calloutId, outcome, at))
+				.flatMap((latest) -> planIfDue(calloutId, latest, now)))
+			.flatMap((outcome) -> afterCommit(calloutId, outcome, now))
 			.checkpoint("wave.plan");
 	}
 

@@ -3,6 +3,7 @@ package org.zeitspende.wave;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -129,8 +130,10 @@ class WaveRepository {
 				(next != null) ? next.toInstant() : null);
 	}
 
+	// PostgreSQL keeps microseconds and would round a finer instant, possibly up: a wave
+	// due "now" would then not be due at that same instant.
 	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
 	}
 
 	/**

@@ -522,9 +522,12 @@ class WavePlannerIntegrationTests {
 	// Other tests create callouts through the API, which puts jobs on the stream: they
 	// are none of this test's business.
 	private void drainDispatchStream() {
-		this.jobs.reclaim("drain", Duration.ZERO, 10_000)
-			.concatWith(this.jobs.take("drain", 10_000))
+		this.jobs.reclaim("drain", Duration.ZERO, 200)
+			.concatWith(this.jobs.take("drain", 200))
 			.concatMap(this.jobs::acknowledge)
+			.count()
+			.repeat()
+			.takeUntil((drained) -> drained == 0)
 			.then()
 			.block(TIMEOUT);
 	}
