@@ -95,8 +95,9 @@ public class WavePlanner {
 	private Mono<Outcome> plan(CalloutNeed need, Optional<Wave> latest, Instant now) {
 		// One after the other: the queries share the transaction's connection.
 		return this.rates.expected(need.activity())
-			.flatMap((rate) -> askable(need, now).flatMap((askable) -> pick(need, rate, askable)))
-			.flatMap((picked) -> picked.isEmpty() ? nobodyPicked(need, latest, now) : store(need, latest, picked, now));
+			.flatMap((rate) -> askable(need, now).flatMap((askable) -> pick(need, rate, askable.asks())
+				.flatMap((picked) -> picked.isEmpty() ? nobodyPicked(need, latest, askable.quietUntilLater(), now)
+						: store(need, latest, picked, now))));
 	}
 
 	/**
@@ -104,7 +105,7 @@ public class WavePlanner {
 	 * ask budget, and not by SMS in their quiet hours. An email in quiet hours waits for
 	 * their end, if so configured, unless that is too late for the callout.
 	 */
-	private Mono<Map<UUID, PlannedAsk>> askable(CalloutNeed need, Instant now) {
+	private Mono<Askable> askable(CalloutNeed need, Instant now) {
 		return this.candidates
 			.find(new CandidateCriteria(need.place(), need.activity(), need.languages(), need.skills(), now))
 			.collectList()
@@ -113,20 +114,23 @@ public class WavePlanner {
 				.map((asked) -> askable(found, asked, need, now)));
 	}
 
-	private Map<UUID, PlannedAsk> askable(List<Candidate> found, Map<UUID, Integer> asked, CalloutNeed need,
-			Instant now) {
-		Map<UUID, PlannedAsk> askable = new LinkedHashMap<>();
+	private Askable askable(List<Candidate> found, Map<UUID, Integer> asked, CalloutNeed need, Instant now) {
+		Map<UUID, PlannedAsk> asks = new LinkedHashMap<>();
+		boolean quietUntilLater = false;
 		for (Candidate candidate : found) {
 			if (asked.getOrDefault(candidate.helperId(), 0) >= candidate.maxAsksPerWeek()) {
 				continue;
 			}
 			Instant notBefore = notBefore(candidate, now);
 			if (notBefore != null && notBefore.isBefore(need.startsAt())) {
-				askable.put(candidate.helperId(), new PlannedAsk(candidate.helperId(), candidate.channel(),
+				asks.put(candidate.helperId(), new PlannedAsk(candidate.helperId(), candidate.channel(),
 						notBefore.equals(now) ? null : notBefore));
 			}
+			else if (notBefore == null) {
+				quietUntilLater |= candidate.quietHours().orElseThrow().endAfter(now).isBefore(need.startsAt());
+			}
 		}
-		return askable;
+		return new Askable(asks, quietUntilLater);
 	}
 
 	// When the candidate may be asked at the earliest; null when not in this wave.
@@ -155,15 +159,17 @@ public class WavePlanner {
 			.defaultIfEmpty(Outcome.NOTHING);
 	}
 
-	// Asks still on their way may yet be answered: wait another interval for them.
-	private Mono<Outcome> nobodyPicked(CalloutNeed need, Optional<Wave> latest, Instant now) {
+	// Asks still on their way may yet be answered, and helpers in quiet hours may be
+	// asked once these end: wait another interval for them.
+	private Mono<Outcome> nobodyPicked(CalloutNeed need, Optional<Wave> latest, boolean quietUntilLater, Instant now) {
 		if (latest.isEmpty()) {
-			return Mono.just(Outcome.EXHAUSTED);
+			// An empty first wave, so that the next one becomes due.
+			return quietUntilLater ? store(need, latest, List.of(), now) : Mono.just(Outcome.EXHAUSTED);
 		}
 		Duration interval = this.properties.interval(now, need.startsAt());
 		boolean answersMayCome = now.isBefore(latest.get().plannedAt().plus(interval));
 		return this.outbox.unsent(need.id()).flatMap((unsent) -> {
-			if (unsent == 0 && !answersMayCome) {
+			if (unsent == 0 && !answersMayCome && !quietUntilLater) {
 				return Mono.just(Outcome.EXHAUSTED);
 			}
 			return this.waves.nextWaveAt(need.id(), now.plus(interval)).thenReturn(Outcome.NOTHING);
@@ -177,6 +183,17 @@ public class WavePlanner {
 			return Mono.just(outcome.asked());
 		}
 		return this.callouts.exhaust(calloutId, now).then(this.waves.stop(calloutId)).thenReturn(0);
+	}
+
+	/**
+	 * Whom a wave may ask now.
+	 *
+	 * @param asks the helpers who may be asked, each with the ask they would get
+	 * @param quietUntilLater whether others may be asked by SMS once their quiet hours
+	 * end, before the callout starts
+	 */
+	private record Askable(Map<UUID, PlannedAsk> asks, boolean quietUntilLater) {
+
 	}
 
 	/**

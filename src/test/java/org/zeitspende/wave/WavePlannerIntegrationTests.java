@@ -416,6 +416,27 @@ class WavePlannerIntegrationTests {
 		assertThat(notBefore(callout, awake)).isBefore(this.now.plusSeconds(60));
 	}
 
+	@Test
+	void smsHelperInQuietHours_isAskedOnceTheyEnd() {
+		LocalTime quietFrom = LocalTime.ofInstant(this.now.minus(Duration.ofHours(1)), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES);
+		LocalTime quietUntil = LocalTime.ofInstant(this.now.plus(Duration.ofHours(1)), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES);
+		UUID bySms = helper().withoutEmail()
+			.mobile()
+			.prefers("SMS")
+			.quietHours(quietFrom.toString(), quietUntil.toString(), "UTC")
+			.insert();
+		UUID callout = callout(1);
+
+		assertThat(plan(callout, this.now)).isZero();
+		assertThat(status(callout)).isEqualTo("OPEN");
+		assertThat(waves(callout)).containsExactly(List.of(1, 0));
+
+		assertThat(plan(callout, this.now.plus(Duration.ofHours(2)))).isEqualTo(1);
+		assertThat(askedHelpers(callout)).containsExactly(bySms);
+	}
+
 	private HelperRows.Builder helper() {
 		return this.helpers.helper(PLACE, ACTIVITY).skills(this.skill);
 	}
