@@ -29,15 +29,42 @@ class AskRepository {
 
 	Mono<Long> insert(UUID calloutId, List<PlannedAsk> asks) {
 		return this.database.sql("""
-				insert into ask (callout_id, helper_id, channel)
-				select :callout, planned.helper_id, planned.channel
-				from unnest(:helpers::uuid[], :channels::text[]) as planned (helper_id, channel)
+				insert into ask (callout_id, helper_id, channel, next_attempt_at)
+				select :callout, planned.helper_id, planned.channel, coalesce(planned.not_before::timestamptz, now())
+				from unnest(:helpers::uuid[], :channels::text[], :notBefore::text[])
+				     as planned (helper_id, channel, not_before)
 				on conflict (callout_id, helper_id) do nothing""")
 			.bind("callout", calloutId)
 			.bind("helpers", asks.stream().map(PlannedAsk::helperId).toArray(UUID[]::new))
 			.bind("channels", asks.stream().map((ask) -> ask.channel().name()).toArray(String[]::new))
+			.bind("notBefore",
+					asks.stream()
+						.map((ask) -> (ask.notBefore() != null) ? ask.notBefore().toString() : null)
+						.toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * How many asks each helper got since an instant, leaving out those never sent.
+	 */
+	Flux<HelperAsks> countSince(UUID[] helperIds, Instant since) {
+		return this.database.sql("""
+				select helper_id, count(*)::int as asks from ask
+				where helper_id = any(:helpers) and created_at >= :since and status not in ('SKIPPED', 'FAILED')
+				group by helper_id""")
+			.bind("helpers", helperIds)
+			.bind("since", utc(since))
+			.map((row) -> new HelperAsks(row.get("helper_id", UUID.class), row.get("asks", Integer.class)))
+			.all();
+	}
+
+	Mono<Long> countUnsent(UUID calloutId) {
+		return this.database
+			.sql("select count(*) as unsent from ask where callout_id = :callout and status in ('PENDING', 'SENDING')")
+			.bind("callout", calloutId)
+			.map((row) -> row.get("unsent", Long.class))
+			.one();
 	}
 
 	/**

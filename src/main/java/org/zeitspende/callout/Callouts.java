@@ -38,7 +38,8 @@ class Callouts {
 	Mono<Callout> create(UUID organisationId, UUID memberId, NewCallout callout, Instant now) {
 		return this.checks.check(callout, now)
 			.flatMap((valid) -> insertWithFreeShortCode(organisationId, memberId, valid))
-			.flatMap((id) -> existing(organisationId, id));
+			.flatMap((id) -> existing(organisationId, id))
+			.doOnNext(publishOpened(organisationId));
 	}
 
 	Mono<CalloutPage> list(UUID organisationId, CalloutFilter filter, int limit, int offset) {
@@ -73,6 +74,11 @@ class Callouts {
 	private Mono<UUID> insertWithFreeShortCode(UUID organisationId, UUID memberId, ValidCallout callout) {
 		return Mono.defer(() -> this.callouts.insert(organisationId, memberId, callout, drawShortCode()))
 			.repeatWhenEmpty(SHORT_CODE_DRAWS, (draws) -> draws);
+	}
+
+	private Consumer<Callout> publishOpened(UUID organisationId) {
+		return (callout) -> this.events
+			.publishEvent(new CalloutOpened(callout.id(), organisationId, callout.createdAt()));
 	}
 
 	private Consumer<Callout> publishCancelled(UUID organisationId, CalloutStatus previous) {

@@ -2,7 +2,10 @@
  * Callouts: an organisation asks for a number of helpers for an activity at a place and
  * time. Coordinators create, list, change and cancel them; a preview shows how many
  * helpers would be asked. Candidates come from
- * {@link org.zeitspende.helper.CalloutCandidates}; cancelling publishes
- * {@link org.zeitspende.callout.CalloutCancelled} for whoever tells the helpers.
+ * {@link org.zeitspende.helper.CalloutCandidates}; creating publishes
+ * {@link org.zeitspende.callout.CalloutOpened} for whoever asks helpers, cancelling
+ * {@link org.zeitspende.callout.CalloutCancelled} for whoever tells them.
+ * {@link org.zeitspende.callout.CalloutNeeds} tells the features that ask helpers what an
+ * open callout still needs, and ends one that nobody is left to ask for.
  */
 package org.zeitspende.callout;

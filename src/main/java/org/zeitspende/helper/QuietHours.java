@@ -3,6 +3,7 @@ package org.zeitspende.helper;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,24 @@ public record QuietHours(LocalTime from, LocalTime until, ZoneId zone) {
 			return !local.isBefore(this.from) || local.isBefore(this.until);
 		}
 		return false;
+	}
+
+	/**
+	 * When the quiet hours that cover an instant end.
+	 * @param instant an instant
+	 * @return the first instant after it that is not quiet, or the instant itself when it
+	 * is not quiet
+	 */
+	public Instant endAfter(Instant instant) {
+		if (!covers(instant)) {
+			return instant;
+		}
+		ZonedDateTime local = instant.atZone(this.zone);
+		ZonedDateTime end = local.with(this.until);
+		if (!end.isAfter(local)) {
+			end = local.plusDays(1).with(this.until);
+		}
+		return end.toInstant();
 	}
 
 }

@@ -29,6 +29,14 @@ class QuietHoursTests {
 		assertThat(hours.covers(instant)).isEqualTo(quiet);
 	}
 
+	@ParameterizedTest(name = "quiet at {0} UTC ends at {1}")
+	@CsvSource({ "2026-01-15T21:00:00Z, 2026-01-16T06:00:00Z", "2026-01-16T02:00:00Z, 2026-01-16T06:00:00Z",
+			"2026-01-16T12:00:00Z, 2026-01-16T12:00:00Z" })
+	void endAfter_isTheEndOfTheQuietHoursCoveringTheInstant(Instant instant, Instant end) {
+		QuietHours hours = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), BERLIN);
+		assertThat(hours.endAfter(instant)).isEqualTo(end);
+	}
+
 	@ParameterizedTest(name = "{0} UTC is quiet: {1}")
 	@CsvSource({
 			// Summer time (UTC+2): the same local window starts an hour earlier in UTC.

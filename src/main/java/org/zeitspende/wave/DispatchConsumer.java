@@ -1,0 +1,78 @@
+package org.zeitspende.wave;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes jobs from the dispatch stream and plans their waves; every replica runs one. A
+ * job is acknowledged only after its wave committed: one whose replica stopped first
+ * stays pending and another replica takes it over after {@code reclaim-after}. Planning a
+ * wave twice asks nobody twice, so a job taken over too early does no harm.
+ */
+@Component
+class DispatchConsumer {
+
+	private static final Log log = LogFactory.getLog(DispatchConsumer.class);
+
+	private final DispatchJobs jobs;
+
+	private final WavePlanner planner;
+
+	private final WaveProperties properties;
+
+	private final String name;
+
+	DispatchConsumer(DispatchJobs jobs, WavePlanner planner, WaveProperties properties) {
+		this.jobs = jobs;
+		this.planner = planner;
+		this.properties = properties;
+		this.name = consumerName();
+	}
+
+	@Scheduled(initialDelayString = "${zeitspende.waves.consume-interval}",
+			fixedDelayString = "${zeitspende.waves.consume-interval}")
+	Mono<Void> consumeOnSchedule() {
+		return consume(this.name, this.properties.reclaimAfter(), Instant.now()).then();
+	}
+
+	/**
+	 * Takes over jobs left unacknowledged for the given time, then takes new jobs, and
+	 * plans their waves one after the other.
+	 * @param consumer the consumer's name in the group
+	 * @param reclaimAfter how long a job must have been idle to be taken over
+	 * @param now the current instant
+	 * @return how many jobs were done and acknowledged
+	 */
+	Mono<Long> consume(String consumer, Duration reclaimAfter, Instant now) {
+		int batch = this.properties.consumeBatch();
+		return this.jobs.reclaim(consumer, reclaimAfter, batch)
+			.concatWith(this.jobs.take(consumer, batch))
+			.concatMap((job) -> handle(job, now))
+			.count();
+	}
+
+	private Mono<DispatchJob> handle(DispatchJob job, Instant now) {
+		Mono<Integer> planned = (job.calloutId() != null) ? this.planner.planWave(job.calloutId(), now) : Mono.just(0);
+		return planned.then(this.jobs.acknowledge(job)).thenReturn(job).onErrorResume((ex) -> {
+			log.warn("Dispatch job " + job.id() + " stays pending for another try: " + ex.getMessage());
+			return Mono.empty();
+		});
+	}
+
+	// The pod's name on Kubernetes, for a readable group; the suffix keeps two processes
+	// on one host apart.
+	private static String consumerName() {
+		String host = System.getenv("HOSTNAME");
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		return (host != null && !host.isBlank()) ? host + "-" + suffix : suffix;
+	}
+
+}

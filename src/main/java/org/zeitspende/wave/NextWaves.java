@@ -1,0 +1,87 @@
+package org.zeitspende.wave;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.zeitspende.callout.CalloutOpened;
+import org.zeitspende.callout.HelperWithdrew;
+
+/**
+ * Puts jobs on the dispatch stream: the first wave when a callout opens, another when a
+ * confirmed helper withdraws, and each next wave when it is due. Every replica polls;
+ * claiming due waves with {@code FOR UPDATE SKIP LOCKED} hands each to one poller, and a
+ * job put there twice still plans one wave.
+ * <p>
+ * The listeners return a {@code Mono}: Spring subscribes to it, so they do not block the
+ * publishing thread.
+ */
+@Component
+class NextWaves {
+
+	private static final Log log = LogFactory.getLog(NextWaves.class);
+
+	private static final int POLL_BATCH = 500;
+
+	private static final Retry PUBLISH_RETRY = Retry.backoff(3, Duration.ofMillis(200));
+
+	private final DispatchJobs jobs;
+
+	private final WaveRepository waves;
+
+	private final WaveProperties properties;
+
+	NextWaves(DispatchJobs jobs, WaveRepository waves, WaveProperties properties) {
+		this.jobs = jobs;
+		this.waves = waves;
+		this.properties = properties;
+	}
+
+	@EventListener
+	Mono<Void> on(CalloutOpened opened) {
+		return dispatch(opened.calloutId());
+	}
+
+	// The slot is open again: the next wave is due now.
+	@EventListener
+	Mono<Void> on(HelperWithdrew withdrawal) {
+		return this.waves.nextWaveAt(withdrawal.calloutId(), withdrawal.at()).then(dispatch(withdrawal.calloutId()));
+	}
+
+	@Scheduled(initialDelayString = "${zeitspende.waves.poll-interval}",
+			fixedDelayString = "${zeitspende.waves.poll-interval}")
+	Mono<Void> pollOnSchedule() {
+		return poll(Instant.now()).then();
+	}
+
+	/**
+	 * Puts a job on the stream for each callout whose next wave is due and was not put
+	 * there lately.
+	 * @param now the current instant
+	 * @return how many jobs were put on the stream
+	 */
+	Mono<Long> poll(Instant now) {
+		return this.waves.claimDue(now, now.minus(this.properties.redispatchAfter()), POLL_BATCH)
+			.concatMap(this.jobs::publish)
+			.count();
+	}
+
+	// Redis may blip: a few tries. A withdrawal's job that is lost even so is put on the
+	// stream by the poller, its wave being due; a new callout's is not, and the log says
+	// which callout waits for its first wave.
+	private Mono<Void> dispatch(UUID calloutId) {
+		return this.jobs.publish(calloutId).retryWhen(PUBLISH_RETRY).then().onErrorResume((ex) -> {
+			log.warn("No dispatch job for callout " + calloutId + ": " + ex.getMessage());
+			return Mono.empty();
+		});
+	}
+
+}
