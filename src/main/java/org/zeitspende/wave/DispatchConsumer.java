@@ -40,7 +40,9 @@ class DispatchConsumer {
 	@Scheduled(initialDelayString = "${zeitspende.waves.consume-interval}",
 			fixedDelayString = "${zeitspende.waves.consume-interval}")
 	Mono<Void> consumeOnSchedule() {
-		return consume(this.name, this.properties.reclaimAfter(), Instant.now()).then();
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> consume(this.name, this.properties.reclaimAfter(), Instant.now())).then();
 	}
 
 	/**

@@ -59,7 +59,9 @@ class NextWaves {
 	@Scheduled(initialDelayString = "${zeitspende.waves.poll-interval}",
 			fixedDelayString = "${zeitspende.waves.poll-interval}")
 	Mono<Void> pollOnSchedule() {
-		return poll(Instant.now()).then();
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> poll(Instant.now())).then();
 	}
 
 	/**

@@ -156,6 +156,28 @@ class WavePlannerIntegrationTests {
 	@Test
 	void createdCallout_isPlannedThroughTheDispatchStream() {
 		List<UUID> pool = helpers(3, 2);
+		UUID callout = createThroughApi();
+
+		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
+
+		assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
+		assertThat(pendingJobs()).isZero();
+	}
+
+	@Test
+	void consumeOnSchedule_takesTheTimeOnEveryRun() {
+		// Spring subscribes to the one Mono again on every run.
+		Mono<Void> scheduled = this.consumer.consumeOnSchedule();
+		List<UUID> pool = helpers(3, 2);
+		UUID callout = createThroughApi();
+
+		Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> {
+			scheduled.block(TIMEOUT);
+			assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
+		});
+	}
+
+	private UUID createThroughApi() {
 		Instant start = this.now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
 		String coordinator = Tokens.of(this.environment)
 			.member(this.tenant.coordinator().id(), this.tenant.id(), Role.COORDINATOR);
@@ -175,11 +197,7 @@ class WavePlannerIntegrationTests {
 			.toString();
 		UUID callout = UUID.fromString(id);
 		this.callouts.add(callout);
-
-		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
-
-		assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
-		assertThat(pendingJobs()).isZero();
+		return callout;
 	}
 
 	@Test
