@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,15 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import org.zeitspende.ask.AskOutbox;
-import org.zeitspende.ask.PlannedAsk;
-import org.zeitspende.helper.CalloutCandidates;
-import org.zeitspende.helper.Candidate;
-import org.zeitspende.helper.CandidateCriteria;
-import org.zeitspende.rotation.HelperPicker;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
+import org.zeitspende.wave.WavePlanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "zeitspende.asks.poll-interval=20ms", "zeitspende.asks.batch-size=2000",
-		"zeitspende.asks.concurrency=256", "zeitspende.waves.start-acceptance-rate=0.0001",
-		"zeitspende.waves.max-size=1000000", "logging.level.org.zeitspende=warn" })
+		"zeitspende.asks.concurrency=256", "zeitspende.waves.initial-acceptance-rate=0.00001",
+		"zeitspende.waves.min-acceptance-rate=0.00001", "zeitspende.waves.max-wave-size=1000000", "logging.level.org.zeitspende=warn" })
 class FanOutBenchmark {
 
 	private static final Log log = LogFactory.getLog(FanOutBenchmark.class);
@@ -65,13 +59,7 @@ class FanOutBenchmark {
 	private DatabaseClient database;
 
 	@Autowired
-	private CalloutCandidates candidates;
-
-	@Autowired
-	private HelperPicker picker;
-
-	@Autowired
-	private AskOutbox outbox;
+	private WavePlanner planner;
 
 	@Value("${spring.data.redis.url}")
 	private String redisUrl;
@@ -107,15 +95,11 @@ class FanOutBenchmark {
 		}
 	}
 
-	// Selection, rotation and outbox rows, as a wave plans them.
+	// Selection, rotation and outbox rows: the callout's first wave asks everyone, as the
+	// acceptance rate is set so low.
 	private void plan(UUID callout) {
-		Instant now = Instant.now();
-		this.candidates.find(new CandidateCriteria("goettingen-grone", "fahrdienst", Set.of(), Set.of(), now))
-			.collectMap(Candidate::helperId, Candidate::channel)
-			.flatMap((channels) -> this.picker.pick(callout, channels.keySet(), ASKS, now.plus(Duration.ofDays(2)))
-				.map((picked) -> picked.stream().map((id) -> new PlannedAsk(id, channels.get(id))).toList()))
-			.flatMap((asks) -> this.outbox.enqueue(callout, asks))
-			.block(Duration.ofMinutes(5));
+		Integer planned = this.planner.planWave(callout, Instant.now()).block(Duration.ofMinutes(5));
+		assertThat(planned).as("asks planned").isEqualTo(ASKS);
 	}
 
 	private static String table(double redis, double postgres, double http, double anchor, double asksPerSecond,
