@@ -1,5 +1,6 @@
 package org.zeitspende.ask;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 
 /**
@@ -23,8 +25,11 @@ class DeliveryReports {
 
 	private final AskRepository asks;
 
-	DeliveryReports(AskRepository asks) {
+	private final SmsFallback fallback;
+
+	DeliveryReports(AskRepository asks, SmsFallback fallback) {
 		this.asks = asks;
+		this.fallback = fallback;
 	}
 
 	@EventListener
@@ -36,14 +41,16 @@ class DeliveryReports {
 		return switch (report.status()) {
 			case QUEUED, SENT -> this.asks.report(id, AskStatus.SENT, List.of(AskStatus.UNKNOWN), null).then();
 			case DELIVERED -> this.asks.report(id, AskStatus.DELIVERED, SENT_OR_UNKNOWN, null).then();
-			case UNDELIVERED, FAILED,
-					CANCELLED ->
-				this.asks
-					.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN,
-							"reported " + report.status()
-									+ ((report.errorCode() != null) ? " " + report.errorCode() : ""))
-					.then();
+			case UNDELIVERED, FAILED, CANCELLED -> failed(id, report);
 		};
+	}
+
+	private Mono<Void> failed(UUID id, DeliveryReported report) {
+		String error = "reported " + report.status() + ((report.errorCode() != null) ? " " + report.errorCode() : "");
+		if (report.failure() == null || report.failure() == DeliveryFailure.OTHER) {
+			return this.asks.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN, error).then();
+		}
+		return this.fallback.undelivered(id, report.providerId(), report.failure(), error, Instant.now());
 	}
 
 	// Other messages (verification codes, sign-in links) carry references of their own.
