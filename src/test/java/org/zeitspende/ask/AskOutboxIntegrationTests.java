@@ -88,7 +88,7 @@ class AskOutboxIntegrationTests {
 			.jsonPath("$[0].id")
 			.isEqualTo(sms.providerId())
 			.jsonPath("$[0].text")
-			.value((String text) -> assertThat(text).contains("fahrdienst", "goettingen-grone", "/c/" + sms.id()));
+			.value((String text) -> assertThat(text).contains("Fahrdienst in Grone", "/c/" + sms.id()));
 		assertThat(inboxCount(contact(byEmail, "email"))).isEqualTo(1);
 	}
 
