@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,43 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(row(ask).status()).as(() -> row(ask).toString()).isEqualTo("SENT");
 		assertThat(row(ask).attempts()).isEqualTo(2);
 		assertThat(this.twilio.requests()).hasSize(4);
+	}
+
+	@Test
+	void poll_mostRequestsFailWith5xx_opensTheBreaker_keepsAsksPending_andSendsEachOnceAfterRecovery() {
+		UUID callout = openCallout();
+		List<UUID> helpers = IntStream.range(0, 10)
+			.mapToObj((i) -> helpers().withoutEmail().mobile().insert())
+			.toList();
+		enqueue(callout, helpers);
+		// Six of ten answers fail, spread out.
+		for (boolean fails : new boolean[] { true, false, true, true, false, true, true, false, true, false }) {
+			if (fails) {
+				this.twilio.failNext(1, 503, 20503);
+			}
+			else {
+				this.twilio.delayNext(Duration.ZERO);
+			}
+		}
+		Instant now = Instant.now();
+
+		poll(now);
+
+		assertThat(this.circuitBreakers.circuitBreaker("twilio").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		List<Row> afterOutage = rows(callout);
+		assertThat(afterOutage).extracting(Row::status).containsOnly("SENT", "PENDING").contains("PENDING");
+		long sentDuringOutage = afterOutage.stream().filter((row) -> row.status().equals("SENT")).count();
+
+		this.twilio.reset();
+		this.circuitBreakers.circuitBreaker("twilio").reset();
+		poll(now.plus(Duration.ofHours(1)));
+
+		List<Row> afterRecovery = rows(callout);
+		assertThat(afterRecovery).extracting(Row::status).containsOnly("SENT");
+		assertThat(afterRecovery).extracting(Row::providerId).doesNotHaveDuplicates().doesNotContainNull();
+		assertThat(this.twilio.requests()).as("each ask left pending sent once, none of the sent ones again")
+			.hasSize(10 - (int) sentDuringOutage);
+		assertThat(this.twilio.requests()).extracting((request) -> request.field("To")).doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -281,17 +320,37 @@ class AskRelayThroughTwilioIntegrationTests {
 	}
 
 	private UUID enqueueSmsAsk(UUID helper) {
-		Tenant tenant = new Tenants(this.database).approved();
-		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
-		this.outbox.enqueue(callout, List.of(new PlannedAsk(helper, Channel.SMS)))
-			.as(StepVerifier::create)
-			.expectComplete()
-			.verify(TIMEOUT);
+		UUID callout = openCallout();
+		enqueue(callout, List.of(helper));
 		return this.database.sql("select id from ask where callout_id = :callout")
 			.bind("callout", callout)
 			.map((row) -> row.get("id", UUID.class))
 			.one()
 			.block(TIMEOUT);
+	}
+
+	private UUID openCallout() {
+		Tenant tenant = new Tenants(this.database).approved();
+		return new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+	}
+
+	private void enqueue(UUID callout, List<UUID> helpers) {
+		this.outbox.enqueue(callout, helpers.stream().map((helper) -> new PlannedAsk(helper, Channel.SMS)).toList())
+			.as(StepVerifier::create)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	private List<Row> rows(UUID callout) {
+		return this.database.sql("select id from ask where callout_id = :callout")
+			.bind("callout", callout)
+			.map((row) -> row.get("id", UUID.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT)
+			.stream()
+			.map(this::row)
+			.toList();
 	}
 
 	private void poll(Instant now) {
