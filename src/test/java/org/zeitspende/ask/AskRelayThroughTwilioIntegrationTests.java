@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,10 +24,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zeitspende.callout.OpenCallouts;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
+import org.zeitspende.dispatch.MessageSender;
+import org.zeitspende.helper.HelperContacts;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
@@ -78,6 +82,24 @@ class AskRelayThroughTwilioIntegrationTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	AskRepository asks;
+
+	@Autowired
+	OpenCallouts callouts;
+
+	@Autowired
+	HelperContacts contacts;
+
+	@Autowired
+	MessageSender sender;
+
+	@Autowired
+	AskMessages messages;
+
+	@Autowired
+	SmsFallback fallback;
 
 	@BeforeEach
 	void freshStubAndBreaker() {
@@ -162,6 +184,38 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(this.twilio.requests()).as("each ask left pending sent once, none of the sent ones again")
 			.hasSize(10 - (int) sentDuringOutage);
 		assertThat(this.twilio.requests()).extracting((request) -> request.field("To")).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void relayStoppedMidSend_anotherRelayTakesOver_sendingEveryUnclaimedAskOnce_andNoAskTwice() {
+		UUID callout = openCallout();
+		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
+		// A replica that claims three asks, and whose Twilio calls hang until it is
+		// stopped.
+		AskRelay stopping = new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages,
+				this.fallback, new AskProperties(Duration.ofSeconds(2), 3, 3, Duration.ofMinutes(5),
+						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
+		for (int i = 0; i < 3; i++) {
+			this.twilio.delayNext(Duration.ofSeconds(3));
+		}
+		Disposable stopped = stopping.poll(Instant.now()).subscribe();
+		await().atMost(TIMEOUT).until(() -> this.twilio.requests().size() == 3);
+		stopped.dispose();
+
+		// Another replica polls after the lease of the stopped one's claims ran out.
+		poll(Instant.now().plus(Duration.ofMinutes(6)));
+		poll(Instant.now().plus(Duration.ofMinutes(7)));
+
+		List<Row> rows = rows(callout);
+		assertThat(rows).extracting(Row::status).containsOnly("SENT", "UNKNOWN");
+		assertThat(rows).filteredOn((row) -> row.status().equals("UNKNOWN")).hasSize(3);
+		assertThat(rows).filteredOn((row) -> row.status().equals("SENT"))
+			.hasSize(7)
+			.allSatisfy((row) -> assertThat(row.attempts()).isOne());
+		await().atMost(TIMEOUT).until(() -> this.twilio.requests().size() >= 10);
+		assertThat(this.twilio.requests()).hasSize(10)
+			.extracting((request) -> request.field("To"))
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
