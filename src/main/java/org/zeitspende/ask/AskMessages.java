@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +55,11 @@ class AskMessages {
 	// Names cut to this many characters when nothing else makes an SMS fit.
 	private static final int SHORT_NAME = 14;
 
+	private static final Locale DEFAULT_LANGUAGE = Locale.GERMAN;
+
 	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+
+	private final Set<String> languages;
 
 	private final ReferenceData reference;
 
@@ -67,12 +73,16 @@ class AskMessages {
 		this.texts.setFallbackToSystemLocale(false);
 		// Read every file and the locales' calendar data now, so that no event loop waits
 		// for them.
+		Set<String> languages = new TreeSet<>(Set.of(DEFAULT_LANGUAGE.getLanguage()));
 		for (Resource file : new PathMatchingResourcePatternResolver()
-			.getResources("classpath*:" + BASENAME + "*.properties")) {
+			.getResources("classpath*:" + BASENAME + "_*.properties")) {
 			Matcher matcher = LANGUAGE_FILE.matcher(String.valueOf(file.getFilename()));
-			Locale locale = matcher.matches() ? Locale.forLanguageTag(matcher.group(1)) : Locale.GERMAN;
-			when(Instant.now(), locale);
+			if (matcher.matches()) {
+				languages.add(matcher.group(1));
+			}
 		}
+		this.languages = Set.copyOf(languages);
+		this.languages.forEach((language) -> when(Instant.now(), Locale.forLanguageTag(language)));
 	}
 
 	/**
@@ -85,7 +95,7 @@ class AskMessages {
 	 */
 	Mono<OutgoingMessage> message(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
 		return Mono.zip(this.reference.activities(), this.reference.places()).map((lists) -> {
-			Locale locale = Locale.forLanguageTag(recipient.language());
+			Locale locale = locale(recipient.language());
 			Names names = new Names(activityName(lists.getT1(), callout.activity(), locale),
 					placeName(lists.getT2(), callout.place()));
 			String reference = ask.id().toString();
@@ -130,6 +140,12 @@ class AskMessages {
 		return OutgoingMessage.email(recipient.address(),
 				text("ask.email.subject", locale, names.activity(), names.place(), start), text,
 				html(text, link, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), ask.id().toString());
+	}
+
+	// A language without a file reads German, decided here rather than by a look-up of
+	// the missing file on an event loop.
+	private Locale locale(String language) {
+		return this.languages.contains(language) ? Locale.forLanguageTag(language) : DEFAULT_LANGUAGE;
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {

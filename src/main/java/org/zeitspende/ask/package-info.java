@@ -6,6 +6,6 @@
  * the callout still takes helpers, finds the address through
  * {@link org.zeitspende.helper.HelperContacts} and sends through
  * {@link org.zeitspende.dispatch.MessageSender}. Delivery reports move an ask forward
- * only.
+ * only; an SMS that cannot reach the helper turns into an email on the same ask.
  */
 package org.zeitspende.ask;
