@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 
 /**
@@ -47,7 +46,7 @@ class DeliveryReports {
 
 	private Mono<Void> failed(UUID id, DeliveryReported report) {
 		String error = "reported " + report.status() + ((report.errorCode() != null) ? " " + report.errorCode() : "");
-		if (report.failure() == null || report.failure() == DeliveryFailure.OTHER) {
+		if (report.failure() == null) {
 			return this.asks.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN, error).then();
 		}
 		return this.fallback.undelivered(id, report.providerId(), report.failure(), error, Instant.now());
