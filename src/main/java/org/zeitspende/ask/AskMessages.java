@@ -20,6 +20,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.HtmlUtils;
+import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.OutgoingMessage;
@@ -29,8 +30,8 @@ import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 
 /**
- * The message that asks a helper, in the helper's language, from
- * {@code messages/asks.properties} (German) and
+ * The message that asks a helper, and the notices that follow it, in the helper's
+ * language, from {@code messages/asks.properties} (German) and
  * {@code messages/asks_<language>.properties}: adding a language is adding a file. It
  * names activity, place and time by their display names, says why the helper is asked,
  * and carries a link per ask.
@@ -94,10 +95,8 @@ class AskMessages {
 	 * @return the message
 	 */
 	Mono<OutgoingMessage> message(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
-		return Mono.zip(this.reference.activities(), this.reference.places()).map((lists) -> {
-			Locale locale = locale(recipient.language());
-			Names names = new Names(activityName(lists.getT1(), callout.activity(), locale),
-					placeName(lists.getT2(), callout.place()));
+		Locale locale = locale(recipient.language());
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
 			String reference = ask.id().toString();
 			if (ask.channel() == Channel.SMS) {
 				return OutgoingMessage.sms(recipient.address(), sms(names, callout, link(ask), locale), reference)
@@ -105,6 +104,37 @@ class AskMessages {
 			}
 			return email(names, callout, ask, recipient, locale);
 		});
+	}
+
+	/**
+	 * The notice that a callout the helper was asked for is cancelled.
+	 * @param notice the claimed notice
+	 * @param callout the callout
+	 * @param recipient where it goes, and in which language
+	 * @return the message
+	 */
+	Mono<OutgoingMessage> cancelled(NoticeRepository.ClaimedNotice notice, CalloutSummary callout,
+			HelperAddress recipient) {
+		Locale locale = locale(recipient.language());
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
+			String reference = "notice-" + notice.id();
+			String start = when(callout.startsAt(), locale);
+			if (notice.channel() == Channel.SMS) {
+				Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
+				return OutgoingMessage.sms(recipient.address(),
+						text("notice.cancelled.sms", locale, gsm.activity(), gsm.place(), start), reference);
+			}
+			String text = text("notice.cancelled.email.text", locale, names.activity(), names.place(), start,
+					recipient.unsubscribePage());
+			return OutgoingMessage.email(recipient.address(),
+					text("notice.cancelled.email.subject", locale, names.activity(), names.place(), start), text,
+					html(text, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), reference);
+		});
+	}
+
+	private Mono<Names> names(String activity, String place, Locale locale) {
+		return Mono.zip(this.reference.activities(), this.reference.places())
+			.map((lists) -> new Names(activityName(lists.getT1(), activity, locale), placeName(lists.getT2(), place)));
 	}
 
 	/**

@@ -42,4 +42,20 @@ public class OpenCallouts {
 			.one();
 	}
 
+	/**
+	 * The callout, whatever its status: for messages about what became of it.
+	 * @param calloutId the callout
+	 * @return the callout; empty when unknown
+	 */
+	public Mono<CalloutSummary> summary(UUID calloutId) {
+		return this.database.sql("""
+				select id, activity_code, place_code, starts_at, ends_at, status from callout where id = :id""")
+			.bind("id", calloutId)
+			.map((row) -> new CalloutSummary(row.get("id", UUID.class), row.get("activity_code", String.class),
+					row.get("place_code", String.class), row.get("starts_at", OffsetDateTime.class).toInstant(),
+					row.get("ends_at", OffsetDateTime.class).toInstant(),
+					CalloutStatus.valueOf(row.get("status", String.class))))
+			.one();
+	}
+
 }

@@ -1,0 +1,29 @@
+-- An SMS ask whose handset was unreachable (Twilio 30003) is tried once more by SMS, later; the
+-- second time it goes by email. This remembers that the one SMS retry was spent.
+alter table ask add column unreachable_retried boolean not null default false;
+
+-- Notices: messages that tell helpers what became of a callout they were asked for, written when
+-- it happens and sent by a relay like the asks, so that a failure loses none. One notice of a
+-- kind per helper and callout. last_error holds a code or our reason only, never an address.
+create table notice (
+    id              uuid primary key default gen_random_uuid(),
+    callout_id      uuid not null references callout (id) on delete cascade,
+    helper_id       uuid not null references helper (id) on delete cascade,
+    kind            text not null check (kind in ('CALLOUT_CANCELLED')),
+    channel         text not null check (channel in ('EMAIL', 'SMS')),
+    status          text not null default 'PENDING'
+                    check (status in ('PENDING', 'SENDING', 'SENT', 'UNKNOWN', 'FAILED')),
+    attempts        integer not null default 0 check (attempts >= 0),
+    provider_id     text,
+    last_error      text check (length(last_error) <= 500),
+    created_at      timestamptz not null default now(),
+    updated_at      timestamptz not null default now(),
+    next_attempt_at timestamptz not null default now(),
+    unique (callout_id, helper_id, kind)
+);
+
+create index notice_pending_by_due on notice (next_attempt_at) where status = 'PENDING';
+
+create index notice_sending_by_update on notice (updated_at) where status = 'SENDING';
+
+create index notice_by_helper on notice (helper_id);
