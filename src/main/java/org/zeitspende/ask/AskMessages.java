@@ -132,6 +132,25 @@ class AskMessages {
 		});
 	}
 
+	/**
+	 * A notice to the organiser, in German: members choose no language.
+	 * @param notice the claimed notice
+	 * @param callout the callout
+	 * @param email the organiser's address
+	 * @return the message
+	 */
+	Mono<OutgoingMessage> toOrganiser(NoticeRepository.ClaimedNotice notice, CalloutSummary callout, String email) {
+		Locale locale = DEFAULT_LANGUAGE;
+		String key = "organiser." + notice.kind().name();
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
+			Object[] arguments = { names.activity(), names.place(), when(callout.startsAt(), locale), callout.needed(),
+					callout.filled() };
+			String text = text(key + ".text", locale, arguments);
+			return OutgoingMessage.email(email, text(key + ".subject", locale, arguments), text, html(text), null,
+					"notice-" + notice.id());
+		});
+	}
+
 	private Mono<Names> names(String activity, String place, Locale locale) {
 		return Mono.zip(this.reference.activities(), this.reference.places())
 			.map((lists) -> new Names(activityName(lists.getT1(), activity, locale), placeName(lists.getT2(), place)));

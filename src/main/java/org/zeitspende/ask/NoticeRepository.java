@@ -29,13 +29,27 @@ class NoticeRepository {
 	 * A cancellation notice for every helper whose ask went out, on the channel of the
 	 * ask. Asks not sent yet are skipped by the relay and need no notice.
 	 */
-	Mono<Long> insertCancelled(UUID calloutId) {
+	Mono<Long> insertCancelled(UUID calloutId, Instant at) {
 		return this.database.sql("""
-				insert into notice (callout_id, helper_id, kind, channel)
-				select callout_id, helper_id, 'CALLOUT_CANCELLED', channel from ask
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+				select callout_id, 'HELPER', helper_id, 'CALLOUT_CANCELLED', :at, channel from ask
 				where callout_id = :callout and status in ('SENT', 'DELIVERED', 'UNKNOWN')
-				on conflict (callout_id, helper_id, kind) do nothing""")
+				on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
 			.bind("callout", calloutId)
+			.bind("at", utc(at))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** An email to the member who created the callout. */
+	Mono<Long> insertForOrganiser(UUID calloutId, NoticeKind kind, Instant at) {
+		return this.database.sql("""
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+				select id, 'ORGANISER', created_by, :kind, :at, 'EMAIL' from callout where id = :callout
+				on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
+			.bind("callout", calloutId)
+			.bind("kind", kind.name())
+			.bind("at", utc(at))
 			.fetch()
 			.rowsUpdated();
 	}
@@ -49,12 +63,13 @@ class NoticeRepository {
 				    order by next_attempt_at
 				    limit :batch
 				    for update skip locked)
-				returning id, callout_id, helper_id, channel, attempts""")
+				returning id, callout_id, audience, recipient_id, kind, channel, attempts""")
 			.bind("now", utc(now))
 			.bind("batch", batchSize)
 			.map((row) -> new ClaimedNotice(row.get("id", UUID.class), row.get("callout_id", UUID.class),
-					row.get("helper_id", UUID.class), Channel.valueOf(row.get("channel", String.class)),
-					row.get("attempts", Integer.class)))
+					"ORGANISER".equals(row.get("audience", String.class)), row.get("recipient_id", UUID.class),
+					NoticeKind.valueOf(row.get("kind", String.class)),
+					Channel.valueOf(row.get("channel", String.class)), row.get("attempts", Integer.class)))
 			.all();
 	}
 
@@ -109,11 +124,15 @@ class NoticeRepository {
 	 *
 	 * @param id the notice, also the message's reference after {@code notice-}
 	 * @param calloutId the callout it is about
-	 * @param helperId the helper to tell
+	 * @param toOrganiser whether it goes to the member who created the callout rather
+	 * than to a helper
+	 * @param recipientId the helper or member
+	 * @param kind what happened
 	 * @param channel how
 	 * @param attempts attempts including this one
 	 */
-	record ClaimedNotice(UUID id, UUID calloutId, UUID helperId, Channel channel, int attempts) {
+	record ClaimedNotice(UUID id, UUID calloutId, boolean toOrganiser, UUID recipientId, NoticeKind kind,
+			Channel channel, int attempts) {
 	}
 
 }

@@ -49,12 +49,15 @@ public class OpenCallouts {
 	 */
 	public Mono<CalloutSummary> summary(UUID calloutId) {
 		return this.database.sql("""
-				select id, activity_code, place_code, starts_at, ends_at, status from callout where id = :id""")
+				select id, organisation_id, created_by, activity_code, place_code, starts_at, ends_at, needed, filled,
+				       status
+				from callout where id = :id""")
 			.bind("id", calloutId)
-			.map((row) -> new CalloutSummary(row.get("id", UUID.class), row.get("activity_code", String.class),
+			.map((row) -> new CalloutSummary(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
+					row.get("created_by", UUID.class), row.get("activity_code", String.class),
 					row.get("place_code", String.class), row.get("starts_at", OffsetDateTime.class).toInstant(),
-					row.get("ends_at", OffsetDateTime.class).toInstant(),
-					CalloutStatus.valueOf(row.get("status", String.class))))
+					row.get("ends_at", OffsetDateTime.class).toInstant(), row.get("needed", Integer.class),
+					row.get("filled", Integer.class), CalloutStatus.valueOf(row.get("status", String.class))))
 			.one();
 	}
 

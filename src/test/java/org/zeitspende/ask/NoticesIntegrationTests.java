@@ -12,11 +12,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.callout.CalloutExhausted;
+import org.zeitspende.callout.CalloutFilled;
+import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.CalloutRows;
@@ -31,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cancelling a callout tells the helpers whose ask went out, once each, through the
- * notice outbox.
+ * Notices go through their outbox once each: cancelling a callout tells the helpers whose
+ * ask went out; filling, running out of helpers and a withdrawal tell the organiser.
  */
 @IntegrationTest
-class CancellationNoticesIntegrationTests {
+class NoticesIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -64,6 +68,9 @@ class CancellationNoticesIntegrationTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void cancel_tellsEveryHelperWhoseAskWentOut_once_inTheirLanguage() throws Exception {
@@ -99,6 +106,46 @@ class CancellationNoticesIntegrationTests {
 		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNext(1L).expectComplete().verify(TIMEOUT);
 		assertThat(Mailbox.allReceivedBy(SMTP, email(asked), 2)).as("still the ask and the notice").hasSize(2);
 		assertThat(SMTP.getReceivedMessagesForDomain(email(notYetAsked))).as("never asked, never told").isEmpty();
+	}
+
+	@Test
+	void filledExhaustedAndWithdrawal_tellTheOrganiserByEmail_oncePerEvent() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		Instant filledAt = Instant.now();
+		this.database.sql("update callout set filled = 2, status = 'FILLED' where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+
+		CalloutFilled filled = new CalloutFilled(callout, tenant.id(), 2, filledAt);
+		this.events.publishEvent(filled);
+		this.events.publishEvent(filled);
+		this.events.publishEvent(new HelperWithdrew(callout, tenant.id(), UUID.randomUUID(), filledAt.plusSeconds(1)));
+		this.events.publishEvent(new CalloutExhausted(callout, tenant.id(), 1, 2, filledAt.plusSeconds(2)));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 3);
+		poll(3);
+
+		List<MimeMessage> emails = Mailbox.allReceivedBy(SMTP, tenant.coordinator().email(), 3);
+		assertThat(emails).extracting(MimeMessage::getSubject)
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Besetzt: Fahrdienst in Grone, "))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Zusage zurückgezogen: Fahrdienst in Grone, "))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Nur 2 von 2 gefunden: Fahrdienst in Grone, "));
+		assertThat(noticeStatuses(callout)).containsOnly("SENT");
+		assertThat(Mailbox.allReceivedBy(SMTP, tenant.coordinator().email(), 3)).hasSize(3);
+	}
+
+	@Test
+	void organiserWithoutARow_failsTheNotice_andSendsNothing() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID external = UUID.randomUUID();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), external);
+
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
+		poll(1);
+
+		assertThat(noticeStatuses(callout)).containsExactly("FAILED");
 	}
 
 	private HelperRows.Builder helpers() {
