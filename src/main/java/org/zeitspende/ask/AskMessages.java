@@ -1,19 +1,45 @@
 package org.zeitspende.ask;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.HtmlUtils;
+import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.OutgoingMessage;
+import org.zeitspende.helper.HelperAddress;
+import org.zeitspende.reference.Activity;
+import org.zeitspende.reference.Place;
+import org.zeitspende.reference.ReferenceData;
 
 /**
- * The message that asks a helper. For now one German text naming activity, place and time
- * and a link per ask.
+ * The message that asks a helper, and the notices that follow it, in the helper's
+ * language, from {@code messages/asks.properties} (German) and
+ * {@code messages/asks_<language>.properties}: adding a language is adding a file. It
+ * names activity, place and time by their display names, says why the helper is asked,
+ * and carries a link per ask.
+ * <p>
+ * An SMS is kept within one segment where it can be: the why-you line shortens, then
+ * goes, then the names shorten; only a text that still does not fit goes out in several
+ * segments. Names are written in GSM-7, so that one foreign letter does not cut the room
+ * to 70 characters.
  */
 @Component
 class AskMessages {
@@ -23,23 +49,160 @@ class AskMessages {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM. HH:mm", Locale.GERMANY);
+	private static final String BASENAME = "messages/asks";
+
+	private static final Pattern LANGUAGE_FILE = Pattern.compile("asks_([a-z]{2})\\.properties");
+
+	// Names cut to this many characters when nothing else makes an SMS fit.
+	private static final int SHORT_NAME = 14;
+
+	private static final Locale DEFAULT_LANGUAGE = Locale.GERMAN;
+
+	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+
+	private final Set<String> languages;
+
+	private final ReferenceData reference;
 
 	private final AskProperties properties;
 
-	AskMessages(AskProperties properties) {
+	AskMessages(ReferenceData reference, AskProperties properties) throws IOException {
+		this.reference = reference;
 		this.properties = properties;
+		this.texts.setBasename(BASENAME);
+		this.texts.setDefaultEncoding("UTF-8");
+		this.texts.setFallbackToSystemLocale(false);
+		// Read every file and the locales' calendar data now, so that no event loop waits
+		// for them.
+		Set<String> languages = new TreeSet<>(Set.of(DEFAULT_LANGUAGE.getLanguage()));
+		for (Resource file : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:" + BASENAME + "_*.properties")) {
+			Matcher matcher = LANGUAGE_FILE.matcher(String.valueOf(file.getFilename()));
+			if (matcher.matches()) {
+				languages.add(matcher.group(1));
+			}
+		}
+		this.languages = Set.copyOf(languages);
+		this.languages.forEach((language) -> when(Instant.now(), Locale.forLanguageTag(language)));
 	}
 
-	OutgoingMessage message(ClaimedAsk ask, OpenCallout callout, String recipient, Instant now) {
-		String text = "Zeitspende: Hilfe gesucht, " + callout.activity() + " in " + callout.place() + " am "
-				+ WHEN.format(callout.startsAt().atZone(ZONE)) + ". Zusagen oder absagen: " + link(ask);
-		String reference = ask.id().toString();
-		if (ask.channel() == Channel.SMS) {
-			return OutgoingMessage.sms(recipient, text, reference).withValidity(validity(callout, now));
-		}
-		return OutgoingMessage.email(recipient, "Hilfe gesucht: " + callout.activity() + " in " + callout.place(), text,
-				null, null, reference);
+	/**
+	 * The ask as it goes out.
+	 * @param ask the claimed ask
+	 * @param callout what it asks for
+	 * @param recipient where it goes, and in which language
+	 * @param now the current instant
+	 * @return the message
+	 */
+	Mono<OutgoingMessage> message(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
+		Locale locale = locale(recipient.language());
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
+			String reference = ask.id().toString();
+			if (ask.channel() == Channel.SMS) {
+				return OutgoingMessage.sms(recipient.address(), sms(names, callout, link(ask), locale), reference)
+					.withValidity(validity(callout, now));
+			}
+			return email(names, callout, ask, recipient, locale);
+		});
+	}
+
+	/**
+	 * The notice that a callout the helper was asked for is cancelled.
+	 * @param notice the claimed notice
+	 * @param callout the callout
+	 * @param recipient where it goes, and in which language
+	 * @return the message
+	 */
+	Mono<OutgoingMessage> cancelled(NoticeRepository.ClaimedNotice notice, CalloutSummary callout,
+			HelperAddress recipient) {
+		Locale locale = locale(recipient.language());
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
+			String reference = "notice-" + notice.id();
+			String start = when(callout.startsAt(), locale);
+			if (notice.channel() == Channel.SMS) {
+				Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
+				return OutgoingMessage.sms(recipient.address(),
+						text("notice.cancelled.sms", locale, gsm.activity(), gsm.place(), start), reference);
+			}
+			String text = text("notice.cancelled.email.text", locale, names.activity(), names.place(), start,
+					recipient.unsubscribePage());
+			return OutgoingMessage.email(recipient.address(),
+					text("notice.cancelled.email.subject", locale, names.activity(), names.place(), start), text,
+					html(text, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), reference);
+		});
+	}
+
+	/**
+	 * A notice to the organiser, in German: members choose no language.
+	 * @param notice the claimed notice
+	 * @param callout the callout
+	 * @param email the organiser's address
+	 * @return the message
+	 */
+	Mono<OutgoingMessage> toOrganiser(NoticeRepository.ClaimedNotice notice, CalloutSummary callout, String email) {
+		Locale locale = DEFAULT_LANGUAGE;
+		String key = "organiser." + notice.kind().name();
+		return names(callout.activity(), callout.place(), locale).map((names) -> {
+			Object[] arguments = { names.activity(), names.place(), when(callout.startsAt(), locale), callout.needed(),
+					callout.filled() };
+			String text = text(key + ".text", locale, arguments);
+			return OutgoingMessage.email(email, text(key + ".subject", locale, arguments), text, html(text), null,
+					"notice-" + notice.id());
+		});
+	}
+
+	private Mono<Names> names(String activity, String place, Locale locale) {
+		return Mono.zip(this.reference.activities(), this.reference.places())
+			.map((lists) -> new Names(activityName(lists.getT1(), activity, locale), placeName(lists.getT2(), place)));
+	}
+
+	/**
+	 * The SMS text, as short as it needs to be: the first that fits one segment of the
+	 * full why-you line, the short one, none, and none with shortened names; else the
+	 * last of them.
+	 */
+	String sms(Names names, OpenCallout callout, String link, Locale locale) {
+		Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
+		Names shortened = new Names(SmsText.shortened(gsm.activity(), SHORT_NAME),
+				SmsText.shortened(gsm.place(), SHORT_NAME));
+		String when = when(callout.startsAt(), locale);
+		List<String> candidates = List.of(
+				smsText(gsm, when, text("ask.why", locale, gsm.activity(), gsm.place()) + " ", link, locale),
+				smsText(gsm, when, text("ask.why.short", locale) + " ", link, locale),
+				smsText(gsm, when, "", link, locale), smsText(shortened, when, "", link, locale));
+		return candidates.stream().filter(SmsText::fitsOneSegment).findFirst().orElse(candidates.get(3));
+	}
+
+	private String smsText(Names names, String when, String why, String link, Locale locale) {
+		return text("ask.sms.text", locale, names.activity(), names.place(), when, why, link);
+	}
+
+	private OutgoingMessage email(Names names, OpenCallout callout, ClaimedAsk ask, HelperAddress recipient,
+			Locale locale) {
+		String start = when(callout.startsAt(), locale);
+		String meetingPoint = StringUtils.hasText(callout.meetingPoint())
+				? text("ask.email.meeting-point", locale, callout.meetingPoint().strip()) : "";
+		String link = link(ask);
+		String text = text("ask.email.text", locale, names.activity(), names.place(), start,
+				when(callout.endsAt(), locale), meetingPoint, text("ask.why", locale, names.activity(), names.place()),
+				link, recipient.unsubscribePage());
+		return OutgoingMessage.email(recipient.address(),
+				text("ask.email.subject", locale, names.activity(), names.place(), start), text,
+				html(text, link, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), ask.id().toString());
+	}
+
+	// A language without a file reads German, decided here rather than by a look-up of
+	// the missing file on an event loop.
+	private Locale locale(String language) {
+		return this.languages.contains(language) ? Locale.forLanguageTag(language) : DEFAULT_LANGUAGE;
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return this.texts.getMessage(key, arguments, locale);
+	}
+
+	private String when(Instant instant, Locale locale) {
+		return DateTimeFormatter.ofPattern(text("ask.when", locale), locale).format(instant.atZone(ZONE));
 	}
 
 	// Seam: the link carries the ask id until confirmation tokens exist; then it carries
@@ -55,6 +218,39 @@ class AskMessages {
 			return Duration.ofSeconds(1);
 		}
 		return (left.compareTo(MAX_SMS_VALIDITY) > 0) ? MAX_SMS_VALIDITY : left;
+	}
+
+	// Activities have a German and an English name; other languages read the English one.
+	private static String activityName(List<Activity> activities, String code, Locale locale) {
+		return activities.stream()
+			.filter((activity) -> activity.code().equals(code))
+			.findFirst()
+			.map((activity) -> "de".equals(locale.getLanguage()) ? activity.nameDe() : activity.nameEn())
+			.orElse(code);
+	}
+
+	private static String placeName(List<Place> places, String code) {
+		return places.stream().filter((place) -> place.code().equals(code)).findFirst().map(Place::name).orElse(code);
+	}
+
+	// The text with its links made clickable; everything escaped.
+	private static String html(String text, String... links) {
+		String body = HtmlUtils.htmlEscape(text, "UTF-8");
+		for (String link : links) {
+			String escaped = HtmlUtils.htmlEscape(link, "UTF-8");
+			body = body.replace(escaped, "<a href=\"" + escaped + "\">" + escaped + "</a>");
+		}
+		return "<!DOCTYPE html><html><body style=\"font-family:sans-serif\">" + body.replace("\n", "<br>\n")
+				+ "</body></html>";
+	}
+
+	/**
+	 * The display names an ask shows.
+	 *
+	 * @param activity the activity's name in the helper's language
+	 * @param place the place's name
+	 */
+	record Names(String activity, String place) {
 	}
 
 }

@@ -15,11 +15,13 @@ import org.springframework.util.Assert;
  * @param retryBackoff wait before the first retry of an ask that provably was not sent;
  * doubles with each further attempt
  * @param maxRetryBackoff the longest wait between retries
+ * @param unreachableRetryDelay wait before the one more SMS to a handset that was out of
+ * reach (Twilio 30003); the next time the ask goes by email
  * @param publicBaseUrl where the links in messages point
  */
 @ConfigurationProperties("zeitspende.asks")
 record AskProperties(Duration pollInterval, int batchSize, int concurrency, Duration sendingLease,
-		Duration retryBackoff, Duration maxRetryBackoff, String publicBaseUrl) {
+		Duration retryBackoff, Duration maxRetryBackoff, Duration unreachableRetryDelay, String publicBaseUrl) {
 
 	AskProperties {
 		Assert.isTrue(batchSize >= 1, "zeitspende.asks.batch-size must be at least 1");
@@ -28,6 +30,8 @@ record AskProperties(Duration pollInterval, int batchSize, int concurrency, Dura
 				"zeitspende.asks.sending-lease must be positive");
 		Assert.isTrue(retryBackoff != null && !retryBackoff.isNegative() && !retryBackoff.isZero(),
 				"zeitspende.asks.retry-backoff must be positive");
+		Assert.isTrue(unreachableRetryDelay != null && !unreachableRetryDelay.isNegative(),
+				"zeitspende.asks.unreachable-retry-delay must not be negative");
 		Assert.hasText(publicBaseUrl, "zeitspende.asks.public-base-url must be set");
 	}
 

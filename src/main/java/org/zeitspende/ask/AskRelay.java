@@ -10,9 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.callout.OpenCallouts;
+import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageSender;
+import org.zeitspende.helper.HelperAddress;
 import org.zeitspende.helper.HelperContacts;
 
 /**
@@ -41,15 +43,18 @@ class AskRelay {
 
 	private final AskMessages messages;
 
+	private final SmsFallback fallback;
+
 	private final AskProperties properties;
 
 	AskRelay(AskRepository asks, OpenCallouts callouts, HelperContacts contacts, MessageSender sender,
-			AskMessages messages, AskProperties properties) {
+			AskMessages messages, SmsFallback fallback, AskProperties properties) {
 		this.asks = asks;
 		this.callouts = callouts;
 		this.contacts = contacts;
 		this.sender = sender;
 		this.messages = messages;
+		this.fallback = fallback;
 		this.properties = properties;
 	}
 
@@ -91,21 +96,23 @@ class AskRelay {
 	}
 
 	private Mono<AskStatus> sendTo(ClaimedAsk ask, OpenCallout callout, Instant now) {
-		return this.contacts.contactFor(ask.helperId(), ask.channel())
+		return this.contacts.addressFor(ask.helperId(), ask.channel())
 			.flatMap((recipient) -> send(ask, callout, recipient, now))
 			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.FAILED, "no verified contact on " + ask.channel())));
 	}
 
-	private Mono<AskStatus> send(ClaimedAsk ask, OpenCallout callout, String recipient, Instant now) {
-		return this.sender.send(this.messages.message(ask, callout, recipient, now))
+	private Mono<AskStatus> send(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
+		return this.messages.message(ask, callout, recipient, now)
+			.flatMap(this.sender::send)
 			.flatMap((sent) -> this.asks.sent(ask.id(), sent.providerId()).thenReturn(AskStatus.SENT))
-			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, ex))
+			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, recipient, ex))
 			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now));
 	}
 
-	// Seam: an SMS refused as OPTED_OUT may fall back to email once the helper's other
-	// channel can be chosen here; for now it fails like any refusal.
-	private Mono<AskStatus> rejected(ClaimedAsk ask, MessageRejectedException ex) {
+	private Mono<AskStatus> rejected(ClaimedAsk ask, HelperAddress recipient, MessageRejectedException ex) {
+		if (ask.channel() == Channel.SMS) {
+			return this.fallback.refused(ask, recipient, ex);
+		}
 		return end(ask, AskStatus.FAILED, ex.reason() + ": " + ex.getMessage());
 	}
 

@@ -146,6 +146,54 @@ class AskRepository {
 			.rowsUpdated();
 	}
 
+	/**
+	 * The helper of an SMS ask that went out as the given provider message and still
+	 * counts as sent: a report about an earlier message of the same ask finds none.
+	 */
+	Mono<UUID> sentSmsHelper(UUID id, String providerId) {
+		return this.database.sql("""
+				select helper_id from ask
+				where id = :id and channel = 'SMS' and status in ('SENT', 'UNKNOWN')
+				  and (provider_id = :providerId or provider_id is null)""")
+			.bind("id", id)
+			.bind("providerId", providerId)
+			.map((row) -> row.get("helper_id", UUID.class))
+			.one();
+	}
+
+	/**
+	 * Sends an SMS ask again later, once: the handset was out of reach.
+	 * @return whether this was the first time
+	 */
+	Mono<Boolean> retryUnreachable(UUID id, Instant due, String error) {
+		return this.database.sql("""
+				update ask set status = 'PENDING', unreachable_retried = true, next_attempt_at = :due,
+				    last_error = :error, updated_at = now()
+				where id = :id and channel = 'SMS' and status in ('SENT', 'UNKNOWN') and not unreachable_retried""")
+			.bind("id", id)
+			.bind("due", utc(due))
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated()
+			.map((updated) -> updated > 0);
+	}
+
+	/**
+	 * Turns an SMS ask that did not reach the helper into an email ask, due now. The row
+	 * stays the same, so the helper is still asked once per callout.
+	 */
+	Mono<Long> switchToEmail(UUID id, List<AskStatus> from, String error) {
+		return this.database.sql("""
+				update ask set channel = 'EMAIL', status = 'PENDING', next_attempt_at = now(), provider_id = null,
+				    last_error = :error, updated_at = now()
+				where id = :id and channel = 'SMS' and status = any(:from::text[])""")
+			.bind("id", id)
+			.bind("from", from.stream().map(AskStatus::name).toArray(String[]::new))
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated();
+	}
+
 	private static String truncated(String error) {
 		return (error.length() > 500) ? error.substring(0, 500) : error;
 	}

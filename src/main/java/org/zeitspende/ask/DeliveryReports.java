@@ -1,5 +1,6 @@
 package org.zeitspende.ask;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +24,11 @@ class DeliveryReports {
 
 	private final AskRepository asks;
 
-	DeliveryReports(AskRepository asks) {
+	private final SmsFallback fallback;
+
+	DeliveryReports(AskRepository asks, SmsFallback fallback) {
 		this.asks = asks;
+		this.fallback = fallback;
 	}
 
 	@EventListener
@@ -36,14 +40,16 @@ class DeliveryReports {
 		return switch (report.status()) {
 			case QUEUED, SENT -> this.asks.report(id, AskStatus.SENT, List.of(AskStatus.UNKNOWN), null).then();
 			case DELIVERED -> this.asks.report(id, AskStatus.DELIVERED, SENT_OR_UNKNOWN, null).then();
-			case UNDELIVERED, FAILED,
-					CANCELLED ->
-				this.asks
-					.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN,
-							"reported " + report.status()
-									+ ((report.errorCode() != null) ? " " + report.errorCode() : ""))
-					.then();
+			case UNDELIVERED, FAILED, CANCELLED -> failed(id, report);
 		};
+	}
+
+	private Mono<Void> failed(UUID id, DeliveryReported report) {
+		String error = "reported " + report.status() + ((report.errorCode() != null) ? " " + report.errorCode() : "");
+		if (report.failure() == null) {
+			return this.asks.report(id, AskStatus.FAILED, SENT_OR_UNKNOWN, error).then();
+		}
+		return this.fallback.undelivered(id, report.providerId(), report.failure(), error, Instant.now());
 	}
 
 	// Other messages (verification codes, sign-in links) carry references of their own.

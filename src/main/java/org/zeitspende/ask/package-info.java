@@ -6,6 +6,7 @@
  * the callout still takes helpers, finds the address through
  * {@link org.zeitspende.helper.HelperContacts} and sends through
  * {@link org.zeitspende.dispatch.MessageSender}. Delivery reports move an ask forward
- * only.
+ * only; an SMS that cannot reach the helper turns into an email on the same ask. Notices
+ * about what became of a callout go through an outbox of their own.
  */
 package org.zeitspende.ask;

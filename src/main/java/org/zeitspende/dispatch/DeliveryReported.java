@@ -9,7 +9,10 @@ package org.zeitspende.dispatch;
  * @param providerId the provider's id of the message (Twilio's message SID)
  * @param status how far it got
  * @param errorCode the provider's error code, or {@code null}
+ * @param failure why it did not arrive; {@code null} unless the status is
+ * {@link DeliveryStatus#UNDELIVERED} or {@link DeliveryStatus#FAILED}
  */
-public record DeliveryReported(String reference, String providerId, DeliveryStatus status, String errorCode) {
+public record DeliveryReported(String reference, String providerId, DeliveryStatus status, String errorCode,
+		DeliveryFailure failure) {
 
 }

@@ -16,21 +16,52 @@ public class HelperContacts {
 
 	private final HelperRepository helpers;
 
-	HelperContacts(HelperRepository helpers) {
+	private final HelperLinks links;
+
+	HelperContacts(HelperRepository helpers, HelperLinks links) {
 		this.helpers = helpers;
+		this.links = links;
 	}
 
 	/**
-	 * The helper's verified address on a channel.
+	 * The helper's verified address on a channel, with the language and unsubscribe links
+	 * of messages to it.
 	 * @param helperId the helper
 	 * @param channel the channel
-	 * @return the email address or E.164 number; empty when the helper is erased or has
-	 * no verified contact on that channel
+	 * @return the address; empty when the helper is erased or has no verified contact on
+	 * that channel
 	 */
-	public Mono<String> contactFor(UUID helperId, Channel channel) {
+	public Mono<HelperAddress> addressFor(UUID helperId, Channel channel) {
 		return this.helpers.findById(helperId)
 			.filter((contact) -> contact.verified(channel) && contact.address(channel) != null)
-			.map((contact) -> contact.address(channel));
+			.map((contact) -> new HelperAddress(helperId, channel, contact.address(channel), contact.messageLanguage(),
+					this.links.unsubscribe(helperId, channel), this.links.oneClickUnsubscribe(helperId, channel)));
+	}
+
+	/**
+	 * The helper's verified email address, if the helper agreed to be asked for callouts
+	 * by email: where an ask goes when the SMS could not reach the helper.
+	 * @param helperId the helper
+	 * @return the address; empty when there is no such email
+	 */
+	public Mono<HelperAddress> emailForCallouts(UUID helperId) {
+		return this.helpers.consentAction(helperId, Channel.EMAIL, ConsentPurpose.CALLOUTS)
+			.filter("CONFIRMED"::equals)
+			.flatMap((confirmed) -> addressFor(helperId, Channel.EMAIL));
+	}
+
+	/**
+	 * Marks the helper's number as no longer verified, because the provider says it
+	 * cannot receive SMS; the helper verifies it again (or another number) to be asked by
+	 * SMS again. A number the helper changed in the meantime stays as it is, and so does
+	 * the number of a helper without a verified email: a helper without any verified
+	 * contact counts as an abandoned registration and would be purged.
+	 * @param helperId the helper
+	 * @param e164 the number that failed
+	 * @return whether the number was unverified
+	 */
+	public Mono<Boolean> mobileUnreachable(UUID helperId, String e164) {
+		return this.helpers.unverifyMobile(helperId, e164).map((updated) -> updated > 0);
 	}
 
 }

@@ -107,6 +107,13 @@ class HelperRepository {
 			.flatMap((updated) -> (updated == 0) ? Mono.just(false) : confirmConsents(id, channel).thenReturn(true));
 	}
 
+	Mono<Long> unverifyMobile(UUID id, String mobile) {
+		return this.database.sql("""
+				update helper set mobile_verified_at = null, updated_at = now()
+				where id = :id and mobile = :mobile and mobile_verified_at is not null
+				  and email_verified_at is not null""").bind("id", id).bind("mobile", mobile).fetch().rowsUpdated();
+	}
+
 	Mono<Void> appendConsent(UUID id, Channel channel, ConsentPurpose purpose, String action, String textVersion,
 			String source) {
 		return this.database.sql("""

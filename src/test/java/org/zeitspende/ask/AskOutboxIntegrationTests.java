@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zeitspende.dispatch.Channel;
+import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
 import org.zeitspende.testing.CalloutRows;
@@ -87,7 +88,7 @@ class AskOutboxIntegrationTests {
 			.jsonPath("$[0].id")
 			.isEqualTo(sms.providerId())
 			.jsonPath("$[0].text")
-			.value((String text) -> assertThat(text).contains("fahrdienst", "goettingen-grone", "/c/" + sms.id()));
+			.value((String text) -> assertThat(text).contains("Fahrdienst in Grone", "/c/" + sms.id()));
 		assertThat(inboxCount(contact(byEmail, "email"))).isEqualTo(1);
 	}
 
@@ -251,7 +252,8 @@ class AskOutboxIntegrationTests {
 
 	private static DeliveryReported reported(AskRow ask, DeliveryStatus status) {
 		return new DeliveryReported(ask.id().toString(), ask.providerId(), status,
-				(status == DeliveryStatus.UNDELIVERED) ? "30005" : null);
+				(status == DeliveryStatus.UNDELIVERED) ? "30008" : null,
+				(status == DeliveryStatus.UNDELIVERED) ? DeliveryFailure.OTHER : null);
 	}
 
 	private UUID openCallout() {

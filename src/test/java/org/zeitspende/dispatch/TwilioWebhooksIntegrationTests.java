@@ -225,8 +225,8 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 		Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003", "To",
 				uniqueMobile());
 		signed(STATUS_PATH + "?ref=ask-42%2F7", form).expectStatus().is2xxSuccessful();
-		assertThat(reportsFor(sid))
-			.containsExactly(new DeliveryReported("ask-42/7", sid, DeliveryStatus.UNDELIVERED, "30003"));
+		assertThat(reportsFor(sid)).containsExactly(new DeliveryReported("ask-42/7", sid, DeliveryStatus.UNDELIVERED,
+				"30003", DeliveryFailure.UNREACHABLE));
 	}
 
 	@Test
@@ -235,7 +235,8 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 		signed(STATUS_PATH + "?ref=ask-1", Map.of("MessageSid", sid, "MessageStatus", "delivered", "ErrorCode", ""))
 			.expectStatus()
 			.is2xxSuccessful();
-		assertThat(reportsFor(sid)).containsExactly(new DeliveryReported("ask-1", sid, DeliveryStatus.DELIVERED, null));
+		assertThat(reportsFor(sid))
+			.containsExactly(new DeliveryReported("ask-1", sid, DeliveryStatus.DELIVERED, null, null));
 	}
 
 	@Test
@@ -253,7 +254,8 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 				Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "21610", "To", mobileOf(helper)))
 			.expectStatus()
 			.is2xxSuccessful();
-		assertThat(reportsFor(sid)).containsExactly(new DeliveryReported("ask-2", sid, DeliveryStatus.FAILED, "21610"));
+		assertThat(reportsFor(sid)).containsExactly(
+				new DeliveryReported("ask-2", sid, DeliveryStatus.FAILED, "21610", DeliveryFailure.OPTED_OUT));
 		assertThat(consents(helper)).containsEntry("SMS/CALLOUTS", "WITHDRAWN")
 			.containsEntry("EMAIL/CALLOUTS", "CONFIRMED");
 	}

@@ -77,6 +77,8 @@ public final class HelperRows {
 
 		private String timeZone = "Europe/Berlin";
 
+		private String messageLanguage = "de";
+
 		private Builder(String place, String activity) {
 			this.places.add(place);
 			this.activities.add(activity);
@@ -142,6 +144,12 @@ public final class HelperRows {
 			return this;
 		}
 
+		/** The language of messages to the helper, an ISO 639-1 code. */
+		public Builder messageLanguage(String language) {
+			this.messageLanguage = language;
+			return this;
+		}
+
 		public Builder prefers(String channel) {
 			this.preferredChannel = channel;
 			return this;
@@ -180,10 +188,11 @@ public final class HelperRows {
 					: null;
 			UUID id = HelperRows.this.database.sql("""
 					insert into helper (email, email_verified_at, mobile, mobile_verified_at, preferred_channel,
-					                    max_asks_per_week, quiet_from, quiet_until, time_zone, paused_until, erased_at)
+					                    max_asks_per_week, quiet_from, quiet_until, time_zone, paused_until, erased_at,
+					                    message_language)
 					values (:email, case when :emailVerified then now() end, :mobile,
 					        case when :mobileVerified then now() end, :preferred, :maxAsks, :quietFrom, :quietUntil,
-					        :timeZone, :pausedUntil, case when :erased then now() end)
+					        :timeZone, :pausedUntil, case when :erased then now() end, :messageLanguage)
 					returning id""")
 				.bind("email", Parameter.fromOrEmpty(address, String.class))
 				.bind("emailVerified", this.email && this.emailVerified)
@@ -198,6 +207,7 @@ public final class HelperRows {
 						(this.pausedUntil != null) ? OffsetDateTime.ofInstant(this.pausedUntil, ZoneOffset.UTC) : null,
 						OffsetDateTime.class))
 				.bind("erased", this.erased)
+				.bind("messageLanguage", this.messageLanguage)
 				.map((row) -> row.get("id", UUID.class))
 				.one()
 				.block(TIMEOUT);

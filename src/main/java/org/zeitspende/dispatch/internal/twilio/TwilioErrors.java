@@ -6,6 +6,7 @@ import java.util.Set;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 
+import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageRejectedException.Reason;
@@ -24,6 +25,9 @@ final class TwilioErrors {
 	static final int OPTED_OUT = 21610;
 
 	static final int RATE_LIMITED = 20429;
+
+	/** The handset was off or out of coverage while Twilio tried to deliver. */
+	static final int UNREACHABLE = 30003;
 
 	/**
 	 * Not a valid number (21211), not a mobile number (21614), not a mobile number that
@@ -44,6 +48,35 @@ final class TwilioErrors {
 		}
 		return new MessageNotSentException("Twilio call failed unexpectedly (" + error.getClass().getSimpleName()
 				+ "); the message may have been sent", true, null);
+	}
+
+	/**
+	 * Why a message Twilio had taken did not arrive, from the error code of its status
+	 * callback.
+	 * @param errorCode the {@code ErrorCode} parameter, or {@code null}
+	 * @return the reason
+	 */
+	static DeliveryFailure failure(String errorCode) {
+		Integer code = parseCode(errorCode);
+		if (code == null) {
+			return DeliveryFailure.OTHER;
+		}
+		if (code == OPTED_OUT) {
+			return DeliveryFailure.OPTED_OUT;
+		}
+		if (INVALID_NUMBER.contains(code)) {
+			return DeliveryFailure.INVALID_RECIPIENT;
+		}
+		return (code == UNREACHABLE) ? DeliveryFailure.UNREACHABLE : DeliveryFailure.OTHER;
+	}
+
+	private static Integer parseCode(String errorCode) {
+		try {
+			return (errorCode != null) ? Integer.valueOf(errorCode.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	static RuntimeException fromAnswer(Integer code, int status) {

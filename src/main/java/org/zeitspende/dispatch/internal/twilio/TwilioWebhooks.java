@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.dispatch.Channel;
+import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
 import org.zeitspende.dispatch.SmsReply;
@@ -148,7 +149,9 @@ class TwilioWebhooks {
 		if (status == null || !StringUtils.hasText(messageSid)) {
 			return Mono.empty();
 		}
-		this.events.publishEvent(new DeliveryReported(reference, messageSid, status, errorCode));
+		DeliveryFailure failure = (status == DeliveryStatus.UNDELIVERED || status == DeliveryStatus.FAILED)
+				? TwilioErrors.failure(errorCode) : null;
+		this.events.publishEvent(new DeliveryReported(reference, messageSid, status, errorCode, failure));
 		String to = form.get("To");
 		if (String.valueOf(TwilioErrors.OPTED_OUT).equals(errorCode) && Recipients.isE164(to)) {
 			return this.transaction.transactional(handle(new SmsReply(to, Intent.OPT_OUT, null)));

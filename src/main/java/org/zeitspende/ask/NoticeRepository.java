@@ -1,0 +1,138 @@
+package org.zeitspende.ask;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.zeitspende.dispatch.Channel;
+
+/**
+ * The notice outbox in PostgreSQL, claimed and moved on like the asks: every status
+ * change names the status it may leave.
+ */
+@Repository
+class NoticeRepository {
+
+	private final DatabaseClient database;
+
+	NoticeRepository(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/**
+	 * A cancellation notice for every helper whose ask went out, on the channel of the
+	 * ask. Asks not sent yet are skipped by the relay and need no notice.
+	 */
+	Mono<Long> insertCancelled(UUID calloutId, Instant at) {
+		return this.database.sql("""
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+				select callout_id, 'HELPER', helper_id, 'CALLOUT_CANCELLED', :at, channel from ask
+				where callout_id = :callout and status in ('SENT', 'DELIVERED', 'UNKNOWN')
+				on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
+			.bind("callout", calloutId)
+			.bind("at", utc(at))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** An email to the member who created the callout. */
+	Mono<Long> insertForOrganiser(UUID calloutId, NoticeKind kind, Instant at) {
+		return this.database.sql("""
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+				select id, 'ORGANISER', created_by, :kind, :at, 'EMAIL' from callout where id = :callout
+				on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
+			.bind("callout", calloutId)
+			.bind("kind", kind.name())
+			.bind("at", utc(at))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Flux<ClaimedNotice> claimDue(Instant now, int batchSize) {
+		return this.database.sql("""
+				update notice set status = 'SENDING', attempts = attempts + 1, updated_at = :now
+				where id in (
+				    select id from notice
+				    where status = 'PENDING' and next_attempt_at <= :now
+				    order by next_attempt_at
+				    limit :batch
+				    for update skip locked)
+				returning id, callout_id, audience, recipient_id, kind, channel, attempts""")
+			.bind("now", utc(now))
+			.bind("batch", batchSize)
+			.map((row) -> new ClaimedNotice(row.get("id", UUID.class), row.get("callout_id", UUID.class),
+					"ORGANISER".equals(row.get("audience", String.class)), row.get("recipient_id", UUID.class),
+					NoticeKind.valueOf(row.get("kind", String.class)),
+					Channel.valueOf(row.get("channel", String.class)), row.get("attempts", Integer.class)))
+			.all();
+	}
+
+	Mono<Long> abandonClaimedBefore(Instant cutOff) {
+		return this.database.sql("""
+				update notice set status = 'UNKNOWN', last_error = 'claim abandoned', updated_at = now()
+				where status = 'SENDING' and updated_at < :cutOff""").bind("cutOff", utc(cutOff)).fetch().rowsUpdated();
+	}
+
+	Mono<Long> sent(UUID id, String providerId) {
+		return this.database.sql("""
+				update notice set status = 'SENT', provider_id = :providerId, last_error = null, updated_at = now()
+				where id = :id and status = 'SENDING'""")
+			.bind("id", id)
+			.bind("providerId", providerId)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> end(UUID id, AskStatus status, String error) {
+		return this.database.sql("""
+				update notice set status = :status, last_error = :error, updated_at = now()
+				where id = :id and status = 'SENDING'""")
+			.bind("id", id)
+			.bind("status", status.name())
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> retryAt(UUID id, Instant due, String error) {
+		return this.database.sql("""
+				update notice set status = 'PENDING', next_attempt_at = :due, last_error = :error, updated_at = now()
+				where id = :id and status = 'SENDING'""")
+			.bind("id", id)
+			.bind("due", utc(due))
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private static String truncated(String error) {
+		return (error.length() > 500) ? error.substring(0, 500) : error;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/**
+	 * A notice a relay claimed for sending.
+	 *
+	 * @param id the notice, also the message's reference after {@code notice-}
+	 * @param calloutId the callout it is about
+	 * @param toOrganiser whether it goes to the member who created the callout rather
+	 * than to a helper
+	 * @param recipientId the helper or member
+	 * @param kind what happened
+	 * @param channel how
+	 * @param attempts attempts including this one
+	 */
+	record ClaimedNotice(UUID id, UUID calloutId, boolean toOrganiser, UUID recipientId, NoticeKind kind,
+			Channel channel, int attempts) {
+	}
+
+}

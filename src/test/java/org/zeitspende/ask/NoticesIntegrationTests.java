@@ -1,0 +1,191 @@
+package org.zeitspende.ask;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.callout.CalloutExhausted;
+import org.zeitspende.callout.CalloutFilled;
+import org.zeitspende.callout.HelperWithdrew;
+import org.zeitspende.dispatch.Channel;
+import org.zeitspende.security.Role;
+import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.HelperRows;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.Mailbox;
+import org.zeitspende.testing.Tenants;
+import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notices go through their outbox once each: cancelling a callout tells the helpers whose
+ * ask went out; filling, running out of helpers and a withdrawal tell the organiser.
+ */
+@IntegrationTest
+class NoticesIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	static final GreenMailExtension SMTP = Mailbox.smtpServer();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		Mailbox.configure(registry);
+	}
+
+	@Autowired
+	AskOutbox outbox;
+
+	@Autowired
+	AskRelay asks;
+
+	@Autowired
+	NoticeRelay notices;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Test
+	void cancel_tellsEveryHelperWhoseAskWentOut_once_inTheirLanguage() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID asked = helpers().insert();
+		UUID askedInEnglish = helpers().messageLanguage("en").insert();
+		enqueue(callout, asked, askedInEnglish);
+		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNext(2L).expectComplete().verify(TIMEOUT);
+		UUID notYetAsked = helpers().insert();
+		enqueue(callout, notYetAsked);
+
+		this.client.post()
+			.uri("/api/callouts/{id}/cancel", callout)
+			.headers((headers) -> headers.setBearerAuth(
+					Tokens.of(this.environment).member(tenant.coordinator().id(), tenant.id(), Role.COORDINATOR)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 2);
+		poll(2);
+		poll(0);
+
+		MimeMessage german = Mailbox.allReceivedBy(SMTP, email(asked), 2).get(1);
+		assertThat(german.getSubject()).startsWith("Abgesagt: Fahrdienst in Grone, ");
+		assertThat(german.getMessageID()).startsWith("<notice-");
+		assertThat(german.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		MimeMessage english = Mailbox.allReceivedBy(SMTP, email(askedInEnglish), 2).get(1);
+		assertThat(english.getSubject()).startsWith("Cancelled: Driving in Grone, ");
+		assertThat(Mailbox.text(english)).contains("is cancelled");
+		assertThat(noticeStatuses(callout)).containsOnly("SENT");
+
+		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNext(1L).expectComplete().verify(TIMEOUT);
+		assertThat(Mailbox.allReceivedBy(SMTP, email(asked), 2)).as("still the ask and the notice").hasSize(2);
+		assertThat(SMTP.getReceivedMessagesForDomain(email(notYetAsked))).as("never asked, never told").isEmpty();
+	}
+
+	@Test
+	void filledExhaustedAndWithdrawal_tellTheOrganiserByEmail_oncePerEvent() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		Instant filledAt = Instant.now();
+		this.database.sql("update callout set filled = 2, status = 'FILLED' where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+
+		CalloutFilled filled = new CalloutFilled(callout, tenant.id(), 2, filledAt);
+		this.events.publishEvent(filled);
+		this.events.publishEvent(filled);
+		this.events.publishEvent(new HelperWithdrew(callout, tenant.id(), UUID.randomUUID(), filledAt.plusSeconds(1)));
+		this.events.publishEvent(new CalloutExhausted(callout, tenant.id(), 1, 2, filledAt.plusSeconds(2)));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 3);
+		poll(3);
+
+		List<MimeMessage> emails = Mailbox.allReceivedBy(SMTP, tenant.coordinator().email(), 3);
+		assertThat(emails).extracting(MimeMessage::getSubject)
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Besetzt: Fahrdienst in Grone, "))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Zusage zurückgezogen: Fahrdienst in Grone, "))
+			.anySatisfy((subject) -> assertThat(subject).startsWith("Nur 2 von 2 gefunden: Fahrdienst in Grone, "));
+		assertThat(noticeStatuses(callout)).containsOnly("SENT");
+		assertThat(Mailbox.allReceivedBy(SMTP, tenant.coordinator().email(), 3)).hasSize(3);
+	}
+
+	@Test
+	void organiserWithoutARow_failsTheNotice_andSendsNothing() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID external = UUID.randomUUID();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), external);
+
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
+		poll(1);
+
+		assertThat(noticeStatuses(callout)).containsExactly("FAILED");
+	}
+
+	private HelperRows.Builder helpers() {
+		return new HelperRows(this.database).helper("goettingen-grone", "fahrdienst");
+	}
+
+	private void enqueue(UUID callout, UUID... helpers) {
+		this.outbox.enqueue(callout, List.of(helpers).stream().map((id) -> new PlannedAsk(id, Channel.EMAIL)).toList())
+			.as(StepVerifier::create)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	private void poll(long expected) {
+		this.notices.poll(Instant.now()).as(StepVerifier::create).expectNext(expected).expectComplete().verify(TIMEOUT);
+	}
+
+	private long noticeCount(UUID callout) {
+		return this.database.sql("select count(*) from notice where callout_id = :id")
+			.bind("id", callout)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	private List<String> noticeStatuses(UUID callout) {
+		return this.database.sql("select status from notice where callout_id = :id")
+			.bind("id", callout)
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT);
+	}
+
+	private String email(UUID helper) {
+		return this.database.sql("select email from helper where id = :id")
+			.bind("id", helper)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+}
