@@ -94,7 +94,9 @@ class NoticeRelay {
 	@Scheduled(initialDelayString = "${zeitspende.asks.poll-interval}",
 			fixedDelayString = "${zeitspende.asks.poll-interval}")
 	Mono<Void> pollOnSchedule() {
-		return poll(Instant.now()).then();
+		// Spring calls this once and subscribes to the result on every run: the time is
+		// taken per run.
+		return Mono.defer(() -> poll(Instant.now())).then();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,20 @@ class NoticesIntegrationTests {
 		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
 		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
 		poll(1);
+
+		assertThat(noticeStatuses(callout)).containsExactly("FAILED");
+	}
+
+	@Test
+	void pollOnSchedule_takesTheTimeOnEveryRun() {
+		// Spring subscribes to the one Mono again on every run.
+		Mono<Void> scheduled = this.notices.pollOnSchedule();
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), UUID.randomUUID());
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
+
+		scheduled.as(StepVerifier::create).expectComplete().verify(TIMEOUT);
 
 		assertThat(noticeStatuses(callout)).containsExactly("FAILED");
 	}
