@@ -1,13 +1,18 @@
 package org.zeitspende.ask;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.ask.AskRepository.SentAsk;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.callout.OpenCallouts;
 import org.zeitspende.dispatch.Channel;
@@ -32,6 +37,10 @@ import org.zeitspende.helper.HelperContacts;
 class AskRelay {
 
 	private static final Log log = LogFactory.getLog(AskRelay.class);
+
+	private static final int SENT_BATCH = 200;
+
+	private static final Duration SENT_WAIT = Duration.ofMillis(50);
 
 	private final AskRepository asks;
 
@@ -78,15 +87,30 @@ class AskRelay {
 	Mono<Long> poll(Instant now) {
 		return this.asks.abandonClaimedBefore(now.minus(this.properties.sendingLease()))
 			.doOnNext(AskRelay::logAbandoned)
-			.thenMany(this.asks.claimDue(now, this.properties.batchSize()))
-			.flatMap((ask) -> relay(ask, now), this.properties.concurrency())
-			.count();
+			.then(this.asks.claimDue(now, this.properties.batchSize()).collectList())
+			.flatMap((claimed) -> claimed.isEmpty() ? Mono.just(0L) : relay(claimed, now));
 	}
 
-	private Mono<AskStatus> relay(ClaimedAsk ask, Instant now) {
-		return this.callouts.find(ask.calloutId(), now)
-			.flatMap((callout) -> sendTo(ask, callout, now))
-			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.SKIPPED, "callout no longer open")))
+	// The batch's addresses come in one query and the asks the providers took are
+	// recorded in batches: per-ask round trips to PostgreSQL would bound the fan-out.
+	private Mono<Long> relay(List<ClaimedAsk> claimed, Instant now) {
+		OpenCalloutCheck open = new OpenCalloutCheck(this.callouts, now);
+		return this.contacts.addressesFor(claimed.stream().map(ClaimedAsk::helperId).collect(Collectors.toSet()))
+			.flatMapMany((addresses) -> Flux.fromIterable(claimed)
+				.flatMap((ask) -> relay(ask, open, addresses, now), this.properties.concurrency()))
+			// Fair backpressure: concatMap takes one buffer at a time, and a timer firing
+			// in
+			// between must wait rather than fail the batch.
+			.bufferTimeout(SENT_BATCH, SENT_WAIT, true)
+			.concatMap(this.asks::sent)
+			.then(Mono.just((long) claimed.size()));
+	}
+
+	private Mono<SentAsk> relay(ClaimedAsk ask, OpenCalloutCheck open, HelperContacts.Addresses addresses,
+			Instant now) {
+		return open.find(ask.calloutId())
+			.flatMap((callout) -> sendTo(ask, callout, addresses, now))
+			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.SKIPPED, "callout no longer open").then(Mono.empty())))
 			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
 			// have been sent.
 			.onErrorResume((ex) -> {
@@ -95,18 +119,19 @@ class AskRelay {
 			});
 	}
 
-	private Mono<AskStatus> sendTo(ClaimedAsk ask, OpenCallout callout, Instant now) {
-		return this.contacts.addressFor(ask.helperId(), ask.channel())
+	private Mono<SentAsk> sendTo(ClaimedAsk ask, OpenCallout callout, HelperContacts.Addresses addresses, Instant now) {
+		return Mono.justOrEmpty(addresses.of(ask.helperId(), ask.channel()))
 			.flatMap((recipient) -> send(ask, callout, recipient, now))
-			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.FAILED, "no verified contact on " + ask.channel())));
+			.switchIfEmpty(Mono
+				.defer(() -> end(ask, AskStatus.FAILED, "no verified contact on " + ask.channel()).then(Mono.empty())));
 	}
 
-	private Mono<AskStatus> send(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
+	private Mono<SentAsk> send(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
 		return this.messages.message(ask, callout, recipient, now)
 			.flatMap(this.sender::send)
-			.flatMap((sent) -> this.asks.sent(ask.id(), sent.providerId()).thenReturn(AskStatus.SENT))
-			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, recipient, ex))
-			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now));
+			.map((sent) -> new SentAsk(ask.id(), sent.providerId()))
+			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, recipient, ex).then(Mono.empty()))
+			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now).then(Mono.empty()));
 	}
 
 	private Mono<AskStatus> rejected(ClaimedAsk ask, HelperAddress recipient, MessageRejectedException ex) {

@@ -97,14 +97,30 @@ class AskRepository {
 				where status = 'SENDING' and updated_at < :cutOff""").bind("cutOff", utc(cutOff)).fetch().rowsUpdated();
 	}
 
-	Mono<Long> sent(UUID id, String providerId) {
+	/**
+	 * Records asks the provider took, in one statement.
+	 * @param sent the asks with the provider's ids
+	 * @return how many claimed asks were recorded
+	 */
+	Mono<Long> sent(List<SentAsk> sent) {
 		return this.database.sql("""
-				update ask set status = 'SENT', provider_id = :providerId, last_error = null, updated_at = now()
-				where id = :id and status = 'SENDING'""")
-			.bind("id", id)
-			.bind("providerId", providerId)
+				update ask set status = 'SENT', provider_id = taken.provider_id, last_error = null, updated_at = now()
+				from unnest(:ids, :providerIds) as taken (id, provider_id)
+				where ask.id = taken.id and ask.status = 'SENDING'""")
+			.bind("ids", sent.stream().map(SentAsk::id).toArray(UUID[]::new))
+			.bind("providerIds", sent.stream().map(SentAsk::providerId).toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * An ask the provider took.
+	 *
+	 * @param id the ask
+	 * @param providerId the provider's id of the message
+	 */
+	record SentAsk(UUID id, String providerId) {
+
 	}
 
 	/** Ends a claimed ask as failed, unknown or skipped. */

@@ -1,5 +1,7 @@
 package org.zeitspende.helper;
 
+import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -32,10 +34,46 @@ public class HelperContacts {
 	 * that channel
 	 */
 	public Mono<HelperAddress> addressFor(UUID helperId, Channel channel) {
-		return this.helpers.findById(helperId)
-			.filter((contact) -> contact.verified(channel) && contact.address(channel) != null)
-			.map((contact) -> new HelperAddress(helperId, channel, contact.address(channel), contact.messageLanguage(),
-					this.links.unsubscribe(helperId, channel), this.links.oneClickUnsubscribe(helperId, channel)));
+		return this.helpers.findById(helperId).flatMap((contact) -> Mono.justOrEmpty(address(contact, channel)));
+	}
+
+	/**
+	 * The addresses of many helpers at once, read in one query, for senders of many
+	 * messages.
+	 * @param helperIds the helpers
+	 * @return each helper's verified address on a channel; empty where
+	 * {@link #addressFor} would be empty
+	 */
+	public Mono<Addresses> addressesFor(Collection<UUID> helperIds) {
+		return this.helpers.findAllById(helperIds)
+			.collectMap(HelperContact::id)
+			.map((contacts) -> (helperId, channel) -> Optional.ofNullable(contacts.get(helperId))
+				.flatMap((contact) -> address(contact, channel)));
+	}
+
+	private Optional<HelperAddress> address(HelperContact contact, Channel channel) {
+		if (!contact.verified(channel) || contact.address(channel) == null) {
+			return Optional.empty();
+		}
+		UUID helperId = contact.id();
+		return Optional.of(new HelperAddress(helperId, channel, contact.address(channel), contact.messageLanguage(),
+				this.links.unsubscribe(helperId, channel), this.links.oneClickUnsubscribe(helperId, channel)));
+	}
+
+	/**
+	 * Addresses read at once.
+	 */
+	@FunctionalInterface
+	public interface Addresses {
+
+		/**
+		 * A helper's verified address on a channel.
+		 * @param helperId the helper
+		 * @param channel the channel
+		 * @return the address; empty when there is none
+		 */
+		Optional<HelperAddress> of(UUID helperId, Channel channel);
+
 	}
 
 	/**

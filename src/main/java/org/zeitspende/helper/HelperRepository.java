@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -87,6 +88,14 @@ class HelperRepository {
 
 	Mono<HelperContact> findById(UUID id) {
 		return findContact("id = :value", id);
+	}
+
+	Flux<HelperContact> findAllById(Collection<UUID> ids) {
+		return this.database
+			.sql("select " + CONTACT_COLUMNS + " from helper where erased_at is null and id = any(:ids)")
+			.bind("ids", ids.toArray(UUID[]::new))
+			.map(HelperRepository::contact)
+			.all();
 	}
 
 	/**
