@@ -41,15 +41,18 @@ class AskRelay {
 
 	private final AskMessages messages;
 
+	private final AskTokens tokens;
+
 	private final AskProperties properties;
 
 	AskRelay(AskRepository asks, OpenCallouts callouts, HelperContacts contacts, MessageSender sender,
-			AskMessages messages, AskProperties properties) {
+			AskMessages messages, AskTokens tokens, AskProperties properties) {
 		this.asks = asks;
 		this.callouts = callouts;
 		this.contacts = contacts;
 		this.sender = sender;
 		this.messages = messages;
+		this.tokens = tokens;
 		this.properties = properties;
 	}
 
@@ -90,13 +93,13 @@ class AskRelay {
 
 	private Mono<AskStatus> sendTo(ClaimedAsk ask, OpenCallout callout, Instant now) {
 		return this.contacts.contactFor(ask.helperId(), ask.channel())
-			.flatMap((recipient) -> send(ask, callout, recipient, now))
+			.flatMap((recipient) -> send(ask.withToken(this.tokens.mint()), callout, recipient, now))
 			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.FAILED, "no verified contact on " + ask.channel())));
 	}
 
 	private Mono<AskStatus> send(ClaimedAsk ask, OpenCallout callout, String recipient, Instant now) {
 		return this.sender.send(this.messages.message(ask, callout, recipient, now))
-			.flatMap((sent) -> this.asks.sent(ask.id(), sent.providerId()).thenReturn(AskStatus.SENT))
+			.flatMap((sent) -> this.asks.sent(ask.id(), sent.providerId(), ask.tokenHash()).thenReturn(AskStatus.SENT))
 			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, ex))
 			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now));
 	}
@@ -109,7 +112,7 @@ class AskRelay {
 
 	private Mono<AskStatus> notSent(ClaimedAsk ask, MessageNotSentException ex, Instant now) {
 		if (ex.outcomeUnknown()) {
-			return end(ask, AskStatus.UNKNOWN, ex.getMessage());
+			return this.asks.unknown(ask.id(), ex.getMessage(), ask.tokenHash()).thenReturn(AskStatus.UNKNOWN);
 		}
 		return this.asks.retryAt(ask.id(), now.plus(this.properties.backoff(ask.attempts())), ex.getMessage())
 			.thenReturn(AskStatus.PENDING);

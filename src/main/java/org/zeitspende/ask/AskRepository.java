@@ -70,23 +70,39 @@ class AskRepository {
 				where status = 'SENDING' and updated_at < :cutOff""").bind("cutOff", utc(cutOff)).fetch().rowsUpdated();
 	}
 
-	Mono<Long> sent(UUID id, String providerId) {
+	Mono<Long> sent(UUID id, String providerId, byte[] tokenHash) {
 		return this.database.sql("""
-				update ask set status = 'SENT', provider_id = :providerId, last_error = null, updated_at = now()
+				update ask set status = 'SENT', provider_id = :providerId, token_hash = :tokenHash, last_error = null,
+				    updated_at = now()
 				where id = :id and status = 'SENDING'""")
 			.bind("id", id)
 			.bind("providerId", providerId)
+			.bind("tokenHash", tokenHash)
 			.fetch()
 			.rowsUpdated();
 	}
 
-	/** Ends a claimed ask as failed, unknown or skipped. */
+	/** Ends a claimed ask as failed or skipped. */
 	Mono<Long> end(UUID id, AskStatus status, String error) {
 		return this.database.sql("""
 				update ask set status = :status, last_error = :error, updated_at = now()
 				where id = :id and status = 'SENDING'""")
 			.bind("id", id)
 			.bind("status", status.name())
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Ends a claimed ask whose message may have reached the provider; its link must work.
+	 */
+	Mono<Long> unknown(UUID id, String error, byte[] tokenHash) {
+		return this.database.sql("""
+				update ask set status = 'UNKNOWN', token_hash = :tokenHash, last_error = :error, updated_at = now()
+				where id = :id and status = 'SENDING'""")
+			.bind("id", id)
+			.bind("tokenHash", tokenHash)
 			.bind("error", truncated(error))
 			.fetch()
 			.rowsUpdated();
@@ -126,7 +142,7 @@ class AskRepository {
 	private static ClaimedAsk claimed(Readable row) {
 		return new ClaimedAsk(row.get("id", UUID.class), row.get("callout_id", UUID.class),
 				row.get("helper_id", UUID.class), Channel.valueOf(row.get("channel", String.class)),
-				row.get("attempts", Integer.class));
+				row.get("attempts", Integer.class), null);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -73,7 +73,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(row(ask).status()).isEqualTo("SENT");
 		assertThat(row(ask).providerId()).matches("SM[0-9a-f]{32}");
 		assertThat(this.twilio.requests()).singleElement().satisfies((request) -> {
-			assertThat(request.field("Body")).contains(PUBLIC_BASE_URL + "/c/" + ask);
+			assertThat(request.field("Body")).containsPattern(PUBLIC_BASE_URL + "/c/[A-Za-z0-9_-]{22}");
 			assertThat(request.field("StatusCallback")).isEqualTo(PUBLIC_BASE_URL + "/hooks/twilio/status?ref=" + ask);
 			assertThat(request.field("ValidityPeriod")).isEqualTo("36000");
 		});
