@@ -58,10 +58,13 @@ class Confirmations {
 	 * @param token from the link
 	 * @param answer what the helper says
 	 * @param now the current instant
-	 * @return the outcome, with the callout as it stands
+	 * @return the outcome, with the callout as it stands; {@code INVALID} when no ask has
+	 * the token or its callout has ended
 	 */
 	Mono<Result> answer(String token, Answer answer, Instant now) {
-		return this.tokens.find(token).flatMap((holder) -> answer(holder.calloutId(), holder.helperId(), answer, now));
+		return this.tokens.find(token)
+			.flatMap((holder) -> answer(holder.calloutId(), holder.helperId(), answer, now))
+			.defaultIfEmpty(Result.INVALID);
 	}
 
 	/**
