@@ -9,7 +9,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutSlots;
 import org.zeitspende.callout.CalloutSlots.Slots;
@@ -43,13 +46,17 @@ class Acceptances {
 	private final ApplicationEventPublisher events;
 
 	Acceptances(CalloutSummaries callouts, CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
-			SlotReconciler reconciler, TransactionalOperator transaction, ApplicationEventPublisher events) {
+			SlotReconciler reconciler, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
 		this.callouts = callouts;
 		this.slots = slots;
 		this.answers = answers;
 		this.gate = gate;
 		this.reconciler = reconciler;
-		this.transaction = transaction;
+		// A transaction of its own, also inside a caller's (an SMS reply's): a refused
+		// slot
+		// rolls back only this, and a yes is committed before the caller answers it.
+		this.transaction = TransactionalOperator.create(transactions,
+				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
 		this.events = events;
 	}
 

@@ -1,5 +1,6 @@
 package org.zeitspende.confirmation;
 
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -73,6 +74,29 @@ class ConfirmationRepository {
 			.sql("select helper_id from confirmation where callout_id = :callout and answer = 'CONFIRMED'")
 			.bind("callout", calloutId)
 			.map((row) -> row.get("helper_id", UUID.class))
+			.all();
+	}
+
+	/**
+	 * The callouts in which a helper holds a slot.
+	 */
+	Flux<UUID> calloutsConfirmed(UUID helperId) {
+		return this.database
+			.sql("select callout_id from confirmation where helper_id = :helper and answer = 'CONFIRMED'")
+			.bind("helper", helperId)
+			.map((row) -> row.get("callout_id", UUID.class))
+			.all();
+	}
+
+	/**
+	 * Of the given callouts, those a helper has answered.
+	 */
+	Flux<UUID> answered(UUID helperId, List<UUID> calloutIds) {
+		return this.database
+			.sql("select callout_id from confirmation where helper_id = :helper and callout_id = any(:callouts)")
+			.bind("helper", helperId)
+			.bind("callouts", calloutIds.toArray(UUID[]::new))
+			.map((row) -> row.get("callout_id", UUID.class))
 			.all();
 	}
 

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.callout.CalloutSlots;
 import org.zeitspende.callout.CalloutSlots.Slots;
 import org.zeitspende.callout.CalloutStatus;
@@ -35,12 +38,17 @@ class Withdrawals {
 
 	private final ConfirmationProperties properties;
 
-	Withdrawals(CalloutSlots slots, ConfirmationRepository answers, SlotGate gate, TransactionalOperator transaction,
-			ApplicationEventPublisher events, ConfirmationProperties properties) {
+	Withdrawals(CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
+			ReactiveTransactionManager transactions, ApplicationEventPublisher events,
+			ConfirmationProperties properties) {
 		this.slots = slots;
 		this.answers = answers;
 		this.gate = gate;
-		this.transaction = transaction;
+		// A transaction of its own, also inside a caller's (an SMS reply's): a refused
+		// slot
+		// rolls back only this, and a yes is committed before the caller answers it.
+		this.transaction = TransactionalOperator.create(transactions,
+				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
 		this.events = events;
 		this.properties = properties;
 	}

@@ -56,6 +56,27 @@ public final class AskRows {
 	}
 
 	/**
+	 * A sent ask for a helper who exists already.
+	 * @param calloutId the callout
+	 * @param helperId the helper
+	 * @param channel {@code EMAIL} or {@code SMS}
+	 * @return the token in the ask's link
+	 */
+	public String ask(UUID calloutId, UUID helperId, String channel) {
+		String token = token();
+		this.database.sql("""
+				insert into ask (callout_id, helper_id, channel, status, attempts, token_hash)
+				values (:callout, :helper, :channel, 'SENT', 1, sha256(convert_to(:token, 'UTF8')))""")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.bind("channel", channel)
+			.bind("token", token)
+			.then()
+			.block(TIMEOUT);
+		return token;
+	}
+
+	/**
 	 * A fresh token that no ask has.
 	 * @return 22 base64url characters
 	 */
