@@ -19,6 +19,7 @@ import org.zeitspende.callout.CalloutSlots.Slots;
 import org.zeitspende.callout.CalloutStatus;
 import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.confirmation.SlotGate.Reservation;
 
 /**
  * A first yes: the Redis gate turns the surplus away, then one PostgreSQL transaction
@@ -72,15 +73,21 @@ class Acceptances {
 		if (!callout.takesHelpers(now)) {
 			return Mono.just(closedOrFull(callout));
 		}
-		return this.gate.reserve(callout.id(), helperId).flatMap((reservation) -> switch (reservation) {
+		return reserve(callout.id(), helperId, now).flatMap((reservation) -> switch (reservation) {
 			case FULL -> Mono.just(Outcome.FULL);
 			case RESERVED -> confirm(callout.id(), helperId, true, now);
 			// A repeat in flight, or no gate: PostgreSQL decides alone.
-			case ALREADY, UNAVAILABLE -> confirm(callout.id(), helperId, false, now);
-			case UNKNOWN -> this.reconciler.rebuildMissing(callout.id(), now)
-				.onErrorResume((ex) -> Mono.empty())
-				.then(confirm(callout.id(), helperId, false, now));
+			case ALREADY, UNAVAILABLE, UNKNOWN -> confirm(callout.id(), helperId, false, now);
 		});
+	}
+
+	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more.
+	private Mono<Reservation> reserve(UUID calloutId, UUID helperId, Instant now) {
+		return this.gate.reserve(calloutId, helperId)
+			.flatMap((reservation) -> (reservation != Reservation.UNKNOWN) ? Mono.just(reservation)
+					: this.reconciler.rebuildMissing(calloutId, now)
+						.onErrorResume((ex) -> Mono.empty())
+						.then(this.gate.reserve(calloutId, helperId)));
 	}
 
 	private Mono<Outcome> confirm(UUID calloutId, UUID helperId, boolean reserved, Instant now) {

@@ -12,6 +12,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutSummaries;
@@ -52,7 +54,14 @@ class SlotReconciler {
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "${zeitspende.confirmations.reconcile-interval}")
+	// Once ready, when the start-up checks have opened the Redis connection.
+	@EventListener(ApplicationReadyEvent.class)
+	Mono<Void> reconcileOnStart() {
+		return reconcileOnSchedule();
+	}
+
+	@Scheduled(initialDelayString = "${zeitspende.confirmations.reconcile-interval}",
+			fixedDelayString = "${zeitspende.confirmations.reconcile-interval}")
 	Mono<Void> reconcileOnSchedule() {
 		return reconcile(Instant.now()).onErrorResume((ex) -> {
 			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
