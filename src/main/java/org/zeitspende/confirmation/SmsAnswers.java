@@ -113,19 +113,23 @@ class SmsAnswers implements SmsReplyHandler {
 	}
 
 	// A yes or no answers an ask whose callout still takes helpers and that has no
-	// answer yet; a withdrawal takes back a yes.
+	// answer yet; without one, it repeats an earlier answer, which answers the same
+	// again. A withdrawal takes back a yes.
 	private Flux<CalloutSummary> candidates(UUID helperId, Answer answer, Instant now) {
 		if (answer == Answer.WITHDRAW) {
-			return this.answers.calloutsConfirmed(helperId)
-				.flatMap(this.callouts::find)
-				.filter((callout) -> callout.endsAt().isAfter(now));
+			return notEnded(this.answers.calloutsConfirmed(helperId), now);
 		}
 		return this.tokens.calloutsAsked(helperId)
 			.collectList()
 			.flatMapMany((asked) -> this.answers.answered(helperId, asked)
 				.collectList()
 				.flatMapMany((answered) -> this.callouts
-					.open(asked.stream().filter((id) -> !answered.contains(id)).toList(), now)));
+					.open(asked.stream().filter((id) -> !answered.contains(id)).toList(), now)
+					.switchIfEmpty(notEnded(Flux.fromIterable(answered), now))));
+	}
+
+	private Flux<CalloutSummary> notEnded(Flux<UUID> calloutIds, Instant now) {
+		return calloutIds.flatMap(this.callouts::find).filter((callout) -> callout.endsAt().isAfter(now));
 	}
 
 	// Names the reply in status callbacks; it needs to be unique, not secret.

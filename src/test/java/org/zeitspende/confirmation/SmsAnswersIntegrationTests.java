@@ -62,13 +62,18 @@ class SmsAnswersIntegrationTests {
 	}
 
 	@Test
-	void ja_withOneOpenAsk_confirmsIt_andReplies() {
+	void ja_withOneOpenAsk_confirmsIt_andRepliesTheSameToARepeat() {
 		UUID callout = askedFor();
 
 		reply("  ja ");
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
 		assertThat(lastSms()).contains("Danke, du bist dabei", "ABSAGE");
+
+		reply("JA");
+
+		assertThat(answer(callout)).isEqualTo("CONFIRMED");
+		assertThat(lastSms()).contains("Danke, du bist dabei");
 	}
 
 	@Test
