@@ -205,10 +205,9 @@ class AskMessages {
 		return DateTimeFormatter.ofPattern(text("ask.when", locale), locale).format(instant.atZone(ZONE));
 	}
 
-	// Seam: the link carries the ask id until confirmation tokens exist; then it carries
-	// the ask's token (128 random bits, only its hash stored) and /c/<token> answers.
+	// The token is minted for this message; only its hash is stored.
 	private String link(ClaimedAsk ask) {
-		return this.properties.publicBaseUrl() + "/c/" + ask.id();
+		return this.properties.publicBaseUrl() + "/c/" + ask.token();
 	}
 
 	// An SMS that arrives after the start is no use.

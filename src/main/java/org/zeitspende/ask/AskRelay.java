@@ -54,16 +54,19 @@ class AskRelay {
 
 	private final SmsFallback fallback;
 
+	private final AskTokens tokens;
+
 	private final AskProperties properties;
 
 	AskRelay(AskRepository asks, OpenCallouts callouts, HelperContacts contacts, MessageSender sender,
-			AskMessages messages, SmsFallback fallback, AskProperties properties) {
+			AskMessages messages, SmsFallback fallback, AskTokens tokens, AskProperties properties) {
 		this.asks = asks;
 		this.callouts = callouts;
 		this.contacts = contacts;
 		this.sender = sender;
 		this.messages = messages;
 		this.fallback = fallback;
+		this.tokens = tokens;
 		this.properties = properties;
 	}
 
@@ -121,7 +124,7 @@ class AskRelay {
 
 	private Mono<SentAsk> sendTo(ClaimedAsk ask, OpenCallout callout, HelperContacts.Addresses addresses, Instant now) {
 		return Mono.justOrEmpty(addresses.of(ask.helperId(), ask.channel()))
-			.flatMap((recipient) -> send(ask, callout, recipient, now))
+			.flatMap((recipient) -> send(ask.withToken(this.tokens.mint()), callout, recipient, now))
 			.switchIfEmpty(Mono
 				.defer(() -> end(ask, AskStatus.FAILED, "no verified contact on " + ask.channel()).then(Mono.empty())));
 	}
@@ -129,7 +132,7 @@ class AskRelay {
 	private Mono<SentAsk> send(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
 		return this.messages.message(ask, callout, recipient, now)
 			.flatMap(this.sender::send)
-			.map((sent) -> new SentAsk(ask.id(), sent.providerId()))
+			.map((sent) -> new SentAsk(ask.id(), sent.providerId(), ask.tokenHash()))
 			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, recipient, ex).then(Mono.empty()))
 			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now).then(Mono.empty()));
 	}
@@ -143,7 +146,7 @@ class AskRelay {
 
 	private Mono<AskStatus> notSent(ClaimedAsk ask, MessageNotSentException ex, Instant now) {
 		if (ex.outcomeUnknown()) {
-			return end(ask, AskStatus.UNKNOWN, ex.getMessage());
+			return this.asks.unknown(ask.id(), ex.getMessage(), ask.tokenHash()).thenReturn(AskStatus.UNKNOWN);
 		}
 		return this.asks.retryAt(ask.id(), now.plus(this.properties.backoff(ask.attempts())), ex.getMessage())
 			.thenReturn(AskStatus.PENDING);

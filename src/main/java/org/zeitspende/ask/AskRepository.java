@@ -3,6 +3,7 @@ package org.zeitspende.ask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import org.zeitspende.dispatch.Channel;
  */
 @Repository
 class AskRepository {
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final DatabaseClient database;
 
@@ -103,12 +106,16 @@ class AskRepository {
 	 * @return how many claimed asks were recorded
 	 */
 	Mono<Long> sent(List<SentAsk> sent) {
-		return this.database.sql("""
-				update ask set status = 'SENT', provider_id = taken.provider_id, last_error = null, updated_at = now()
-				from unnest(:ids, :providerIds) as taken (id, provider_id)
-				where ask.id = taken.id and ask.status = 'SENDING'""")
+		return this.database
+			.sql("""
+					update ask set status = 'SENT', provider_id = taken.provider_id, token_hash = decode(taken.token_hash, 'hex'),
+					    last_error = null, updated_at = now()
+					from unnest(:ids, :providerIds, :tokenHashes) as taken (id, provider_id, token_hash)
+					where ask.id = taken.id and ask.status = 'SENDING'""")
 			.bind("ids", sent.stream().map(SentAsk::id).toArray(UUID[]::new))
 			.bind("providerIds", sent.stream().map(SentAsk::providerId).toArray(String[]::new))
+			// Hex, as the driver binds arrays of text but not of bytea.
+			.bind("tokenHashes", sent.stream().map((ask) -> HEX.formatHex(ask.tokenHash())).toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();
 	}
@@ -118,18 +125,33 @@ class AskRepository {
 	 *
 	 * @param id the ask
 	 * @param providerId the provider's id of the message
+	 * @param tokenHash the SHA-256 of the token in the message's link
 	 */
-	record SentAsk(UUID id, String providerId) {
+	record SentAsk(UUID id, String providerId, byte[] tokenHash) {
 
 	}
 
-	/** Ends a claimed ask as failed, unknown or skipped. */
+	/** Ends a claimed ask as failed or skipped. */
 	Mono<Long> end(UUID id, AskStatus status, String error) {
 		return this.database.sql("""
 				update ask set status = :status, last_error = :error, updated_at = now()
 				where id = :id and status = 'SENDING'""")
 			.bind("id", id)
 			.bind("status", status.name())
+			.bind("error", truncated(error))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Ends a claimed ask whose message may have reached the provider; its link must work.
+	 */
+	Mono<Long> unknown(UUID id, String error, byte[] tokenHash) {
+		return this.database.sql("""
+				update ask set status = 'UNKNOWN', token_hash = :tokenHash, last_error = :error, updated_at = now()
+				where id = :id and status = 'SENDING'""")
+			.bind("id", id)
+			.bind("tokenHash", tokenHash)
 			.bind("error", truncated(error))
 			.fetch()
 			.rowsUpdated();
@@ -217,7 +239,7 @@ class AskRepository {
 	private static ClaimedAsk claimed(Readable row) {
 		return new ClaimedAsk(row.get("id", UUID.class), row.get("callout_id", UUID.class),
 				row.get("helper_id", UUID.class), Channel.valueOf(row.get("channel", String.class)),
-				row.get("attempts", Integer.class));
+				row.get("attempts", Integer.class), null);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -16,7 +16,7 @@ import org.zeitspende.callout.CalloutExhausted;
 import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperWithdrew;
-import org.zeitspende.callout.OpenCallouts;
+import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageSender;
@@ -42,7 +42,7 @@ class NoticeRelay {
 
 	private final NoticeRepository notices;
 
-	private final OpenCallouts callouts;
+	private final CalloutSummaries callouts;
 
 	private final HelperContacts contacts;
 
@@ -54,7 +54,7 @@ class NoticeRelay {
 
 	private final AskProperties properties;
 
-	NoticeRelay(NoticeRepository notices, OpenCallouts callouts, HelperContacts contacts, MemberContacts members,
+	NoticeRelay(NoticeRepository notices, CalloutSummaries callouts, HelperContacts contacts, MemberContacts members,
 			MessageSender sender, AskMessages messages, AskProperties properties) {
 		this.notices = notices;
 		this.callouts = callouts;
@@ -112,7 +112,7 @@ class NoticeRelay {
 	}
 
 	private Mono<AskStatus> relay(ClaimedNotice notice, Instant now) {
-		return this.callouts.summary(notice.calloutId())
+		return this.callouts.find(notice.calloutId())
 			.flatMap((callout) -> message(notice, callout))
 			.flatMap((message) -> send(notice, message, now))
 			.switchIfEmpty(Mono.defer(() -> end(notice, AskStatus.FAILED,

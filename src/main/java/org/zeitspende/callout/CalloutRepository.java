@@ -44,7 +44,7 @@ class CalloutRepository {
 				                     notify_when_filled, short_code, created_by)
 				values (:organisation, :activity, :place, :startsAt, :endsAt, :needed, :languages, :skills, :details,
 				        :meetingPoint, :contactHint, :notify, :shortCode, :createdBy)
-				on conflict (short_code) where status = 'OPEN' do nothing
+				on conflict (short_code) where status in ('OPEN', 'FILLED') do nothing
 				returning id""")
 			.bind("organisation", organisationId)
 			.bind("activity", callout.activity())

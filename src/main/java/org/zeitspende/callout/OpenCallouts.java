@@ -42,23 +42,4 @@ public class OpenCallouts {
 			.one();
 	}
 
-	/**
-	 * The callout, whatever its status: for messages about what became of it.
-	 * @param calloutId the callout
-	 * @return the callout; empty when unknown
-	 */
-	public Mono<CalloutSummary> summary(UUID calloutId) {
-		return this.database.sql("""
-				select id, organisation_id, created_by, activity_code, place_code, starts_at, ends_at, needed, filled,
-				       status
-				from callout where id = :id""")
-			.bind("id", calloutId)
-			.map((row) -> new CalloutSummary(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
-					row.get("created_by", UUID.class), row.get("activity_code", String.class),
-					row.get("place_code", String.class), row.get("starts_at", OffsetDateTime.class).toInstant(),
-					row.get("ends_at", OffsetDateTime.class).toInstant(), row.get("needed", Integer.class),
-					row.get("filled", Integer.class), CalloutStatus.valueOf(row.get("status", String.class))))
-			.one();
-	}
-
 }

@@ -2,6 +2,7 @@ package org.zeitspende.config;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +37,10 @@ import org.springframework.web.server.ServerWebInputException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	// Paths that carry a link token: a token in a log would let its reader answer for the
+	// helper.
+	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/c/|/api/asks/|/h/[a-z-]+/)[^/]+");
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -95,8 +100,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
-		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
-				+ " [" + exchange.getRequest().getId() + "]", ex);
+		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " "
+				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]",
+				ex);
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Quote request " + exchange.getRequest().getId()
 						+ " if you contact us.");
@@ -157,6 +163,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
+	}
+
+	static String withoutTokens(String path) {
+		return TOKEN_IN_PATH.matcher(path).replaceAll("$1***");
 	}
 
 }

@@ -102,4 +102,22 @@ public class HelperContacts {
 		return this.helpers.unverifyMobile(helperId, e164).map((updated) -> updated > 0);
 	}
 
+	/**
+	 * The helper whose verified mobile number this is, for answers by SMS.
+	 * @param e164 the number in E.164 format
+	 * @return the helper's id; empty when no helper has verified this number
+	 */
+	public Mono<UUID> helperWithMobile(String e164) {
+		return this.helpers.findByMobile(e164).filter(HelperContact::mobileVerified).map(HelperContact::id);
+	}
+
+	/**
+	 * The language the helper reads messages in.
+	 * @param helperId the helper
+	 * @return a language code such as {@code de}; empty when the helper is unknown
+	 */
+	public Mono<String> languageOf(UUID helperId) {
+		return this.helpers.findById(helperId).map(HelperContact::messageLanguage);
+	}
+
 }

@@ -28,6 +28,8 @@ final class PublicPaths {
 				// One-step unsubscribe from a message, and provider webhooks (they verify
 				// signatures).
 				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
+				// Answering an ask: the token in the path stands in for a sign-in.
+				ServerWebExchangeMatchers.pathMatchers("/api/asks/**"),
 				// Pages reached from links in messages, and the local dev inbox (local
 				// mode only).
 				ServerWebExchangeMatchers.pathMatchers("/c/**", "/h/**", "/dev/**", "/api/dev/**"),

@@ -113,7 +113,7 @@ class SecurityConfiguration {
 	// request would need that token: they need no CSRF token of their own.
 	private static ServerWebExchangeMatcher pagesOnly() {
 		ServerWebExchangeMatcher apiOrHooks = ServerWebExchangeMatchers.pathMatchers("/api/**", "/hooks/**",
-				"/h/verify/*", "/h/unsubscribe/*", "/h/sign-in/*/*");
+				"/h/verify/*", "/h/unsubscribe/*", "/h/sign-in/*/*", "/c/*");
 		return (exchange) -> switch (exchange.getRequest().getMethod().name()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> ServerWebExchangeMatcher.MatchResult.notMatch();
 			default -> apiOrHooks.matches(exchange)

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 class AskOutboxIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Pattern LINK = Pattern.compile("/c/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])");
 
 	@Autowired
 	AskOutbox outbox;
@@ -88,7 +92,10 @@ class AskOutboxIntegrationTests {
 			.jsonPath("$[0].id")
 			.isEqualTo(sms.providerId())
 			.jsonPath("$[0].text")
-			.value((String text) -> assertThat(text).contains("Fahrdienst in Grone", "/c/" + sms.id()));
+			.value((String text) -> {
+				assertThat(text).contains("Fahrdienst in Grone");
+				assertThat(tokenHash(sms.id())).isEqualTo(AskTokens.sha256(linkToken(text)));
+			});
 		assertThat(inboxCount(contact(byEmail, "email"))).isEqualTo(1);
 	}
 
@@ -267,6 +274,21 @@ class AskOutboxIntegrationTests {
 
 	private void enqueue(UUID callout, PlannedAsk... asks) {
 		this.outbox.enqueue(callout, List.of(asks)).as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+	}
+
+	// The link carries a fresh 22-character token; only its hash is stored.
+	static String linkToken(String text) {
+		Matcher link = LINK.matcher(text);
+		assertThat(link.find()).as("a link with a token in " + text).isTrue();
+		return link.group(1);
+	}
+
+	private byte[] tokenHash(UUID ask) {
+		return this.database.sql("select token_hash from ask where id = :id")
+			.bind("id", ask)
+			.map((row) -> row.get(0, byte[].class))
+			.one()
+			.block(TIMEOUT);
 	}
 
 	private void poll() {

@@ -105,6 +105,9 @@ class AskRelayThroughTwilioIntegrationTests {
 	@Autowired
 	SmsFallback fallback;
 
+	@Autowired
+	AskTokens tokens;
+
 	@BeforeEach
 	void freshStubAndBreaker() {
 		warmUpTheSdk();
@@ -121,7 +124,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(row(ask).status()).isEqualTo("SENT");
 		assertThat(row(ask).providerId()).matches("SM[0-9a-f]{32}");
 		assertThat(this.twilio.requests()).singleElement().satisfies((request) -> {
-			assertThat(request.field("Body")).contains(PUBLIC_BASE_URL + "/c/" + ask);
+			assertThat(request.field("Body")).containsPattern(PUBLIC_BASE_URL + "/c/[A-Za-z0-9_-]{22}");
 			assertThat(request.field("StatusCallback")).isEqualTo(PUBLIC_BASE_URL + "/hooks/twilio/status?ref=" + ask);
 			assertThat(request.field("ValidityPeriod")).isEqualTo("36000");
 		});
@@ -198,7 +201,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		// A replica that claims three asks, and whose Twilio calls hang until it is
 		// stopped.
 		AskRelay stopping = new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages,
-				this.fallback, new AskProperties(Duration.ofSeconds(2), 3, 3, Duration.ofMinutes(5),
+				this.fallback, this.tokens, new AskProperties(Duration.ofSeconds(2), 3, 3, Duration.ofMinutes(5),
 						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
 		for (int i = 0; i < 3; i++) {
 			this.twilio.delayNext(Duration.ofSeconds(3));

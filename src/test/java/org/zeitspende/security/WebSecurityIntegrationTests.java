@@ -99,7 +99,7 @@ class WebSecurityIntegrationTests {
 	@Test
 	void pagesOutsideTheApi_keepCsrfProtection() {
 		this.client.post()
-			.uri("/c/some-token")
+			.uri("/console/some-page")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("answer=yes")
 			.exchange()

@@ -6,8 +6,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Blocking calls allowed on non-blocking threads: loading a resource bundle once and
  * caching it, and looking up a static resource in the application jar (a short read from
- * the page cache that Spring WebFlux itself does on the event loop). Everything else that
- * blocks there fails the test that caused it.
+ * the page cache that Spring WebFlux itself does on the event loop), and the lock Lettuce
+ * takes for a moment to queue a command, which many requests sending Redis commands at
+ * once may wait on. Everything else that blocks there fails the test that caused it.
  */
 public class AllowedBlockingCalls implements BlockHoundIntegration {
 
@@ -17,6 +18,8 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 				"loadBundle");
 		builder.allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver",
 				"getResource");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
 	}
 
 }

@@ -42,11 +42,23 @@ public final class CalloutRows {
 	 * @return its id
 	 */
 	public UUID open(UUID organisationId, UUID createdBy, Instant start) {
+		return open(organisationId, createdBy, start, 2);
+	}
+
+	/**
+	 * An open callout for helpers driving in Grone, lasting two hours.
+	 * @param organisationId its organisation
+	 * @param createdBy the member who created it
+	 * @param start when it starts, possibly in the past
+	 * @param needed how many helpers it needs
+	 * @return its id
+	 */
+	public UUID open(UUID organisationId, UUID createdBy, Instant start, int needed) {
 		// Deferred, so that each draw binds a new short code.
 		return Mono.defer(() -> this.database.sql("""
 				insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
 				                     created_by)
-				values (:organisation, 'fahrdienst', 'goettingen-grone', :start, :end, 2, :code, :member)
+				values (:organisation, 'fahrdienst', 'goettingen-grone', :start, :end, :needed, :code, :member)
 				on conflict do nothing
 				returning id""")
 			.bind("organisation", organisationId)
@@ -54,6 +66,7 @@ public final class CalloutRows {
 			.bind("end", start.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC))
 			.bind("code", String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)))
 			.bind("member", createdBy)
+			.bind("needed", needed)
 			.map((row) -> row.get("id", UUID.class))
 			.one())
 			// Another open callout holds the short code: draw again.

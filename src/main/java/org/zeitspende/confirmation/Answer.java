@@ -1,0 +1,17 @@
+package org.zeitspende.confirmation;
+
+/**
+ * What a helper answers to an ask.
+ */
+enum Answer {
+
+	/** Yes, I come. */
+	ACCEPT,
+
+	/** No, not this time. */
+	DECLINE,
+
+	/** I said yes, but cannot come after all. */
+	WITHDRAW
+
+}

@@ -1,0 +1,221 @@
+package org.zeitspende.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
+import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.ratelimit.RateLimitExceededException;
+import org.zeitspende.reference.Activity;
+import org.zeitspende.reference.Place;
+import org.zeitspende.reference.ReferenceData;
+
+/**
+ * The page behind the link in an ask: small, without scripts or outside assets, in the
+ * helper's language. {@code GET} and {@code HEAD} only show it (message previews and mail
+ * scanners open links); the forms {@code POST} the answer. Meeting point and contact
+ * appear only once the helper has said yes.
+ */
+@RestController
+class AskPage {
+
+	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy, HH:mm",
+			Locale.GERMANY);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:0 auto;"
+			+ "padding:1rem;line-height:1.5}dt{font-weight:bold}dd{margin:0 0 .6rem}"
+			+ "button{display:block;width:100%;font-size:1.15rem;padding:.8rem;margin:.6rem 0;border-radius:.4rem}"
+			+ ".yes{background:#1a7f37;color:#fff;border:0}";
+
+	// Only this page's own style block may apply: no script, no outside asset, no frame.
+	private static final String CSP = "default-src 'none'; style-src '" + sha256(STYLE)
+			+ "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+	private final Confirmations confirmations;
+
+	private final TokenMisses misses;
+
+	private final HelperContacts helpers;
+
+	private final ReferenceData reference;
+
+	AskPage(Confirmations confirmations, TokenMisses misses, HelperContacts helpers, ReferenceData reference) {
+		this.confirmations = confirmations;
+		this.misses = misses;
+		this.helpers = helpers;
+		this.reference = reference;
+	}
+
+	@GetMapping(path = "/c/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> show(@PathVariable String token, ServerWebExchange exchange) {
+		Instant now = Instant.now();
+		return this.confirmations.asked(token, now)
+			.flatMap((asked) -> render(asked, null, now))
+			.switchIfEmpty(Mono.defer(() -> invalid(exchange)));
+	}
+
+	@PostMapping(path = "/c/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> answer(@PathVariable String token, ServerWebExchange exchange) {
+		Instant now = Instant.now();
+		return exchange.getFormData()
+			.map((form) -> answerOf(form.getFirst("answer")))
+			.flatMap((answer) -> this.confirmations.answer(token, answer, now))
+			.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
+					: this.confirmations.asked(token, now).flatMap((asked) -> render(asked, result.outcome(), now)))
+			.onErrorResume(GateUnavailableException.class,
+					(ex) -> Mono.just(message("UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE, "de")));
+	}
+
+	private static Answer answerOf(String value) {
+		if ("yes".equals(value)) {
+			return Answer.ACCEPT;
+		}
+		return "withdraw".equals(value) ? Answer.WITHDRAW : Answer.DECLINE;
+	}
+
+	private Mono<ResponseEntity<String>> invalid(ServerWebExchange exchange) {
+		return this.misses.count(exchange)
+			.thenReturn(message("INVALID", HttpStatus.NOT_FOUND, "de"))
+			.onErrorResume(RateLimitExceededException.class,
+					(ex) -> Mono.just(message("INVALID", HttpStatus.TOO_MANY_REQUESTS, "de")));
+	}
+
+	private Mono<ResponseEntity<String>> render(Confirmations.Asked asked, Outcome outcome, Instant now) {
+		return Mono
+			.zip(this.helpers.languageOf(asked.helperId()).defaultIfEmpty("de"), this.reference.activities(),
+					this.reference.places())
+			.map((loaded) -> page(asked, outcome, now, PageTexts.in(loaded.getT1()), loaded.getT1(),
+					name(loaded.getT2(), asked.callout().activity(), loaded.getT1()),
+					placeName(loaded.getT3(), asked.callout().place())));
+	}
+
+	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, Instant now,
+			Map<String, String> texts, String language, String activity, String place) {
+		CalloutSummary callout = asked.callout();
+		StringBuilder body = new StringBuilder();
+		if (outcome != null) {
+			body.append("<h1>")
+				.append(escaped(texts.get(outcome.name())))
+				.append("</h1><p>")
+				.append(escaped(texts.get(outcome.name() + ".text")))
+				.append("</p>");
+		}
+		else {
+			body.append("<h1>").append(escaped(texts.get("title"))).append("</h1>");
+			if (asked.answer() != null) {
+				body.append("<p><strong>").append(escaped(texts.get(asked.answer().name()))).append("</strong></p>");
+			}
+		}
+		body.append("<dl>");
+		entry(body, texts.get("what"), activity + (callout.details().isBlank() ? "" : ": " + callout.details()));
+		entry(body, texts.get("where"), place);
+		entry(body, texts.get("when"),
+				DAY.withLocale(Locale.forLanguageTag(language)).format(callout.startsAt().atZone(ZONE)) + "–"
+						+ TIME.format(callout.endsAt().atZone(ZONE)));
+		entry(body, texts.get("open"), callout.open(now) + " " + texts.get("of") + " " + callout.needed());
+		boolean confirmed = asked.answer() == Outcome.CONFIRMED;
+		if (confirmed && !callout.meetingPoint().isBlank()) {
+			entry(body, texts.get("meeting-point"), callout.meetingPoint());
+		}
+		if (confirmed && !callout.contactHint().isBlank()) {
+			entry(body, texts.get("contact"), callout.contactHint());
+		}
+		body.append("</dl>");
+		if (confirmed) {
+			form(body, "withdraw", texts.get("withdraw"), "");
+		}
+		else if (asked.answer() == null && callout.takesHelpers(now)) {
+			form(body, "yes", texts.get("yes"), " class=\"yes\"");
+			form(body, "no", texts.get("no"), "");
+		}
+		return html(HttpStatus.OK, language, texts.get("title"), body.toString());
+	}
+
+	private static ResponseEntity<String> message(String key, HttpStatus status, String language) {
+		Map<String, String> texts = PageTexts.in(language);
+		return html(status, language, texts.get(key),
+				"<h1>" + escaped(texts.get(key)) + "</h1><p>" + escaped(texts.get(key + ".text")) + "</p>");
+	}
+
+	private static ResponseEntity<String> html(HttpStatus status, String language, String title, String body) {
+		String page = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+				+ "<meta name=\"robots\" content=\"noindex\"><title>" + escaped(title) + " · Zeitspende</title><style>"
+				+ STYLE + "</style></head><body>" + body + "</body></html>";
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.header("Referrer-Policy", "no-referrer")
+			.header("Cache-Control", "no-store")
+			.header("Content-Security-Policy", CSP)
+			.header("X-Robots-Tag", "noindex");
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header("Retry-After", Long.toString(GateUnavailableException.RETRY_AFTER_SECONDS));
+		}
+		return response.body(page);
+	}
+
+	private static void entry(StringBuilder body, String term, String value) {
+		body.append("<dt>").append(escaped(term)).append("</dt><dd>").append(escaped(value)).append("</dd>");
+	}
+
+	// The form posts to the page's own address, so the token never leaves the path.
+	private static void form(StringBuilder body, String answer, String label, String attributes) {
+		body.append("<form method=\"post\"><input type=\"hidden\" name=\"answer\" value=\"")
+			.append(answer)
+			.append("\"><button type=\"submit\"")
+			.append(attributes)
+			.append(">")
+			.append(escaped(label))
+			.append("</button></form>");
+	}
+
+	private static String name(List<Activity> activities, String code, String language) {
+		return activities.stream()
+			.filter((activity) -> activity.code().equals(code))
+			.map((activity) -> "en".equals(language) ? activity.nameEn() : activity.nameDe())
+			.findFirst()
+			.orElse(code);
+	}
+
+	private static String placeName(List<Place> places, String code) {
+		return places.stream().filter((place) -> place.code().equals(code)).map(Place::name).findFirst().orElse(code);
+	}
+
+	private static String escaped(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+	private static String sha256(String text) {
+		try {
+			return "sha256-" + Base64.getEncoder()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.zeitspende.confirmation;
+
+import java.util.Map;
+
+/**
+ * The texts of the ask page, German first; English for helpers who read English. Kept in
+ * code rather than in a resource bundle, so that rendering never reads a file on an event
+ * loop.
+ */
+final class PageTexts {
+
+	private static final Map<String, String> GERMAN = Map.ofEntries(Map.entry("title", "Hilfe gesucht"),
+			Map.entry("what", "Was"), Map.entry("where", "Wo"), Map.entry("when", "Wann"),
+			Map.entry("open", "Noch gebraucht"), Map.entry("of", "von"), Map.entry("yes", "Ja, ich komme"),
+			Map.entry("no", "Nein, diesmal nicht"), Map.entry("withdraw", "Doch nicht: Zusage zurückziehen"),
+			Map.entry("meeting-point", "Treffpunkt"), Map.entry("contact", "Ansprechperson vor Ort"),
+			Map.entry("CONFIRMED", "Danke, du bist dabei!"),
+			Map.entry("CONFIRMED.text",
+					"Wir zählen auf dich. Falls du doch nicht kannst, sag bitte über diesen Link ab, "
+							+ "damit jemand anderes einspringen kann."),
+			Map.entry("ALREADY_CONFIRMED", "Du bist schon dabei"),
+			Map.entry("ALREADY_CONFIRMED.text",
+					"Deine Zusage gilt weiter. Wenn du nicht kommen kannst, ziehe sie zurück."),
+			Map.entry("FULL", "Schon vollständig"),
+			Map.entry("FULL.text", "Danke! Es haben sich schon genug Menschen gemeldet."),
+			Map.entry("CLOSED", "Nicht mehr möglich"),
+			Map.entry("CLOSED.text", "Diese Anfrage wurde abgesagt, hat schon begonnen, oder es ist zu spät dafür."),
+			Map.entry("DECLINED", "Schade, danke für die Antwort"),
+			Map.entry("DECLINED.text", "Wir fragen dich gern ein anderes Mal wieder."),
+			Map.entry("WITHDRAWN", "Zusage zurückgezogen"),
+			Map.entry("WITHDRAWN.text", "Danke, dass du Bescheid gibst. Dein Platz ist wieder frei."),
+			Map.entry("INVALID", "Link ungültig"),
+			Map.entry("INVALID.text", "Diesen Link gibt es nicht oder nicht mehr."),
+			Map.entry("UNAVAILABLE", "Gerade nicht möglich"),
+			Map.entry("UNAVAILABLE.text", "Deine Antwort konnte nicht gespeichert werden. Bitte versuche es in "
+					+ "ein paar Sekunden noch einmal."));
+
+	private static final Map<String, String> ENGLISH = Map.ofEntries(Map.entry("title", "Help wanted"),
+			Map.entry("what", "What"), Map.entry("where", "Where"), Map.entry("when", "When"),
+			Map.entry("open", "Still needed"), Map.entry("of", "of"), Map.entry("yes", "Yes, I'll come"),
+			Map.entry("no", "No, not this time"), Map.entry("withdraw", "I can't come after all"),
+			Map.entry("meeting-point", "Meeting point"), Map.entry("contact", "Contact on site"),
+			Map.entry("CONFIRMED", "Thank you, you're in!"),
+			Map.entry("CONFIRMED.text",
+					"We count on you. If you cannot come after all, please withdraw through this link so that "
+							+ "someone else can step in."),
+			Map.entry("ALREADY_CONFIRMED", "You're in already"),
+			Map.entry("ALREADY_CONFIRMED.text", "Your yes still stands. If you cannot come, withdraw it."),
+			Map.entry("FULL", "Filled already"),
+			Map.entry("FULL.text", "Thank you! Enough people have said yes already."),
+			Map.entry("CLOSED", "No longer possible"),
+			Map.entry("CLOSED.text", "This callout was cancelled, has started, or it is too late for that."),
+			Map.entry("DECLINED", "Thanks for letting us know"),
+			Map.entry("DECLINED.text", "We'll gladly ask you another time."), Map.entry("WITHDRAWN", "Withdrawn"),
+			Map.entry("WITHDRAWN.text", "Thanks for telling us. Your place is free again."),
+			Map.entry("INVALID", "Invalid link"), Map.entry("INVALID.text", "This link does not exist (any more)."),
+			Map.entry("UNAVAILABLE", "Not possible right now"),
+			Map.entry("UNAVAILABLE.text", "Your answer could not be stored. Please try again in a few seconds."));
+
+	private PageTexts() {
+	}
+
+	/**
+	 * The texts in a language.
+	 * @param language a language code; anything but {@code en} gets German
+	 * @return the texts by key
+	 */
+	static Map<String, String> in(String language) {
+		return "en".equals(language) ? ENGLISH : GERMAN;
+	}
+
+}

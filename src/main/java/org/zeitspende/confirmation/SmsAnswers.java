@@ -1,0 +1,177 @@
+package org.zeitspende.confirmation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.zeitspende.ask.AskTokens;
+import org.zeitspende.callout.CalloutSummaries;
+import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.dispatch.MessageSender;
+import org.zeitspende.dispatch.OutgoingMessage;
+import org.zeitspende.dispatch.SmsReply;
+import org.zeitspende.dispatch.SmsReplyHandler;
+import org.zeitspende.helper.HelperContacts;
+
+/**
+ * Answers to asks by SMS, through the same state machine as the link: {@code JA} or
+ * {@code YES} says yes, {@code NEIN} or {@code NO} says no, {@code ABSAGE} withdraws a
+ * yes; case and spaces do not matter. A helper with several open asks adds the callout's
+ * short code ({@code JA 4711}) and is told so otherwise. Every answer gets a reply by
+ * SMS. Other texts are left to other handlers.
+ */
+@Component
+class SmsAnswers implements SmsReplyHandler {
+
+	private static final Pattern ANSWER = Pattern.compile("^(JA|YES|NEIN|NO|ABSAGE)(?:\\s*(\\d{4}))?$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM. HH:mm", Locale.GERMANY);
+
+	private static final Map<Outcome, String> GERMAN = Map.of(Outcome.CONFIRMED,
+			"Danke, du bist dabei: %s. Absagen: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
+			"Du bist schon dabei: %s. Absagen: ABSAGE %s", Outcome.FULL, "Danke! %s ist schon vollständig besetzt.",
+			Outcome.CLOSED, "%s ist nicht mehr möglich.", Outcome.DECLINED,
+			"Danke für die Antwort zu %s. Bis zum nächsten Mal!", Outcome.WITHDRAWN,
+			"Deine Zusage für %s ist zurückgezogen. Danke für die Nachricht.");
+
+	private static final Map<Outcome, String> ENGLISH = Map.of(Outcome.CONFIRMED,
+			"Thank you, you're in: %s. To withdraw: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
+			"You're in already: %s. To withdraw: ABSAGE %s", Outcome.FULL, "Thank you! %s is filled already.",
+			Outcome.CLOSED, "%s is no longer possible.", Outcome.DECLINED,
+			"Thanks for your answer about %s. Until next time!", Outcome.WITHDRAWN,
+			"You have withdrawn from %s. Thanks for telling us.");
+
+	private final HelperContacts helpers;
+
+	private final AskTokens tokens;
+
+	private final CalloutSummaries callouts;
+
+	private final ConfirmationRepository answers;
+
+	private final Confirmations confirmations;
+
+	private final MessageSender sender;
+
+	SmsAnswers(HelperContacts helpers, AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers,
+			Confirmations confirmations, MessageSender sender) {
+		this.helpers = helpers;
+		this.tokens = tokens;
+		this.callouts = callouts;
+		this.answers = answers;
+		this.confirmations = confirmations;
+		this.sender = sender;
+	}
+
+	@Override
+	public Mono<Void> handle(SmsReply reply) {
+		if (reply.intent() != SmsReply.Intent.OTHER || reply.text() == null) {
+			return Mono.empty();
+		}
+		Matcher matcher = ANSWER.matcher(reply.text().strip());
+		if (!matcher.matches()) {
+			return Mono.empty();
+		}
+		Answer answer = answerOf(matcher.group(1).toUpperCase(Locale.ROOT));
+		String shortCode = matcher.group(2);
+		Instant now = Instant.now();
+		return this.helpers.helperWithMobile(reply.number())
+			.flatMap((helperId) -> this.helpers.languageOf(helperId)
+				.defaultIfEmpty("de")
+				.flatMap((language) -> answer(helperId, answer, shortCode, language, now)))
+			.flatMap((text) -> this.sender.send(OutgoingMessage.sms(reply.number(), text, reference(now))))
+			.then();
+	}
+
+	private Mono<String> answer(UUID helperId, Answer answer, String shortCode, String language, Instant now) {
+		return candidates(helperId, answer, now).collectList().flatMap((candidates) -> {
+			List<CalloutSummary> chosen = (shortCode != null)
+					? candidates.stream().filter((callout) -> callout.shortCode().equals(shortCode)).toList()
+					: candidates;
+			if (chosen.size() == 1) {
+				CalloutSummary callout = chosen.get(0);
+				return this.confirmations.answer(callout.id(), helperId, answer, now)
+					.map((result) -> text(result.outcome(), callout, language));
+			}
+			return Mono.just(chosen.isEmpty() ? nothingOpen(language, shortCode) : chooseOne(chosen, language));
+		});
+	}
+
+	// A yes or no answers an ask whose callout still takes helpers and that has no
+	// answer yet; without one, it repeats an earlier answer, which answers the same
+	// again. A withdrawal takes back a yes.
+	private Flux<CalloutSummary> candidates(UUID helperId, Answer answer, Instant now) {
+		if (answer == Answer.WITHDRAW) {
+			return notEnded(this.answers.calloutsConfirmed(helperId), now);
+		}
+		return this.tokens.calloutsAsked(helperId)
+			.collectList()
+			.flatMapMany((asked) -> this.answers.answered(helperId, asked)
+				.collectList()
+				.flatMapMany((answered) -> this.callouts
+					.open(asked.stream().filter((id) -> !answered.contains(id)).toList(), now)
+					.switchIfEmpty(notEnded(Flux.fromIterable(answered), now))));
+	}
+
+	private Flux<CalloutSummary> notEnded(Flux<UUID> calloutIds, Instant now) {
+		return calloutIds.flatMap(this.callouts::find).filter((callout) -> callout.endsAt().isAfter(now));
+	}
+
+	// Names the reply in status callbacks; it needs to be unique, not secret.
+	private static String reference(Instant now) {
+		return "answer-" + now.toEpochMilli() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+	}
+
+	private static Answer answerOf(String word) {
+		return switch (word) {
+			case "JA", "YES" -> Answer.ACCEPT;
+			case "ABSAGE" -> Answer.WITHDRAW;
+			default -> Answer.DECLINE;
+		};
+	}
+
+	private static String text(Outcome outcome, CalloutSummary callout, String language) {
+		if (outcome == Outcome.INVALID) {
+			return nothingOpen(language, null);
+		}
+		String template = ("en".equals(language) ? ENGLISH : GERMAN).get(outcome);
+		return template.formatted(describe(callout), callout.shortCode());
+	}
+
+	private static String chooseOne(List<CalloutSummary> callouts, String language) {
+		String list = callouts.stream()
+			.map((callout) -> callout.shortCode() + " = " + describe(callout))
+			.collect(Collectors.joining("; "));
+		return ("en".equals(language) ? "You have several open asks. Reply with the code, e.g. JA "
+				: "Du hast mehrere offene Anfragen. Antworte mit dem Code, z. B. JA ") + callouts.get(0).shortCode()
+				+ ": " + list;
+	}
+
+	private static String nothingOpen(String language, String shortCode) {
+		if (shortCode != null) {
+			return "en".equals(language) ? "No open ask has the code " + shortCode + "."
+					: "Keine offene Anfrage hat den Code " + shortCode + ".";
+		}
+		return "en".equals(language) ? "You have no open ask to answer." : "Du hast keine offene Anfrage.";
+	}
+
+	private static String describe(CalloutSummary callout) {
+		return callout.activity() + " " + callout.place() + " " + WHEN.format(callout.startsAt().atZone(ZONE));
+	}
+
+}

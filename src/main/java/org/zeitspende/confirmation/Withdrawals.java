@@ -1,0 +1,82 @@
+package org.zeitspende.confirmation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.zeitspende.callout.CalloutSlots;
+import org.zeitspende.callout.CalloutSlots.Slots;
+import org.zeitspende.callout.CalloutStatus;
+import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.callout.HelperWithdrew;
+
+/**
+ * A confirmed helper gives the slot back, until the configured time before the start.
+ * PostgreSQL first (the answer and the slot in one transaction), then Redis: the slot
+ * opens exactly once, however often the request comes, and {@link HelperWithdrew} is
+ * published once after the commit.
+ */
+@Component
+class Withdrawals {
+
+	private final CalloutSlots slots;
+
+	private final ConfirmationRepository answers;
+
+	private final SlotGate gate;
+
+	private final TransactionalOperator transaction;
+
+	private final ApplicationEventPublisher events;
+
+	private final ConfirmationProperties properties;
+
+	Withdrawals(CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
+			ReactiveTransactionManager transactions, ApplicationEventPublisher events,
+			ConfirmationProperties properties) {
+		this.slots = slots;
+		this.answers = answers;
+		this.gate = gate;
+		// A transaction of its own, also inside a caller's (an SMS reply's): a refused
+		// slot
+		// rolls back only this, and a yes is committed before the caller answers it.
+		this.transaction = TransactionalOperator.create(transactions,
+				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+		this.events = events;
+		this.properties = properties;
+	}
+
+	/**
+	 * Withdraws a confirmed helper.
+	 * @param callout the callout as read before
+	 * @param helperId a helper whose stored answer is a yes
+	 * @param now the current instant
+	 * @return {@code WITHDRAWN}, or {@code CLOSED} when it is too late or the callout is
+	 * called off
+	 */
+	Mono<Outcome> withdraw(CalloutSummary callout, UUID helperId, Instant now) {
+		boolean openOrFilled = callout.status() == CalloutStatus.OPEN || callout.status() == CalloutStatus.FILLED;
+		if (!openOrFilled || !now.isBefore(callout.startsAt().minus(this.properties.withdrawUntil()))) {
+			return Mono.just(Outcome.CLOSED);
+		}
+		Mono<Slots> released = this.answers.withdraw(callout.id(), helperId)
+			.flatMap((withdrawn) -> withdrawn ? this.slots.release(callout.id()) : Mono.empty())
+			.as(this.transaction::transactional);
+		return released
+			.flatMap((slots) -> this.gate.release(callout.id(), helperId)
+				.then(Mono.fromRunnable(() -> this.events
+					.publishEvent(new HelperWithdrew(callout.id(), slots.organisationId(), helperId, now))))
+				.thenReturn(Outcome.WITHDRAWN))
+			// A concurrent withdrawal came first.
+			.switchIfEmpty(Mono.defer(() -> this.answers.answerOf(callout.id(), helperId)))
+			.onErrorMap((ex) -> !(ex instanceof GateUnavailableException), GateUnavailableException::new);
+	}
+
+}

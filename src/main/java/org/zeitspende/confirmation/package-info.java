@@ -1,0 +1,10 @@
+/**
+ * Confirmations: a helper's yes, no or withdrawal to an ask, by link, JSON or SMS reply,
+ * through one gate that never takes more helpers than a callout needs.
+ * <p>
+ * {@link org.zeitspende.confirmation.Confirmations} is the state machine. A yes reserves
+ * a slot in Redis ({@code co:{<id>}:open}, {@code co:{<id>}:confirmed}), then stores the
+ * answer and takes the slot through {@link org.zeitspende.callout.CalloutSlots} in one
+ * PostgreSQL transaction; PostgreSQL decides, Redis only turns the surplus away fast.
+ */
+package org.zeitspende.confirmation;

@@ -1,0 +1,162 @@
+package org.zeitspende.confirmation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.dispatch.SmsReply;
+import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.HelperRows;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.Tenants;
+import org.zeitspende.testing.Tenants.Tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SMS answers go through the same state machine as the link, and each gets a reply by SMS
+ * (here to the dev inbox).
+ */
+@IntegrationTest
+class SmsAnswersIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@Autowired
+	SmsAnswers answers;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	WebTestClient client;
+
+	Tenant tenant;
+
+	UUID helper;
+
+	String mobile;
+
+	@BeforeEach
+	void helperWithMobile() {
+		this.tenant = new Tenants(this.database).approved();
+		this.helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst")
+			.withoutEmail()
+			.mobile()
+			.prefers("SMS")
+			.insert();
+		this.mobile = this.database.sql("select mobile from helper where id = :id")
+			.bind("id", this.helper)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	@Test
+	void ja_withOneOpenAsk_confirmsIt_andRepliesTheSameToARepeat() {
+		UUID callout = askedFor();
+
+		reply("  ja ");
+
+		assertThat(answer(callout)).isEqualTo("CONFIRMED");
+		assertThat(lastSms()).contains("Danke, du bist dabei", "ABSAGE");
+
+		reply("JA");
+
+		assertThat(answer(callout)).isEqualTo("CONFIRMED");
+		assertThat(lastSms()).contains("Danke, du bist dabei");
+	}
+
+	@Test
+	void ja_withTwoOpenAsks_asksForTheCode_andJaWithTheCodeConfirmsThatOne() {
+		UUID first = askedFor();
+		UUID second = askedFor();
+
+		reply("JA");
+
+		assertThat(answer(first)).isNull();
+		assertThat(answer(second)).isNull();
+		assertThat(lastSms()).contains("mehrere offene Anfragen", shortCode(first), shortCode(second));
+
+		reply("ja " + shortCode(second));
+
+		assertThat(answer(first)).isNull();
+		assertThat(answer(second)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void nein_declines_andAbsageWithdrawsAYes() {
+		UUID declined = askedFor();
+		reply("Nein");
+		assertThat(answer(declined)).isEqualTo("DECLINED");
+
+		UUID confirmed = askedFor();
+		reply("YES");
+		reply("absage");
+
+		assertThat(answer(confirmed)).isEqualTo("WITHDRAWN");
+		assertThat(lastSms()).contains("zurückgezogen");
+	}
+
+	@Test
+	void otherTexts_areLeftAlone() {
+		UUID callout = askedFor();
+
+		reply("Ja gerne, wann genau?");
+
+		assertThat(answer(callout)).isNull();
+	}
+
+	private UUID askedFor() {
+		UUID callout = new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(),
+				Instant.now().plus(Duration.ofDays(1)), 3);
+		new AskRows(this.database).ask(callout, this.helper, "SMS");
+		return callout;
+	}
+
+	private void reply(String text) {
+		this.answers.handle(new SmsReply(this.mobile, SmsReply.Intent.OTHER, text.strip())).block(TIMEOUT);
+	}
+
+	private String answer(UUID callout) {
+		return this.database.sql("select answer from confirmation where callout_id = :callout and helper_id = :helper")
+			.bind("callout", callout)
+			.bind("helper", this.helper)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	private String shortCode(UUID callout) {
+		return this.database.sql("select short_code from callout where id = :id")
+			.bind("id", callout)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	// The dev inbox lists the newest message first.
+	@SuppressWarnings("rawtypes")
+	private String lastSms() {
+		List<Map> inbox = this.client.get()
+			.uri((uri) -> uri.path("/api/dev/inbox").queryParam("to", "{to}").build(this.mobile))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(inbox).isNotEmpty();
+		return String.valueOf(inbox.get(0).get("text"));
+	}
+
+}
