@@ -14,7 +14,8 @@ create table notice (
     audience        text not null check (audience in ('HELPER', 'ORGANISER')),
     recipient_id    uuid not null,
     kind            text not null
-                    check (kind in ('CALLOUT_CANCELLED', 'CALLOUT_FILLED', 'CALLOUT_EXHAUSTED', 'HELPER_WITHDREW')),
+                    check (kind in ('CALLOUT_CANCELLED', 'NO_LONGER_NEEDED', 'CALLOUT_FILLED', 'CALLOUT_EXHAUSTED',
+                                    'HELPER_WITHDREW')),
     occurred_at     timestamptz not null,
     channel         text not null check (channel in ('EMAIL', 'SMS')),
     status          text not null default 'PENDING'

@@ -107,27 +107,29 @@ class AskMessages {
 	}
 
 	/**
-	 * The notice that a callout the helper was asked for is cancelled.
+	 * A notice about a callout the helper was asked for: it is cancelled, or every place
+	 * is taken.
 	 * @param notice the claimed notice
 	 * @param callout the callout
 	 * @param recipient where it goes, and in which language
 	 * @return the message
 	 */
-	Mono<OutgoingMessage> cancelled(NoticeRepository.ClaimedNotice notice, CalloutSummary callout,
+	Mono<OutgoingMessage> toHelper(NoticeRepository.ClaimedNotice notice, CalloutSummary callout,
 			HelperAddress recipient) {
 		Locale locale = locale(recipient.language());
+		String key = (notice.kind() == NoticeKind.NO_LONGER_NEEDED) ? "notice.filled" : "notice.cancelled";
 		return names(callout.activity(), callout.place(), locale).map((names) -> {
 			String reference = "notice-" + notice.id();
 			String start = when(callout.startsAt(), locale);
 			if (notice.channel() == Channel.SMS) {
 				Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
 				return OutgoingMessage.sms(recipient.address(),
-						text("notice.cancelled.sms", locale, gsm.activity(), gsm.place(), start), reference);
+						text(key + ".sms", locale, gsm.activity(), gsm.place(), start), reference);
 			}
-			String text = text("notice.cancelled.email.text", locale, names.activity(), names.place(), start,
+			String text = text(key + ".email.text", locale, names.activity(), names.place(), start,
 					recipient.unsubscribePage());
 			return OutgoingMessage.email(recipient.address(),
-					text("notice.cancelled.email.subject", locale, names.activity(), names.place(), start), text,
+					text(key + ".email.subject", locale, names.activity(), names.place(), start), text,
 					html(text, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), reference);
 		});
 	}

@@ -8,6 +8,9 @@ enum NoticeKind {
 	/** To asked helpers: the callout is called off. */
 	CALLOUT_CANCELLED,
 
+	/** To asked helpers who did not answer: every place is taken. */
+	NO_LONGER_NEEDED,
+
 	/** To the organiser: every place is taken. */
 	CALLOUT_FILLED,
 

@@ -73,8 +73,9 @@ class NoticeRelay {
 
 	@EventListener
 	Mono<Void> on(CalloutFilled filled) {
-		return written(this.notices.insertForOrganiser(filled.calloutId(), NoticeKind.CALLOUT_FILLED, filled.at()),
-				filled.calloutId());
+		return written(this.notices.insertForOrganiser(filled.calloutId(), NoticeKind.CALLOUT_FILLED, filled.at())
+			.flatMap((organiser) -> this.notices.insertNoLongerNeeded(filled.calloutId(), filled.at())
+				.map((helpers) -> organiser + helpers)), filled.calloutId());
 	}
 
 	@EventListener
@@ -129,7 +130,7 @@ class NoticeRelay {
 				.flatMap((email) -> this.messages.toOrganiser(notice, callout, email));
 		}
 		return this.contacts.addressFor(notice.recipientId(), notice.channel())
-			.flatMap((recipient) -> this.messages.cancelled(notice, callout, recipient));
+			.flatMap((recipient) -> this.messages.toHelper(notice, callout, recipient));
 	}
 
 	private Mono<AskStatus> send(ClaimedNotice notice, OutgoingMessage message, Instant now) {

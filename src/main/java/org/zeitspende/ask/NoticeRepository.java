@@ -41,6 +41,27 @@ class NoticeRepository {
 			.rowsUpdated();
 	}
 
+	/**
+	 * A "no longer needed" notice for every helper whose ask went out and who has not
+	 * answered, if the organiser chose so for the callout.
+	 */
+	Mono<Long> insertNoLongerNeeded(UUID calloutId, Instant at) {
+		return this.database
+			.sql("""
+					insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+					select ask.callout_id, 'HELPER', ask.helper_id, 'NO_LONGER_NEEDED', :at, ask.channel
+					from ask join callout on callout.id = ask.callout_id
+					where ask.callout_id = :callout and ask.status in ('SENT', 'DELIVERED', 'UNKNOWN')
+					  and callout.notify_when_filled
+					  and not exists (select 1 from confirmation
+					                  where confirmation.callout_id = ask.callout_id and confirmation.helper_id = ask.helper_id)
+					on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
+			.bind("callout", calloutId)
+			.bind("at", utc(at))
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** An email to the member who created the callout. */
 	Mono<Long> insertForOrganiser(UUID calloutId, NoticeKind kind, Instant at) {
 		return this.database.sql("""

@@ -80,7 +80,7 @@ class NoticesIntegrationTests {
 		UUID asked = helpers().insert();
 		UUID askedInEnglish = helpers().messageLanguage("en").insert();
 		enqueue(callout, asked, askedInEnglish);
-		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNext(2L).expectComplete().verify(TIMEOUT);
+		relayAsks(callout);
 		UUID notYetAsked = helpers().insert();
 		enqueue(callout, notYetAsked);
 
@@ -104,7 +104,7 @@ class NoticesIntegrationTests {
 		assertThat(Mailbox.text(english)).contains("is cancelled");
 		assertThat(noticeStatuses(callout)).containsOnly("SENT");
 
-		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNext(1L).expectComplete().verify(TIMEOUT);
+		relayAsks(callout);
 		assertThat(Mailbox.allReceivedBy(SMTP, email(asked), 2)).as("still the ask and the notice").hasSize(2);
 		assertThat(SMTP.getReceivedMessagesForDomain(email(notYetAsked))).as("never asked, never told").isEmpty();
 	}
@@ -134,6 +134,83 @@ class NoticesIntegrationTests {
 			.anySatisfy((subject) -> assertThat(subject).startsWith("Nur 2 von 2 gefunden: Fahrdienst in Grone, "));
 		assertThat(noticeStatuses(callout)).containsOnly("SENT");
 		assertThat(Mailbox.allReceivedBy(SMTP, tenant.coordinator().email(), 3)).hasSize(3);
+	}
+
+	@Test
+	void filled_tellsAskedHelpersWhoDidNotAnswer_thatTheyAreNoLongerNeeded() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID confirmed = helpers().insert();
+		UUID declined = helpers().insert();
+		UUID silent = helpers().insert();
+		UUID silentInEnglish = helpers().messageLanguage("en").insert();
+		enqueue(callout, confirmed, declined, silent, silentInEnglish);
+		relayAsks(callout);
+		answer(callout, confirmed, "CONFIRMED");
+		answer(callout, declined, "DECLINED");
+		this.database.sql("update callout set filled = 2, status = 'FILLED' where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 3);
+		poll(3);
+
+		assertThat(Mailbox.allReceivedBy(SMTP, email(silent), 2).get(1).getSubject())
+			.startsWith("Danke, wir sind vollständig: Fahrdienst in Grone, ");
+		assertThat(Mailbox.allReceivedBy(SMTP, email(silentInEnglish), 2).get(1).getSubject())
+			.startsWith("Thank you, we have enough helpers: Driving in Grone, ");
+		assertThat(SMTP.getReceivedMessagesForDomain(email(confirmed))).as("only the ask").hasSize(1);
+		assertThat(SMTP.getReceivedMessagesForDomain(email(declined))).as("only the ask").hasSize(1);
+	}
+
+	@Test
+	void filled_withoutTheOrganisersChoice_tellsOnlyTheOrganiser() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		enqueue(callout, helpers().insert());
+		relayAsks(callout);
+		this.database.sql("update callout set notify_when_filled = false, filled = 2, status = 'FILLED' where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
+		poll(1);
+
+		assertThat(noticeKinds(callout)).containsExactly("CALLOUT_FILLED");
+	}
+
+	// The relay takes every due ask, also those other tests left due later: count only
+	// this callout's.
+	private void relayAsks(UUID callout) {
+		this.asks.poll(Instant.now()).as(StepVerifier::create).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertThat(this.database.sql("select count(*) from ask where callout_id = :id and status = 'PENDING'")
+			.bind("id", callout)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(TIMEOUT)).as("asks left pending").isZero();
+	}
+
+	private void answer(UUID callout, UUID helper, String answer) {
+		this.database
+			.sql("insert into confirmation (callout_id, helper_id, answer) values (:callout, :helper, :answer)")
+			.bind("callout", callout)
+			.bind("helper", helper)
+			.bind("answer", answer)
+			.then()
+			.block(TIMEOUT);
+	}
+
+	private List<String> noticeKinds(UUID callout) {
+		return this.database.sql("select kind from notice where callout_id = :id")
+			.bind("id", callout)
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT);
 	}
 
 	@Test
