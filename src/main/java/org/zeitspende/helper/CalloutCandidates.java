@@ -40,27 +40,37 @@ public class CalloutCandidates {
 	 * @return the candidates
 	 */
 	public Flux<Candidate> find(CandidateCriteria criteria) {
+		// Place, activity and the helper's own columns first, apart: with the per-helper
+		// subqueries in the same step the planner expects a single helper and joins in
+		// nested loops (14 s for 10,000 candidates). The latest consent event is read
+		// through the index rather than the consent_state view.
 		return this.database
 			.sql("""
+					with located as materialized (
+					    select p.helper_id from helper_place p
+					    where p.place_code in (select code from place where code = :place
+					                           union select parent_code from place where code = :place)
+					    intersect
+					    select a.helper_id from helper_activity a where a.activity_code = :activity),
+					askable as materialized (
+					    select h.* from located join helper h on h.id = located.helper_id
+					    where h.erased_at is null
+					      and (h.paused_until is null or h.paused_until <= :at)
+					      and h.max_asks_per_week > 0)
 					select id, preferred_channel, message_language, max_asks_per_week::int as max_asks, quiet_from, quiet_until, time_zone,
 					       email_reachable, sms_reachable
 					from (
 					    select h.*,
-					           h.email is not null and h.email_verified_at is not null and exists (
-					               select 1 from consent_state c where c.helper_id = h.id and c.channel = 'EMAIL'
-					               and c.purpose = 'CALLOUTS' and c.action = 'CONFIRMED') as email_reachable,
-					           h.mobile is not null and h.mobile_verified_at is not null and exists (
-					               select 1 from consent_state c where c.helper_id = h.id and c.channel = 'SMS'
-					               and c.purpose = 'CALLOUTS' and c.action = 'CONFIRMED') as sms_reachable
-					    from helper h
-					    where h.erased_at is null
-					      and (h.paused_until is null or h.paused_until <= :at)
-					      and h.max_asks_per_week > 0
-					      and exists (select 1 from helper_place p where p.helper_id = h.id and p.place_code in (
-					          select code from place where code = :place
-					          union select parent_code from place where code = :place))
-					      and exists (select 1 from helper_activity a where a.helper_id = h.id and a.activity_code = :activity)
-					      and (select count(*) from helper_language l where l.helper_id = h.id
+					           h.email is not null and h.email_verified_at is not null and (
+					               select e.action from consent_event e where e.helper_id = h.id and e.channel = 'EMAIL'
+					               and e.purpose = 'CALLOUTS' order by e.occurred_at desc, e.id desc limit 1) = 'CONFIRMED'
+					               as email_reachable,
+					           h.mobile is not null and h.mobile_verified_at is not null and (
+					               select e.action from consent_event e where e.helper_id = h.id and e.channel = 'SMS'
+					               and e.purpose = 'CALLOUTS' order by e.occurred_at desc, e.id desc limit 1) = 'CONFIRMED'
+					               as sms_reachable
+					    from askable h
+					    where (select count(*) from helper_language l where l.helper_id = h.id
 					           and l.language_code::text = any(:languages::text[])) = cardinality(:languages::text[])
 					      and (select count(*) from helper_skill s where s.helper_id = h.id
 					           and s.skill = any(:skills::text[])) = cardinality(:skills::text[])
