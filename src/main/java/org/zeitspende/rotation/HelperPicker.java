@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,12 +20,23 @@ import org.springframework.stereotype.Service;
 
 /**
  * Picks whom to ask for a callout: among its candidates, those not yet asked for it and
- * least recently asked for anything. Choosing and marking the chosen as asked is one
- * Redis script call, so callouts planned at the same time, on any replica, spread over
- * different people and nobody is asked twice for one callout.
+ * least recently asked for anything. The candidates' rotation scores are read in chunks
+ * and sorted here; marking the chosen as asked is a Redis script that picks a helper only
+ * if their score has not moved since it was read. So callouts planned at the same time,
+ * on any replica, spread over different people, nobody is asked twice for one callout,
+ * and no single Redis call grows with the pool: a wave of 100,000 is many short calls.
  */
 @Service
 public class HelperPicker {
+
+	/** Candidates whose scores one read asks for. */
+	private static final int READ_CHUNK = 10_000;
+
+	/** Helpers one script call marks at most. */
+	private static final int PICK_CHUNK = 1_000;
+
+	/** How often helpers picked away by concurrent waves are read again. */
+	private static final int ATTEMPTS = 8;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -55,33 +68,128 @@ public class HelperPicker {
 		if (count == 0 || candidates.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		List<String> keys = List.of(RedisKeys.ROTATION, RedisKeys.asked(calloutId), RedisKeys.ASKS);
-		return this.redis.execute(this.script, keys, arguments(candidates, count, forgetAfter))
-			.next()
-			.map(HelperPicker::helperIds)
-			.defaultIfEmpty(List.of())
-			.checkpoint("rotation.pick");
-	}
-
-	private static List<String> arguments(Collection<UUID> candidates, int count, Instant forgetAfter) {
-		// Shuffled here, so that the script's ordering breaks ties between equally
-		// rested helpers at random.
+		// Shuffled before the stable sort by score, so that ties between equally rested
+		// helpers break at random.
 		List<String> shuffled = new ArrayList<>(new LinkedHashSet<>(candidates).stream().map(UUID::toString).toList());
 		Collections.shuffle(shuffled, ThreadLocalRandom.current());
-		List<String> arguments = new ArrayList<>(shuffled.size() + 2);
-		arguments.add(Integer.toString(count));
-		arguments.add(Long.toString(forgetAfter.getEpochSecond()));
-		arguments.addAll(shuffled);
-		return arguments;
+		Picking picking = new Picking(List.of(RedisKeys.ROTATION, RedisKeys.asked(calloutId), RedisKeys.ASKS),
+				Long.toString(forgetAfter.getEpochSecond()));
+		return picking.pick(shuffled, count, ATTEMPTS).map(HelperPicker::helperIds).checkpoint("rotation.pick");
 	}
 
-	@SuppressWarnings("rawtypes")
-	private static List<UUID> helperIds(List answer) {
-		List<UUID> picked = new ArrayList<>(answer.size());
-		for (Object id : answer) {
-			picked.add(UUID.fromString(id.toString()));
+	private static List<UUID> helperIds(List<String> ids) {
+		return ids.stream().map(UUID::fromString).toList();
+	}
+
+	private record Scored(String id, double score) {
+	}
+
+	private record Marked(List<String> picked, List<String> stale) {
+
+		static final Marked NONE = new Marked(List.of(), List.of());
+
+		Marked plus(Marked next) {
+			return new Marked(concat(this.picked, next.picked), concat(this.stale, next.stale));
 		}
-		return List.copyOf(picked);
+
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first.size() + second.size());
+		all.addAll(first);
+		all.addAll(second);
+		return all;
+	}
+
+	/** One pick: the callout's keys and when its asked set may go. */
+	private final class Picking {
+
+		private final List<String> keys;
+
+		private final String forgetAt;
+
+		Picking(List<String> keys, String forgetAt) {
+			this.keys = keys;
+			this.forgetAt = forgetAt;
+		}
+
+		Mono<List<String>> pick(List<String> candidates, int count, int attempts) {
+			return scored(candidates).flatMap((sorted) -> mark(sorted, 0, count, attempts, Marked.NONE))
+				.flatMap((marked) -> {
+					int missing = count - marked.picked().size();
+					if (missing == 0 || marked.stale().isEmpty() || attempts == 1) {
+						return Mono.just(marked.picked());
+					}
+					return pick(marked.stale(), missing, attempts - 1).map((more) -> concat(marked.picked(), more));
+				});
+		}
+
+		/**
+		 * The candidates with their rotation scores (never asked counts as 0), lowest
+		 * first.
+		 */
+		private Mono<List<Scored>> scored(List<String> candidates) {
+			int chunks = (candidates.size() + READ_CHUNK - 1) / READ_CHUNK;
+			return Flux.range(0, chunks).concatMap((chunk) -> {
+				List<String> ids = candidates.subList(chunk * READ_CHUNK,
+						Math.min(candidates.size(), (chunk + 1) * READ_CHUNK));
+				return HelperPicker.this.redis.opsForZSet()
+					.score(RedisKeys.ROTATION, ids.toArray())
+					.flatMapIterable((scores) -> scoredIds(ids, scores));
+			}).collectSortedList(Comparator.comparingDouble(Scored::score));
+		}
+
+		private static List<Scored> scoredIds(List<String> ids, List<Double> scores) {
+			List<Scored> scored = new ArrayList<>(ids.size());
+			for (int i = 0; i < ids.size(); i++) {
+				Double score = scores.get(i);
+				scored.add(new Scored(ids.get(i), (score != null) ? score : 0));
+			}
+			return scored;
+		}
+
+		/**
+		 * Marks helpers in sorted order, a chunk at a time, until enough are picked. A
+		 * wave that fits in one chunk is picked in one call or, when concurrent waves
+		 * took some of its helpers since the scores were read, read again; only a larger
+		 * wave, or the last attempt, is picked in parts.
+		 */
+		private Mono<Marked> mark(List<Scored> sorted, int from, int count, int attempts, Marked sofar) {
+			int missing = count - sofar.picked().size();
+			if (missing == 0 || from == sorted.size()) {
+				return Mono.just(sofar);
+			}
+			List<Scored> chunk = sorted.subList(from, Math.min(sorted.size(), from + PICK_CHUNK));
+			boolean partial = missing > chunk.size() || attempts == 1;
+			return call(chunk, missing, partial).flatMap((marked) -> {
+				if (!partial && marked.picked().isEmpty() && !marked.stale().isEmpty()) {
+					List<String> rest = sorted.subList(from, sorted.size()).stream().map(Scored::id).toList();
+					return scored(rest).flatMap((again) -> mark(again, 0, count, attempts - 1, sofar));
+				}
+				return mark(sorted, from + chunk.size(), count, attempts, sofar.plus(marked));
+			});
+		}
+
+		@SuppressWarnings("unchecked")
+		private Mono<Marked> call(List<Scored> chunk, int count, boolean partial) {
+			List<String> arguments = new ArrayList<>(chunk.size() * 2 + 3);
+			arguments.add(this.forgetAt);
+			arguments.add(Integer.toString(count));
+			arguments.add(partial ? "1" : "0");
+			for (Scored scored : chunk) {
+				arguments.add(scored.id());
+				arguments.add(Double.toString(scored.score()));
+			}
+			return HelperPicker.this.redis.execute(HelperPicker.this.script, this.keys, arguments)
+				.next()
+				.map((answer) -> new Marked(strings((List<Object>) answer.get(0)),
+						strings((List<Object>) answer.get(1))));
+		}
+
+		private static List<String> strings(List<Object> values) {
+			return values.stream().map(Object::toString).toList();
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +115,28 @@ class HelperPickerIntegrationTests {
 			.verify(TIMEOUT);
 
 		// The embedded Redis keeps its data between runs: leave no thousands behind.
+		Object[] ids = helpers.stream().map(UUID::toString).toArray();
+		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
+		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
+	}
+
+	@Test
+	void pick_aWaveLargerThanOneScriptCall_picksInRotationOrder() {
+		List<UUID> helpers = helpers(2500);
+		Set<TypedTuple<String>> asked = new HashSet<>();
+		for (int i = 0; i < helpers.size(); i++) {
+			asked.add(TypedTuple.of(helpers.get(i).toString(), 1000.0 + i));
+		}
+		this.redis.opsForZSet().addAll(RedisKeys.ROTATION, asked).block(TIMEOUT);
+		List<UUID> shuffled = new ArrayList<>(helpers);
+		Collections.shuffle(shuffled);
+
+		this.picker.pick(UUID.randomUUID(), shuffled, 2400, this.forgetAfter)
+			.as(StepVerifier::create)
+			.assertNext((picked) -> assertThat(picked).containsExactlyElementsOf(helpers.subList(0, 2400)))
+			.expectComplete()
+			.verify(TIMEOUT);
+
 		Object[] ids = helpers.stream().map(UUID::toString).toArray();
 		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
 		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
