@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,11 +33,19 @@ class DispatchConsumer {
 
 	private final String name;
 
-	DispatchConsumer(DispatchJobs jobs, WavePlanner planner, WaveProperties properties) {
+	private final MeterRegistry meters;
+
+	private final Counter asksQueued;
+
+	DispatchConsumer(DispatchJobs jobs, WavePlanner planner, WaveProperties properties, MeterRegistry meters) {
 		this.jobs = jobs;
 		this.planner = planner;
 		this.properties = properties;
 		this.name = consumerName();
+		this.meters = meters;
+		this.asksQueued = Counter.builder("zeitspende.waves.asks")
+			.description("Asks queued by the waves planned")
+			.register(meters);
 	}
 
 	@Scheduled(initialDelayString = "${zeitspende.waves.consume-interval}",
@@ -62,11 +73,31 @@ class DispatchConsumer {
 	}
 
 	private Mono<DispatchJob> handle(DispatchJob job, Instant now) {
-		Mono<Integer> planned = (job.calloutId() != null) ? this.planner.planWave(job.calloutId(), now) : Mono.just(0);
+		Mono<Integer> planned = (job.calloutId() != null) ? measured(this.planner.planWave(job.calloutId(), now))
+				: Mono.just(0);
 		return planned.then(this.jobs.acknowledge(job)).thenReturn(job).onErrorResume((ex) -> {
 			log.warn("Dispatch job " + job.id() + " stays pending for another try: " + ex.getMessage());
 			return Mono.empty();
 		});
+	}
+
+	// How long planning takes, by whether it asked anyone (or failed), and how many it
+	// asked: for operators watching a surge.
+	private Mono<Integer> measured(Mono<Integer> planning) {
+		return Mono.defer(() -> {
+			Timer.Sample sample = Timer.start(this.meters);
+			return planning.doOnSuccess((asked) -> {
+				sample.stop(planningTimer((asked != null && asked > 0) ? "planned" : "none"));
+				this.asksQueued.increment((asked != null) ? asked : 0);
+			}).doOnError((ex) -> sample.stop(planningTimer("failed")));
+		});
+	}
+
+	private Timer planningTimer(String outcome) {
+		return Timer.builder("zeitspende.waves.planning")
+			.description("Time to plan a wave from a dispatch job")
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	// The pod's name on Kubernetes, for a readable group; the suffix keeps two processes

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,9 @@ class WavePlannerIntegrationTests {
 
 	@Autowired
 	NextWaves nextWaves;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	AskOutbox outbox;
@@ -293,6 +297,21 @@ class WavePlannerIntegrationTests {
 		long most = asks.values().stream().mapToLong(Long::longValue).max().orElseThrow();
 		long fewest = asks.values().stream().mapToLong(Long::longValue).min().orElseThrow();
 		assertThat(most - fewest).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void plannedWaves_areCountedForOperators() {
+		helpers(3, 2);
+		double asks = this.meters.counter("zeitspende.waves.asks").count();
+		long planned = this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count();
+
+		createThroughApi();
+		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
+
+		// Other tests' callouts may be planned meanwhile: at least this wave is counted.
+		assertThat(this.meters.counter("zeitspende.waves.asks").count()).isGreaterThanOrEqualTo(asks + 3);
+		assertThat(this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count())
+			.isGreaterThanOrEqualTo(planned + 1);
 	}
 
 	@Test
