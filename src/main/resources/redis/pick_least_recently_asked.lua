@@ -22,7 +22,7 @@
 -- strictly after the one before, even within one microsecond or when the clock steps back, so
 -- that the order of picks is the order of scores.
 --
--- Returns { picked ids, stale ids }.
+-- Returns { picked ids, stale ids, the picked helpers' new score }.
 local forget_at = ARGV[1]
 local count = tonumber(ARGV[2])
 local partial = ARGV[3] == '1'
@@ -51,7 +51,7 @@ while i <= #ARGV and #picked < count do
 end
 
 if #picked < count and #stale > 0 and not partial then
-  return { {}, stale }
+  return { {}, stale, '0' }
 end
 
 for _, id in ipairs(picked) do
@@ -63,4 +63,5 @@ end
 if #picked > 0 then
   redis.call('EXPIREAT', KEYS[2], forget_at)
 end
-return { picked, stale }
+-- As a string: Redis would cut a Lua number to an integer.
+return { picked, stale, string.format('%.17g', now) }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,11 +45,15 @@ public class HelperPicker {
 	@SuppressWarnings("rawtypes")
 	private final RedisScript<List> script;
 
+	private final RedisScript<Long> giveBackScript;
+
 	@SuppressWarnings("rawtypes")
 	HelperPicker(ReactiveStringRedisTemplate redis,
-			@Qualifier(RotationConfiguration.PICK_SCRIPT) RedisScript<List> script) {
+			@Qualifier(RotationConfiguration.PICK_SCRIPT) RedisScript<List> script,
+			@Qualifier(RotationConfiguration.GIVE_BACK_SCRIPT) RedisScript<Long> giveBackScript) {
 		this.redis = redis;
 		this.script = script;
+		this.giveBackScript = giveBackScript;
 	}
 
 	/**
@@ -61,12 +67,12 @@ public class HelperPicker {
 	 * @return the picked helpers, least recently asked first; fewer than {@code count}
 	 * when fewer candidates are left
 	 */
-	public Mono<List<UUID>> pick(UUID calloutId, Collection<UUID> candidates, int count, Instant forgetAfter) {
+	public Mono<Pick> pick(UUID calloutId, Collection<UUID> candidates, int count, Instant forgetAfter) {
 		if (count < 0) {
 			return Mono.error(new IllegalArgumentException("count must not be negative, was " + count));
 		}
 		if (count == 0 || candidates.isEmpty()) {
-			return Mono.just(List.of());
+			return Mono.just(new Pick(calloutId, List.of()));
 		}
 		// Shuffled before the stable sort by score, so that ties between equally rested
 		// helpers break at random.
@@ -74,17 +80,38 @@ public class HelperPicker {
 		Collections.shuffle(shuffled, ThreadLocalRandom.current());
 		Picking picking = new Picking(List.of(RedisKeys.ROTATION, RedisKeys.asked(calloutId), RedisKeys.ASKS),
 				Long.toString(forgetAfter.getEpochSecond()));
-		return picking.pick(shuffled, count, ATTEMPTS).map(HelperPicker::helperIds).checkpoint("rotation.pick");
+		return picking.pick(shuffled, count, ATTEMPTS)
+			.map((taken) -> new Pick(calloutId, taken))
+			.checkpoint("rotation.pick");
 	}
 
-	private static List<UUID> helperIds(List<String> ids) {
-		return ids.stream().map(UUID::fromString).toList();
+	/**
+	 * Gives back a pick whose asks were not stored: the helpers get their rotation scores
+	 * back (unless picked again since), may be asked for the callout again, and the picks
+	 * are not counted.
+	 * @param pick what {@link #pick} returned
+	 * @return completes when given back
+	 */
+	public Mono<Void> giveBack(Pick pick) {
+		if (pick.taken().isEmpty()) {
+			return Mono.empty();
+		}
+		List<String> keys = List.of(RedisKeys.ROTATION, RedisKeys.asked(pick.calloutId()), RedisKeys.ASKS);
+		return Flux.fromIterable(pick.taken()).buffer(PICK_CHUNK).concatMap((chunk) -> {
+			List<String> arguments = new ArrayList<>(chunk.size() * 3);
+			for (Pick.Taken taken : chunk) {
+				arguments.add(taken.id());
+				arguments.add(taken.score());
+				arguments.add(Double.toString(taken.before()));
+			}
+			return this.redis.execute(this.giveBackScript, keys, arguments);
+		}).then();
 	}
 
 	private record Scored(String id, double score) {
 	}
 
-	private record Marked(List<String> picked, List<String> stale) {
+	private record Marked(List<Pick.Taken> picked, List<String> stale) {
 
 		static final Marked NONE = new Marked(List.of(), List.of());
 
@@ -94,8 +121,8 @@ public class HelperPicker {
 
 	}
 
-	private static List<String> concat(List<String> first, List<String> second) {
-		List<String> all = new ArrayList<>(first.size() + second.size());
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		List<T> all = new ArrayList<>(first.size() + second.size());
 		all.addAll(first);
 		all.addAll(second);
 		return all;
@@ -113,7 +140,7 @@ public class HelperPicker {
 			this.forgetAt = forgetAt;
 		}
 
-		Mono<List<String>> pick(List<String> candidates, int count, int attempts) {
+		Mono<List<Pick.Taken>> pick(List<String> candidates, int count, int attempts) {
 			return scored(candidates).flatMap((sorted) -> mark(sorted, 0, count, attempts, Marked.NONE))
 				.flatMap((marked) -> {
 					int missing = count - marked.picked().size();
@@ -182,12 +209,18 @@ public class HelperPicker {
 			}
 			return HelperPicker.this.redis.execute(HelperPicker.this.script, this.keys, arguments)
 				.next()
-				.map((answer) -> new Marked(strings((List<Object>) answer.get(0)),
-						strings((List<Object>) answer.get(1))));
+				.map((answer) -> marked(chunk, (List<Object>) answer.get(0), (List<Object>) answer.get(1),
+						answer.get(2).toString()));
 		}
 
-		private static List<String> strings(List<Object> values) {
-			return values.stream().map(Object::toString).toList();
+		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {
+			Map<String, Double> before = new HashMap<>();
+			chunk.forEach((scored) -> before.put(scored.id(), scored.score()));
+			List<Pick.Taken> taken = picked.stream()
+				.map(Object::toString)
+				.map((id) -> new Pick.Taken(id, before.get(id), score))
+				.toList();
+			return new Marked(taken, stale.stream().map(Object::toString).toList());
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
 
@@ -21,6 +22,7 @@ import org.zeitspende.helper.CalloutCandidates;
 import org.zeitspende.helper.Candidate;
 import org.zeitspende.helper.CandidateCriteria;
 import org.zeitspende.rotation.HelperPicker;
+import org.zeitspende.rotation.Pick;
 
 /**
  * Plans the wave of a callout that is due: picks helpers fairly and queues their asks.
@@ -75,27 +77,37 @@ public class WavePlanner {
 	 * longer takes helpers, or nobody is left to ask
 	 */
 	public Mono<Integer> planWave(UUID calloutId, Instant now) {
-		return this.transaction
-			.transactional(this.waves.lock(calloutId)
-				.then(this.waves.latest(calloutId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-				.flatMap((latest) -> planIfDue(calloutId, latest, now)))
-			.flatMap((outcome) -> afterCommit(calloutId, outcome, now))
-			.checkpoint("wave.plan");
+		return Mono.defer(() -> {
+			AtomicReference<Pick> pick = new AtomicReference<>();
+			return this.transaction
+				.transactional(this.waves.lock(calloutId)
+					.then(this.waves.latest(calloutId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+					.flatMap((latest) -> planIfDue(calloutId, latest, now, pick)))
+				// Picked helpers whose asks were not stored keep their place in the
+				// rotation.
+				.onErrorResume((ex) -> giveBack(pick).then(Mono.error(ex)))
+				.flatMap((outcome) -> (outcome.asked() == 0) ? giveBack(pick).thenReturn(outcome) : Mono.just(outcome))
+				.flatMap((outcome) -> afterCommit(calloutId, outcome, now));
+		}).checkpoint("wave.plan");
 	}
 
-	private Mono<Outcome> planIfDue(UUID calloutId, Optional<Wave> latest, Instant now) {
+	private Mono<Void> giveBack(AtomicReference<Pick> pick) {
+		return (pick.get() != null) ? this.picker.giveBack(pick.get()) : Mono.empty();
+	}
+
+	private Mono<Outcome> planIfDue(UUID calloutId, Optional<Wave> latest, Instant now, AtomicReference<Pick> pick) {
 		if (latest.isPresent() && !latest.get().nextDueAt(now)) {
 			return Mono.just(Outcome.NOTHING);
 		}
 		return this.callouts.find(calloutId, now)
-			.flatMap((need) -> plan(need, latest, now))
+			.flatMap((need) -> plan(need, latest, now, pick))
 			.switchIfEmpty(Mono.defer(() -> this.waves.stop(calloutId).thenReturn(Outcome.NOTHING)));
 	}
 
-	private Mono<Outcome> plan(CalloutNeed need, Optional<Wave> latest, Instant now) {
+	private Mono<Outcome> plan(CalloutNeed need, Optional<Wave> latest, Instant now, AtomicReference<Pick> pick) {
 		// One after the other: the queries share the transaction's connection.
 		return this.rates.expected(need.activity())
-			.flatMap((rate) -> askable(need, now).flatMap((askable) -> pick(need, rate, askable.asks())
+			.flatMap((rate) -> askable(need, now).flatMap((askable) -> pick(need, rate, askable.asks(), pick)
 				.flatMap((picked) -> picked.isEmpty() ? nobodyPicked(need, latest, askable.quietUntilLater(), now)
 						: store(need, latest, picked, now))));
 	}
@@ -144,10 +156,12 @@ public class WavePlanner {
 		return this.properties.holdEmailInQuietHours() ? candidate.quietHours().orElseThrow().endAfter(now) : now;
 	}
 
-	private Mono<List<PlannedAsk>> pick(CalloutNeed need, double rate, Map<UUID, PlannedAsk> askable) {
+	private Mono<List<PlannedAsk>> pick(CalloutNeed need, double rate, Map<UUID, PlannedAsk> askable,
+			AtomicReference<Pick> pick) {
 		int size = this.properties.waveSize(need.openSlots(), rate);
 		return this.picker.pick(need.id(), askable.keySet(), size, need.endsAt().plus(REMEMBER_ASKED))
-			.map((picked) -> picked.stream().map(askable::get).toList());
+			.doOnNext(pick::set)
+			.map((picked) -> picked.helpers().stream().map(askable::get).toList());
 	}
 
 	private Mono<Outcome> store(CalloutNeed need, Optional<Wave> latest, List<PlannedAsk> asks, Instant now) {

@@ -67,6 +67,7 @@ class HelperPickerIntegrationTests {
 		long before = Instant.now().minusSeconds(5).toEpochMilli();
 
 		this.picker.pick(UUID.randomUUID(), helpers, 3, this.forgetAfter)
+			.map(Pick::helpers)
 			.as(StepVerifier::create)
 			.assertNext((picked) -> assertThat(picked).containsExactly(helpers.get(4), helpers.get(3), helpers.get(1)))
 			.expectComplete()
@@ -94,6 +95,38 @@ class HelperPickerIntegrationTests {
 	}
 
 	@Test
+	void giveBack_restoresTheRotation_andLetsTheCalloutAskThemAgain() {
+		UUID callout = UUID.randomUUID();
+		List<UUID> helpers = helpers(3);
+		lastAsked(helpers.get(0), 1000);
+		lastAsked(helpers.get(1), 2000);
+		// helpers.get(2) was never asked
+		Pick pick = this.picker.pick(callout, helpers, 2, this.forgetAfter).block(TIMEOUT);
+		assertThat(pick.helpers()).containsExactly(helpers.get(2), helpers.get(0));
+		double countBefore = picks(helpers.get(0));
+
+		this.picker.giveBack(pick).as(StepVerifier::create).expectComplete().verify(TIMEOUT);
+
+		assertThat(lastAsked(helpers.get(0))).isEqualTo(1000);
+		assertThat(lastAsked(helpers.get(2))).isZero();
+		assertThat(picks(helpers.get(0))).isEqualTo(countBefore - 1);
+		assertThat(pick(callout, helpers, 2)).containsExactlyInAnyOrder(helpers.get(2), helpers.get(0));
+	}
+
+	@Test
+	void giveBack_keepsTheNewerScoreOfAHelperPickedAgainSince() {
+		List<UUID> helpers = helpers(1);
+		Pick first = this.picker.pick(UUID.randomUUID(), helpers, 1, this.forgetAfter).block(TIMEOUT);
+		pick(UUID.randomUUID(), helpers, 1);
+		double newer = lastAsked(helpers.get(0));
+
+		this.picker.giveBack(first).block(TIMEOUT);
+
+		assertThat(lastAsked(helpers.get(0))).isEqualTo(newer);
+		assertThat(picks(helpers.get(0))).isEqualTo(1);
+	}
+
+	@Test
 	void pick_forAnotherCallout_mayAskTheSameHelperAgain() {
 		List<UUID> helpers = helpers(1);
 		assertThat(pick(UUID.randomUUID(), helpers, 1)).containsExactlyElementsOf(helpers);
@@ -109,6 +142,7 @@ class HelperPickerIntegrationTests {
 		this.redis.opsForZSet().addAll(RedisKeys.ROTATION, asked).block(TIMEOUT);
 
 		this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter)
+			.map(Pick::helpers)
 			.as(StepVerifier::create)
 			.assertNext((picked) -> assertThat(picked).containsExactlyInAnyOrderElementsOf(neverAsked))
 			.expectComplete()
@@ -132,6 +166,7 @@ class HelperPickerIntegrationTests {
 		Collections.shuffle(shuffled);
 
 		this.picker.pick(UUID.randomUUID(), shuffled, 2400, this.forgetAfter)
+			.map(Pick::helpers)
 			.as(StepVerifier::create)
 			.assertNext((picked) -> assertThat(picked).containsExactlyElementsOf(helpers.subList(0, 2400)))
 			.expectComplete()
@@ -146,8 +181,8 @@ class HelperPickerIntegrationTests {
 	void twoCalloutsPickingAtOnce_spreadOverDifferentHelpers() {
 		List<UUID> helpers = helpers(20);
 
-		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter),
-				this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter))
+		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter).map(Pick::helpers),
+				this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter).map(Pick::helpers))
 			.collectList()
 			.as(StepVerifier::create)
 			.assertNext((picks) -> {
@@ -165,7 +200,7 @@ class HelperPickerIntegrationTests {
 
 		Flux.range(0, 20)
 			.flatMap((i) -> this.picker.pick(callout, helpers, 5, this.forgetAfter))
-			.flatMapIterable((picked) -> picked)
+			.flatMapIterable(Pick::helpers)
 			.collectList()
 			.as(StepVerifier::create)
 			.assertNext((picked) -> assertThat(picked).hasSize(100)
@@ -221,7 +256,7 @@ class HelperPickerIntegrationTests {
 	}
 
 	private List<UUID> pick(UUID callout, List<UUID> helpers, int count) {
-		return this.picker.pick(callout, helpers, count, this.forgetAfter).block(TIMEOUT);
+		return this.picker.pick(callout, helpers, count, this.forgetAfter).map(Pick::helpers).block(TIMEOUT);
 	}
 
 	private static List<UUID> helpers(int count) {
@@ -232,6 +267,10 @@ class HelperPickerIntegrationTests {
 
 	private void lastAsked(UUID helper, double millis) {
 		this.redis.opsForZSet().add(RedisKeys.ROTATION, helper.toString(), millis).block(TIMEOUT);
+	}
+
+	private double picks(UUID helper) {
+		return this.redis.opsForZSet().score(RedisKeys.ASKS, helper.toString()).block(TIMEOUT);
 	}
 
 	private double lastAsked(UUID helper) {

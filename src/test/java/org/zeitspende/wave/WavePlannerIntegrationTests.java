@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -44,6 +43,7 @@ import org.zeitspende.callout.CalloutExhausted;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
@@ -51,6 +51,7 @@ import org.zeitspende.testing.Tenants.Tenant;
 import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Waves against the real PostgreSQL and Redis. Every test asks for a skill of its own at
@@ -158,14 +159,19 @@ class WavePlannerIntegrationTests {
 	}
 
 	@Test
-	void createdCallout_isPlannedThroughTheDispatchStream() {
+	void createdCallout_isPlannedThroughTheDispatchStream_andCounted() {
 		List<UUID> pool = helpers(3, 2);
+		double asks = this.meters.counter("zeitspende.waves.asks").count();
+		long planned = this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count();
 		UUID callout = createThroughApi();
 
 		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
 
 		assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
 		assertThat(pendingJobs()).isZero();
+		// Other tests' callouts may be planned meanwhile: at least this wave is counted.
+		assertThat(this.meters.counter("zeitspende.waves.asks").count()).isGreaterThanOrEqualTo(asks + 3);
+		assertThat(this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count()).isGreaterThan(planned);
 	}
 
 	@Test
@@ -300,18 +306,26 @@ class WavePlannerIntegrationTests {
 	}
 
 	@Test
-	void plannedWaves_areCountedForOperators() {
-		helpers(3, 2);
-		double asks = this.meters.counter("zeitspende.waves.asks").count();
-		long planned = this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count();
+	void waveNotStored_givesItsPicksBack() {
+		List<UUID> pool = helpers(3, 2);
+		UUID callout = callout(1);
+		List<Double> before = rotationScores(pool);
+		// A real failure inside the planning transaction: storing this callout's wave.
+		String fail = "fail_wave_" + callout.toString().replace("-", "");
+		execute("create function " + fail + "() returns trigger language plpgsql as $$ begin if new.callout_id = '"
+				+ callout + "' then raise exception 'wave not stored'; end if; return new; end $$; create trigger "
+				+ fail + " before insert on wave for each row execute function " + fail + "()");
+		try {
+			assertThatException().isThrownBy(() -> plan(callout, this.now)).withMessageContaining("wave not stored");
+		}
+		finally {
+			execute("drop trigger " + fail + " on wave; drop function " + fail + "()");
+		}
 
-		createThroughApi();
-		assertThat(consumeOnceItArrives(Instant.now())).isEqualTo(1);
-
-		// Other tests' callouts may be planned meanwhile: at least this wave is counted.
-		assertThat(this.meters.counter("zeitspende.waves.asks").count()).isGreaterThanOrEqualTo(asks + 3);
-		assertThat(this.meters.timer("zeitspende.waves.planning", "outcome", "planned").count())
-			.isGreaterThanOrEqualTo(planned + 1);
+		assertThat(rotationScores(pool)).isEqualTo(before);
+		assertThat(this.redis.opsForSet().size("co:{" + callout + "}:asked").block(TIMEOUT)).isZero();
+		assertThat(plan(callout, this.now)).isEqualTo(3);
+		assertThat(askedHelpers(callout)).containsExactlyInAnyOrderElementsOf(pool);
 	}
 
 	@Test
@@ -485,27 +499,8 @@ class WavePlannerIntegrationTests {
 
 	// A callout for this test's skill, starting in a day.
 	private UUID callout(int needed) {
-		Instant start = this.now.plus(Duration.ofDays(1));
-		UUID id = Mono
-			.defer(() -> this.database.sql("""
-					insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed,
-					                     required_skills, short_code, created_by)
-					values (:organisation, :activity, :place, :start, :end, :needed, :skills, :code, :member)
-					on conflict do nothing
-					returning id""")
-				.bind("organisation", this.tenant.id())
-				.bind("activity", ACTIVITY)
-				.bind("place", PLACE)
-				.bind("start", start.atOffset(ZoneOffset.UTC))
-				.bind("end", start.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC))
-				.bind("needed", needed)
-				.bind("skills", new String[] { this.skill })
-				.bind("code", String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)))
-				.bind("member", this.tenant.coordinator().id())
-				.map((row) -> row.get("id", UUID.class))
-				.one())
-			.repeatWhenEmpty(20, (draws) -> draws)
-			.block(TIMEOUT);
+		UUID id = new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(), ACTIVITY, PLACE,
+				this.now.plus(Duration.ofDays(1)), needed, this.skill);
 		this.callouts.add(id);
 		return id;
 	}
@@ -519,6 +514,18 @@ class WavePlannerIntegrationTests {
 			.until(() -> done
 				.addAndGet(this.consumer.consume("replica-a", Duration.ofMinutes(1), at).block(TIMEOUT)) > 0);
 		return done.get();
+	}
+
+	private void execute(String sql) {
+		this.database.sql(sql).then().block(TIMEOUT);
+	}
+
+	// Never asked counts as 0, as in the rotation.
+	private List<Double> rotationScores(List<UUID> helpers) {
+		List<Double> scores = this.redis.opsForZSet()
+			.score("rotation", helpers.stream().map(UUID::toString).toArray())
+			.block(TIMEOUT);
+		return scores.stream().map((score) -> (score != null) ? score : 0.0).toList();
 	}
 
 	private int plan(UUID callout, Instant at) {
