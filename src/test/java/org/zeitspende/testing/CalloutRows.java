@@ -54,14 +54,30 @@ public final class CalloutRows {
 	 * @return its id
 	 */
 	public UUID open(UUID organisationId, UUID createdBy, Instant start, int needed) {
+		return open(organisationId, createdBy, "fahrdienst", "goettingen-grone", start, needed);
+	}
+
+	/**
+	 * An open callout, lasting two hours.
+	 * @param organisationId its organisation
+	 * @param createdBy the member who created it
+	 * @param activity an activity code
+	 * @param place a place code
+	 * @param start when it starts, possibly in the past
+	 * @param needed how many helpers it needs
+	 * @return its id
+	 */
+	public UUID open(UUID organisationId, UUID createdBy, String activity, String place, Instant start, int needed) {
 		// Deferred, so that each draw binds a new short code.
 		return Mono.defer(() -> this.database.sql("""
 				insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
 				                     created_by)
-				values (:organisation, 'fahrdienst', 'goettingen-grone', :start, :end, :needed, :code, :member)
+				values (:organisation, :activity, :place, :start, :end, :needed, :code, :member)
 				on conflict do nothing
 				returning id""")
 			.bind("organisation", organisationId)
+			.bind("activity", activity)
+			.bind("place", place)
 			.bind("start", start.atOffset(ZoneOffset.UTC))
 			.bind("end", start.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC))
 			.bind("code", String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)))
