@@ -16,8 +16,8 @@ import org.zeitspende.callout.CalloutSummary;
  * Up to three similar callouts for a helper who came too late: the same activity, open,
  * not started, with a free slot, and not answered by the helper; the same place first,
  * then the nearest start. Each of the four branches (same place or elsewhere, starting
- * after or before the full callout) reads at most three rows from a partial index in
- * start order, so the query stays small however many callouts are open.
+ * after or before the full callout) walks a partial index of open callouts in start order
+ * and stops after three matches, so the query stays small however many callouts are open.
  */
 @Repository
 class Alternatives {
