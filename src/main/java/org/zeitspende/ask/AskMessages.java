@@ -107,8 +107,8 @@ class AskMessages {
 	}
 
 	/**
-	 * A notice about a callout the helper was asked for: it is cancelled, or every place
-	 * is taken.
+	 * A notice about a callout the helper was asked for: it is cancelled, every place is
+	 * taken, or a place is free again for a helper on standby.
 	 * @param notice the claimed notice
 	 * @param callout the callout
 	 * @param recipient where it goes, and in which language
@@ -117,14 +117,18 @@ class AskMessages {
 	Mono<OutgoingMessage> toHelper(NoticeRepository.ClaimedNotice notice, CalloutSummary callout,
 			HelperAddress recipient) {
 		Locale locale = locale(recipient.language());
-		String key = (notice.kind() == NoticeKind.NO_LONGER_NEEDED) ? "notice.filled" : "notice.cancelled";
+		String key = switch (notice.kind()) {
+			case NO_LONGER_NEEDED -> "notice.filled";
+			case SLOT_FREE -> "notice.slot-free";
+			default -> "notice.cancelled";
+		};
 		return names(callout.activity(), callout.place(), locale).map((names) -> {
 			String reference = "notice-" + notice.id();
 			String start = when(callout.startsAt(), locale);
 			if (notice.channel() == Channel.SMS) {
 				Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
 				return OutgoingMessage.sms(recipient.address(),
-						text(key + ".sms", locale, gsm.activity(), gsm.place(), start), reference);
+						text(key + ".sms", locale, gsm.activity(), gsm.place(), start, callout.shortCode()), reference);
 			}
 			String text = text(key + ".email.text", locale, names.activity(), names.place(), start,
 					recipient.unsubscribePage());

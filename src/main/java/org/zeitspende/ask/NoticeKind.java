@@ -18,6 +18,12 @@ enum NoticeKind {
 	CALLOUT_EXHAUSTED,
 
 	/** To the organiser: a confirmed helper withdrew; the place is open again. */
-	HELPER_WITHDREW
+	HELPER_WITHDREW,
+
+	/**
+	 * To the first helper on the standby list: a place is free again; confirm through the
+	 * ask's link.
+	 */
+	SLOT_FREE
 
 }

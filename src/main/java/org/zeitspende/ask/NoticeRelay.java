@@ -27,10 +27,10 @@ import org.zeitspende.organisation.MemberContacts;
 /**
  * Tells asked helpers and organisers what became of a callout. A cancellation writes one
  * notice per helper whose ask went out; filling, running out of helpers and a withdrawal
- * write one email to the member who created the callout. The relay sends them the way
- * {@link AskRelay} sends asks: claimed with {@code FOR UPDATE SKIP LOCKED} on any
- * replica, retried only when provably not sent, {@code UNKNOWN} when the provider may
- * have taken it.
+ * write one email to the member who created the callout; {@link SlotFreeNotices} tells a
+ * helper on standby that a place is free. The relay sends them the way {@link AskRelay}
+ * sends asks: claimed with {@code FOR UPDATE SKIP LOCKED} on any replica, retried only
+ * when provably not sent, {@code UNKNOWN} when the provider may have taken it.
  * <p>
  * The events come after the change is committed; should the service stop in between, the
  * change stands and its notices are not written.

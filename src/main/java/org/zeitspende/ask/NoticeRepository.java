@@ -62,6 +62,31 @@ class NoticeRepository {
 			.rowsUpdated();
 	}
 
+	/**
+	 * The channel a helper was asked on for a callout.
+	 */
+	Mono<Channel> askChannel(UUID calloutId, UUID helperId) {
+		return this.database.sql("select channel from ask where callout_id = :callout and helper_id = :helper")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.map((row) -> Channel.valueOf(row.get("channel", String.class)))
+			.one();
+	}
+
+	/** A "place free" notice to one helper on standby, on the channel of the ask. */
+	Mono<Long> insertSlotFree(UUID calloutId, UUID helperId, Channel channel, Instant at) {
+		return this.database.sql("""
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel)
+				values (:callout, 'HELPER', :helper, 'SLOT_FREE', :at, :channel)
+				on conflict (callout_id, recipient_id, kind, occurred_at) do nothing""")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.bind("at", utc(at))
+			.bind("channel", channel.name())
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** An email to the member who created the callout. */
 	Mono<Long> insertForOrganiser(UUID calloutId, NoticeKind kind, Instant at) {
 		return this.database.sql("""

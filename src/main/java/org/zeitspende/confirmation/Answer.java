@@ -12,6 +12,9 @@ enum Answer {
 	DECLINE,
 
 	/** I said yes, but cannot come after all. */
-	WITHDRAW
+	WITHDRAW,
+
+	/** It was full when I said yes: tell me when a place is free again. */
+	STANDBY
 
 }

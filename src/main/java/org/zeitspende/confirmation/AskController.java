@@ -37,13 +37,14 @@ class AskController {
 	Mono<AskView> get(@PathVariable String token, ServerWebExchange exchange) {
 		Instant now = Instant.now();
 		return this.confirmations.asked(token, now)
-			.map((asked) -> AskView.of(asked.callout(), asked.answer(), now))
+			.map((asked) -> AskView.of(asked.callout(), asked.answer(), asked.standby(), now))
 			.switchIfEmpty(Mono.defer(() -> notFound(exchange)));
 	}
 
 	@PostMapping("/accept")
 	@Operation(summary = "Yes, I come",
-			description = "CONFIRMED only once stored; FULL or CLOSED otherwise. " + "Repeating it answers the same.")
+			description = "CONFIRMED only once stored; FULL (with up to three similar open callouts in alternatives) "
+					+ "or CLOSED otherwise. Repeating it answers the same.")
 	Mono<AskView.Answered> accept(@PathVariable String token, ServerWebExchange exchange) {
 		return answer(token, Answer.ACCEPT, exchange);
 	}
@@ -53,6 +54,15 @@ class AskController {
 			description = "A confirmed helper stays confirmed " + "(ALREADY_CONFIRMED): withdraw instead.")
 	Mono<AskView.Answered> decline(@PathVariable String token, ServerWebExchange exchange) {
 		return answer(token, Answer.DECLINE, exchange);
+	}
+
+	@PostMapping("/standby")
+	@Operation(summary = "Tell me when a place is free again",
+			description = "After FULL: STANDBY puts the helper on the callout's standby list, or keeps the place "
+					+ "there; the first helper on it is told when a confirmed helper withdraws and then accepts "
+					+ "again. CLOSED when the callout is over; a stored answer is answered again.")
+	Mono<AskView.Answered> standby(@PathVariable String token, ServerWebExchange exchange) {
+		return answer(token, Answer.STANDBY, exchange);
 	}
 
 	@PostMapping("/withdraw")
@@ -68,8 +78,8 @@ class AskController {
 			if (result.outcome() == Outcome.INVALID) {
 				return notFound(exchange);
 			}
-			return Mono
-				.just(new AskView.Answered(result.outcome(), AskView.of(result.callout(), result.outcome(), now)));
+			AskView ask = AskView.of(result.callout(), result.outcome(), result.outcome() == Outcome.STANDBY, now);
+			return Mono.just(new AskView.Answered(result.outcome(), ask, result.alternatives()));
 		});
 	}
 

@@ -73,7 +73,7 @@ class AskPage {
 	Mono<ResponseEntity<String>> show(@PathVariable String token, ServerWebExchange exchange) {
 		Instant now = Instant.now();
 		return this.confirmations.asked(token, now)
-			.flatMap((asked) -> render(asked, null, now))
+			.flatMap((asked) -> render(asked, null, List.of(), now))
 			.switchIfEmpty(Mono.defer(() -> invalid(exchange)));
 	}
 
@@ -84,16 +84,19 @@ class AskPage {
 			.map((form) -> answerOf(form.getFirst("answer")))
 			.flatMap((answer) -> this.confirmations.answer(token, answer, now))
 			.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
-					: this.confirmations.asked(token, now).flatMap((asked) -> render(asked, result.outcome(), now)))
+					: this.confirmations.asked(token, now)
+						.flatMap((asked) -> render(asked, result.outcome(), result.alternatives(), now)))
 			.onErrorResume(GateUnavailableException.class,
 					(ex) -> Mono.just(message("UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE, "de")));
 	}
 
 	private static Answer answerOf(String value) {
-		if ("yes".equals(value)) {
-			return Answer.ACCEPT;
-		}
-		return "withdraw".equals(value) ? Answer.WITHDRAW : Answer.DECLINE;
+		return switch (String.valueOf(value)) {
+			case "yes" -> Answer.ACCEPT;
+			case "withdraw" -> Answer.WITHDRAW;
+			case "standby" -> Answer.STANDBY;
+			default -> Answer.DECLINE;
+		};
 	}
 
 	private Mono<ResponseEntity<String>> invalid(ServerWebExchange exchange) {
@@ -103,18 +106,20 @@ class AskPage {
 					(ex) -> Mono.just(message("INVALID", HttpStatus.TOO_MANY_REQUESTS, "de")));
 	}
 
-	private Mono<ResponseEntity<String>> render(Confirmations.Asked asked, Outcome outcome, Instant now) {
+	private Mono<ResponseEntity<String>> render(Confirmations.Asked asked, Outcome outcome,
+			List<Alternative> alternatives, Instant now) {
 		return Mono
 			.zip(this.helpers.languageOf(asked.helperId()).defaultIfEmpty("de"), this.reference.activities(),
 					this.reference.places())
-			.map((loaded) -> page(asked, outcome, now, PageTexts.in(loaded.getT1()), loaded.getT1(),
-					name(loaded.getT2(), asked.callout().activity(), loaded.getT1()),
-					placeName(loaded.getT3(), asked.callout().place())));
+			.map((loaded) -> page(asked, outcome, alternatives, now,
+					new Names(loaded.getT1(), loaded.getT2(), loaded.getT3())));
 	}
 
-	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, Instant now,
-			Map<String, String> texts, String language, String activity, String place) {
+	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, List<Alternative> alternatives,
+			Instant now, Names names) {
 		CalloutSummary callout = asked.callout();
+		String language = names.language();
+		Map<String, String> texts = PageTexts.in(language);
 		StringBuilder body = new StringBuilder();
 		if (outcome != null) {
 			body.append("<h1>")
@@ -125,16 +130,16 @@ class AskPage {
 		}
 		else {
 			body.append("<h1>").append(escaped(texts.get("title"))).append("</h1>");
-			if (asked.answer() != null) {
-				body.append("<p><strong>").append(escaped(texts.get(asked.answer().name()))).append("</strong></p>");
+			Outcome shown = asked.standby() ? Outcome.STANDBY : asked.answer();
+			if (shown != null) {
+				body.append("<p><strong>").append(escaped(texts.get(shown.name()))).append("</strong></p>");
 			}
 		}
 		body.append("<dl>");
-		entry(body, texts.get("what"), activity + (callout.details().isBlank() ? "" : ": " + callout.details()));
-		entry(body, texts.get("where"), place);
-		entry(body, texts.get("when"),
-				DAY.withLocale(Locale.forLanguageTag(language)).format(callout.startsAt().atZone(ZONE)) + "–"
-						+ TIME.format(callout.endsAt().atZone(ZONE)));
+		entry(body, texts.get("what"),
+				names.activity(callout.activity()) + (callout.details().isBlank() ? "" : ": " + callout.details()));
+		entry(body, texts.get("where"), names.place(callout.place()));
+		entry(body, texts.get("when"), when(callout.startsAt(), callout.endsAt(), language));
 		entry(body, texts.get("open"), callout.open(now) + " " + texts.get("of") + " " + callout.needed());
 		boolean confirmed = asked.answer() == Outcome.CONFIRMED;
 		if (confirmed && !callout.meetingPoint().isBlank()) {
@@ -151,7 +156,43 @@ class AskPage {
 			form(body, "yes", texts.get("yes"), " class=\"yes\"");
 			form(body, "no", texts.get("no"), "");
 		}
+		else if (asked.answer() == null && StandbyList.kept(callout, now)) {
+			standby(body, asked.standby(), texts);
+		}
+		alternatives(body, alternatives, texts, names);
 		return html(HttpStatus.OK, language, texts.get("title"), body.toString());
+	}
+
+	// A helper who came too late may wait for a place, and leave the list again.
+	private static void standby(StringBuilder body, boolean waiting, Map<String, String> texts) {
+		if (waiting) {
+			form(body, "no", texts.get("leave-standby"), "");
+			return;
+		}
+		body.append("<p>").append(escaped(texts.get("standby.text"))).append("</p>");
+		form(body, "standby", texts.get("standby"), " class=\"yes\"");
+	}
+
+	// What, where and when only: no link is made for a callout the helper was not asked
+	// for.
+	private static void alternatives(StringBuilder body, List<Alternative> alternatives, Map<String, String> texts,
+			Names names) {
+		if (alternatives.isEmpty()) {
+			return;
+		}
+		body.append("<h2>").append(escaped(texts.get("alternatives"))).append("</h2><ul>");
+		for (Alternative alternative : alternatives) {
+			body.append("<li>")
+				.append(escaped(names.activity(alternative.activity()) + ", " + names.place(alternative.place()) + ", "
+						+ when(alternative.startsAt(), alternative.endsAt(), names.language())))
+				.append("</li>");
+		}
+		body.append("</ul>");
+	}
+
+	private static String when(Instant start, Instant end, String language) {
+		return DAY.withLocale(Locale.forLanguageTag(language)).format(start.atZone(ZONE)) + "–"
+				+ TIME.format(end.atZone(ZONE));
 	}
 
 	private static ResponseEntity<String> message(String key, HttpStatus status, String language) {
@@ -192,18 +233,6 @@ class AskPage {
 			.append("</button></form>");
 	}
 
-	private static String name(List<Activity> activities, String code, String language) {
-		return activities.stream()
-			.filter((activity) -> activity.code().equals(code))
-			.map((activity) -> "en".equals(language) ? activity.nameEn() : activity.nameDe())
-			.findFirst()
-			.orElse(code);
-	}
-
-	private static String placeName(List<Place> places, String code) {
-		return places.stream().filter((place) -> place.code().equals(code)).map(Place::name).findFirst().orElse(code);
-	}
-
 	private static String escaped(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
@@ -216,6 +245,33 @@ class AskPage {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM has SHA-256", ex);
 		}
+	}
+
+	/**
+	 * The helper's language and the display names of activities and places in it.
+	 *
+	 * @param language the language code
+	 * @param activities the activities
+	 * @param places the places
+	 */
+	private record Names(String language, List<Activity> activities, List<Place> places) {
+
+		String activity(String code) {
+			return this.activities.stream()
+				.filter((activity) -> activity.code().equals(code))
+				.map((activity) -> "en".equals(this.language) ? activity.nameEn() : activity.nameDe())
+				.findFirst()
+				.orElse(code);
+		}
+
+		String place(String code) {
+			return this.places.stream()
+				.filter((place) -> place.code().equals(code))
+				.map(Place::name)
+				.findFirst()
+				.orElse(code);
+		}
+
 	}
 
 }

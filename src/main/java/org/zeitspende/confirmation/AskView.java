@@ -1,6 +1,7 @@
 package org.zeitspende.confirmation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.zeitspende.callout.CalloutSummary;
 
@@ -18,15 +19,16 @@ import org.zeitspende.callout.CalloutSummary;
  * @param open how many helpers are still needed
  * @param meetingPoint where to meet; {@code null} until confirmed
  * @param contactHint whom to ask on site; {@code null} until confirmed
+ * @param standby whether the helper waits on the standby list
  */
 record AskView(Outcome answer, String activity, String place, Instant startsAt, Instant endsAt, String details,
-		int open, String meetingPoint, String contactHint) {
+		int open, String meetingPoint, String contactHint, boolean standby) {
 
-	static AskView of(CalloutSummary callout, Outcome answer, Instant now) {
+	static AskView of(CalloutSummary callout, Outcome answer, boolean standby, Instant now) {
 		boolean confirmed = answer == Outcome.CONFIRMED || answer == Outcome.ALREADY_CONFIRMED;
 		return new AskView(stored(answer), callout.activity(), callout.place(), callout.startsAt(), callout.endsAt(),
 				callout.details(), callout.open(now), confirmed ? callout.meetingPoint() : null,
-				confirmed ? callout.contactHint() : null);
+				confirmed ? callout.contactHint() : null, standby);
 	}
 
 	// What the outcome of a request leaves stored.
@@ -38,7 +40,7 @@ record AskView(Outcome answer, String activity, String place, Instant startsAt, 
 			case CONFIRMED, ALREADY_CONFIRMED -> Outcome.CONFIRMED;
 			case DECLINED -> Outcome.DECLINED;
 			case WITHDRAWN -> Outcome.WITHDRAWN;
-			case FULL, CLOSED, INVALID -> null;
+			case FULL, STANDBY, CLOSED, INVALID -> null;
 		};
 	}
 
@@ -47,8 +49,9 @@ record AskView(Outcome answer, String activity, String place, Instant startsAt, 
 	 *
 	 * @param outcome the outcome
 	 * @param ask the ask as it stands now
+	 * @param alternatives similar open callouts when {@code FULL}, else empty
 	 */
-	record Answered(Outcome outcome, AskView ask) {
+	record Answered(Outcome outcome, AskView ask, List<Alternative> alternatives) {
 	}
 
 }

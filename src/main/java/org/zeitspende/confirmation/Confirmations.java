@@ -1,6 +1,7 @@
 package org.zeitspende.confirmation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -14,7 +15,9 @@ import org.zeitspende.callout.CalloutSummary;
  * The one state machine for answers to asks, whether they come by link, JSON or SMS.
  * <p>
  * The first answer stands: a repeated request answers what the first one did. Only a
- * withdrawal changes a stored yes. Withdrawing without a yes is a no.
+ * withdrawal changes a stored yes. Withdrawing without a yes is a no. A helper who came
+ * too late gets similar open callouts with {@code FULL} and may wait on the standby list,
+ * which stores no answer: the helper says yes again when a place is free.
  */
 @Service
 class Confirmations {
@@ -29,13 +32,19 @@ class Confirmations {
 
 	private final Withdrawals withdrawals;
 
+	private final StandbyList standby;
+
+	private final Alternatives alternatives;
+
 	Confirmations(AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers, Acceptances acceptances,
-			Withdrawals withdrawals) {
+			Withdrawals withdrawals, StandbyList standby, Alternatives alternatives) {
 		this.tokens = tokens;
 		this.callouts = callouts;
 		this.answers = answers;
 		this.acceptances = acceptances;
 		this.withdrawals = withdrawals;
+		this.standby = standby;
+		this.alternatives = alternatives;
 	}
 
 	/**
@@ -50,7 +59,16 @@ class Confirmations {
 			.flatMap((holder) -> asked(holder.calloutId(), holder.helperId(), now))
 			.flatMap((asked) -> this.answers.answerOf(asked.callout().id(), asked.helperId())
 				.map(asked::answered)
-				.defaultIfEmpty(asked));
+				.switchIfEmpty(Mono.defer(() -> waiting(asked, now))));
+	}
+
+	// Only a helper without an answer may wait, and only while the callout keeps a list.
+	private Mono<Asked> waiting(Asked asked, Instant now) {
+		if (!StandbyList.kept(asked.callout(), now)) {
+			return Mono.just(asked);
+		}
+		return this.standby.waiting(asked.callout().id(), asked.helperId())
+			.map((waiting) -> new Asked(asked.callout(), asked.helperId(), null, waiting));
 	}
 
 	/**
@@ -83,20 +101,21 @@ class Confirmations {
 	private Mono<Asked> asked(UUID calloutId, UUID helperId, Instant now) {
 		return this.callouts.find(calloutId)
 			.filter((callout) -> callout.endsAt().isAfter(now))
-			.map((callout) -> new Asked(callout, helperId, null));
+			.map((callout) -> new Asked(callout, helperId, null, false));
 	}
 
 	private Mono<Result> answer(Asked asked, Answer answer, Instant now) {
 		Mono<Outcome> outcome = this.answers.answerOf(asked.callout().id(), asked.helperId())
 			.flatMap((stored) -> later(asked, stored, answer, now))
 			.switchIfEmpty(Mono.defer(() -> first(asked, answer, now)));
-		return outcome.flatMap((result) -> withCallout(asked, result));
+		return outcome.flatMap((result) -> withCallout(asked, result, now));
 	}
 
 	private Mono<Outcome> first(Asked asked, Answer answer, Instant now) {
 		return switch (answer) {
 			case ACCEPT -> this.acceptances.accept(asked.callout(), asked.helperId(), now);
 			case DECLINE, WITHDRAW -> decline(asked);
+			case STANDBY -> this.standby.join(asked.callout(), asked.helperId(), now);
 		};
 	}
 
@@ -130,14 +149,20 @@ class Confirmations {
 		return stored;
 	}
 
-	private Mono<Result> withCallout(Asked asked, Outcome outcome) {
-		if (outcome == Outcome.WITHDRAWN || outcome == Outcome.CONFIRMED || outcome == Outcome.FULL) {
-			// The counts changed; show them as they are now.
-			return this.callouts.find(asked.callout().id())
-				.defaultIfEmpty(asked.callout())
-				.map((callout) -> new Result(outcome, callout));
+	private Mono<Result> withCallout(Asked asked, Outcome outcome, Instant now) {
+		if (outcome == Outcome.FULL) {
+			return Mono.zip(current(asked), this.alternatives.similarTo(asked.callout(), asked.helperId(), now))
+				.map((loaded) -> new Result(outcome, loaded.getT1(), loaded.getT2()));
 		}
-		return Mono.just(new Result(outcome, asked.callout()));
+		if (outcome == Outcome.WITHDRAWN || outcome == Outcome.CONFIRMED) {
+			return current(asked).map((callout) -> new Result(outcome, callout, List.of()));
+		}
+		return Mono.just(new Result(outcome, asked.callout(), List.of()));
+	}
+
+	// The counts changed; show them as they are now.
+	private Mono<CalloutSummary> current(Asked asked) {
+		return this.callouts.find(asked.callout().id()).defaultIfEmpty(asked.callout());
 	}
 
 	/**
@@ -146,11 +171,12 @@ class Confirmations {
 	 * @param callout the callout it asks for
 	 * @param helperId the helper
 	 * @param answer the helper's stored answer, or {@code null}
+	 * @param standby whether the helper waits on the standby list
 	 */
-	record Asked(CalloutSummary callout, UUID helperId, Outcome answer) {
+	record Asked(CalloutSummary callout, UUID helperId, Outcome answer, boolean standby) {
 
 		Asked answered(Outcome answer) {
-			return new Asked(this.callout, this.helperId, answer);
+			return new Asked(this.callout, this.helperId, answer, false);
 		}
 
 	}
@@ -160,10 +186,11 @@ class Confirmations {
 	 *
 	 * @param outcome the outcome
 	 * @param callout the callout as it stands; {@code null} when {@code INVALID}
+	 * @param alternatives similar open callouts when {@code FULL}, else none
 	 */
-	record Result(Outcome outcome, CalloutSummary callout) {
+	record Result(Outcome outcome, CalloutSummary callout, List<Alternative> alternatives) {
 
-		static final Result INVALID = new Result(Outcome.INVALID, null);
+		static final Result INVALID = new Result(Outcome.INVALID, null, List.of());
 
 	}
 

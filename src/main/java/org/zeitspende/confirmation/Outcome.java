@@ -13,8 +13,14 @@ enum Outcome {
 	 */
 	ALREADY_CONFIRMED,
 
-	/** Every slot is taken. */
+	/** Every slot is taken; similar open callouts come with it. */
 	FULL,
+
+	/**
+	 * The helper waits on the standby list and is told when a place is free again; a
+	 * helper on standby holds no slot and confirms again through the gate.
+	 */
+	STANDBY,
 
 	/** The callout was cancelled, has started, or it is too late to withdraw. */
 	CLOSED,

@@ -83,9 +83,21 @@ public class HelperContacts {
 	 * @return the address; empty when there is no such email
 	 */
 	public Mono<HelperAddress> emailForCallouts(UUID helperId) {
-		return this.helpers.consentAction(helperId, Channel.EMAIL, ConsentPurpose.CALLOUTS)
+		return addressForCallouts(helperId, Channel.EMAIL);
+	}
+
+	/**
+	 * The helper's verified address on a channel, if the helper agreed to be asked for
+	 * callouts on it.
+	 * @param helperId the helper
+	 * @param channel the channel
+	 * @return the address; empty when there is no such address or the consent is
+	 * withdrawn
+	 */
+	public Mono<HelperAddress> addressForCallouts(UUID helperId, Channel channel) {
+		return this.helpers.consentAction(helperId, channel, ConsentPurpose.CALLOUTS)
 			.filter("CONFIRMED"::equals)
-			.flatMap((confirmed) -> addressFor(helperId, Channel.EMAIL));
+			.flatMap((confirmed) -> addressFor(helperId, channel));
 	}
 
 	/**

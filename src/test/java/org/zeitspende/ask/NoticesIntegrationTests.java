@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -72,6 +73,9 @@ class NoticesIntegrationTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	SlotFreeNotices slotFree;
 
 	@Test
 	void cancel_tellsEveryHelperWhoseAskWentOut_once_inTheirLanguage() throws Exception {
@@ -163,6 +167,60 @@ class NoticesIntegrationTests {
 			.startsWith("Thank you, we have enough helpers: Driving in Grone, ");
 		assertThat(SMTP.getReceivedMessagesForDomain(email(confirmed))).as("only the ask").hasSize(1);
 		assertThat(SMTP.getReceivedMessagesForDomain(email(declined))).as("only the ask").hasSize(1);
+	}
+
+	@Test
+	void slotFree_tellsAHelperOnStandby_onTheChannelOfTheAsk_unlessTheConsentIsWithdrawn() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID waiting = helpers().insert();
+		UUID waitingInEnglish = helpers().messageLanguage("en").insert();
+		UUID withoutConsent = helpers().insert();
+		UUID bySms = helpers().mobile().prefers("SMS").insert();
+		enqueue(callout, waiting, waitingInEnglish, withoutConsent);
+		this.outbox.enqueue(callout, List.of(new PlannedAsk(bySms, Channel.SMS))).block(TIMEOUT);
+		relayAsks(callout);
+		this.database.sql("""
+				insert into consent_event (helper_id, channel, purpose, action, text_version, source)
+				values (:id, 'EMAIL', 'CALLOUTS', 'WITHDRAWN', '2025-12-01', 'REGISTRATION')""")
+			.bind("id", withoutConsent)
+			.then()
+			.block(TIMEOUT);
+		Instant at = Instant.now();
+
+		for (UUID helper : List.of(waiting, waitingInEnglish, bySms)) {
+			this.slotFree.queue(callout, helper, at).as(StepVerifier::create).expectNext(true).verifyComplete();
+		}
+		for (UUID helper : List.of(withoutConsent, UUID.randomUUID())) {
+			this.slotFree.queue(callout, helper, at).as(StepVerifier::create).expectNext(false).verifyComplete();
+		}
+		assertThat(noticeKinds(callout)).containsExactly("SLOT_FREE", "SLOT_FREE", "SLOT_FREE");
+		poll(3);
+
+		MimeMessage german = Mailbox.allReceivedBy(SMTP, email(waiting), 2).get(1);
+		assertThat(german.getSubject()).startsWith("Ein Platz ist frei geworden: Fahrdienst in Grone, ");
+		String text = (String) ((MimeMultipart) german.getContent()).getBodyPart(0).getContent();
+		assertThat(text).contains("ein Platz ist frei geworden — bitte bestätige erneut",
+				"Link aus unserer Anfrage-E-Mail");
+		MimeMessage english = Mailbox.allReceivedBy(SMTP, email(waitingInEnglish), 2).get(1);
+		assertThat(english.getSubject()).startsWith("A place is free again: Driving in Grone, ");
+		assertThat(SMTP.getReceivedMessagesForDomain(email(withoutConsent))).as("only the ask").hasSize(1);
+		// By SMS the reply with the short code answers the ask, as the link does.
+		this.client.get()
+			.uri((uri) -> uri.path("/api/dev/inbox").queryParam("to", "{to}").build(column("mobile", "helper", bySms)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$[0].text")
+			.value(String.class, (sms) -> assertThat(sms).startsWith("Zeitspende: Ein Platz ist frei geworden - ")
+				.contains("Bitte bestätige erneut: antworte JA " + column("short_code", "callout", callout)));
+	}
+
+	private String column(String column, String table, UUID id) {
+		return this.database.sql("select " + column + " from " + table + " where id = :id")
+			.bind("id", id)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
 	}
 
 	@Test
