@@ -71,6 +71,18 @@ def wrk(results, name):
     }
 
 
+def cpu_per_request(results, label, requests):
+    """CPU ms per request of each server between cpu-LABEL-before and -after."""
+    try:
+        before = key_values(results, f'cpu-{label}-before.txt')
+        after = key_values(results, f'cpu-{label}-after.txt')
+    except FileNotFoundError:
+        return ''
+    used = {key: (int(after[key]) - int(before[key])) / max(1, requests) for key in after
+            if int(after[key]) - int(before[key]) > 0}
+    return 'CPU per request: ' + ', '.join(f'{key} {ms:.2f} ms' for key, ms in used.items())
+
+
 def client(results, name):
     return json.loads(read(results, name))
 
@@ -162,7 +174,8 @@ def summary(results, mode, machine):
     row('P: pgbench one-row confirmation insert (10 clients)', one['tps'], 'tx/s',
         note=f"p99 {one['p99_ms']:.2f} ms")
     row('P: pgbench 100-row batch insert (10 clients)', batch['tps'] * 100, 'rows/s')
-    row('P: nginx keep-alive, wrk 64 connections', nginx['rps'], 'req/s', note=f"p99 {nginx['p99_ms']:.2f} ms")
+    row('P: nginx keep-alive, wrk 64 connections', nginx['rps'], 'req/s',
+        note=f"p99 {nginx['p99_ms']:.2f} ms; " + cpu_per_request(results, 'nginx', nginx['requests']))
     row(f"P: nginx {nburst['requests']:,} connections at once: drain", nburst['drain_ms'], 'ms',
         note=f"p99 {nburst['p99_ms']:.0f} ms, errors {nburst['errors']}, timeouts {nburst['timeouts']}")
 
@@ -174,7 +187,8 @@ def summary(results, mode, machine):
     row('S1 sustained confirmations HTTP -> Redis -> PostgreSQL', s1_rate_value, 'confirmed/s', one['tps'],
         'pgbench one-row tx/s', goal_text='>= 0.6', passed=s1_ok and s1_rate_value >= 0.6 * one['tps'],
         note=f"{s1_rows:,} new rows, wrk {s1['rps']:,.0f} req/s, p99 {s1['p99_ms']:.1f} ms, "
-             f"non-2xx {s1['non_2xx']}, socket errors {s1['socket_errors']}, repeats {s1['wrapped']}")
+             f"non-2xx {s1['non_2xx']}, socket errors {s1['socket_errors']}, repeats {s1['wrapped']}; "
+             + cpu_per_request(results, 's1', s1['requests']))
 
     lat = client(results, 's1lat.json')
     lat_anchor = one['p99_ms'] + free['p99_ms'] + nginx['p99_ms']
@@ -193,7 +207,8 @@ def summary(results, mode, machine):
     row(f'S2 10,000 helpers + 5 % duplicates on 50 slots: drain, worst of {len(reps)}', worst_drain, 'ms',
         nburst['drain_ms'], 'nginx 10k burst drain', goal_text='<= 2',
         passed=worst_drain <= 2 * nburst['drain_ms'],
-        note='drains ' + ', '.join(f"{c[0]['drain_ms']:.0f}" for c in checks) + ' ms')
+        note='drains ' + ', '.join(f"{c[0]['drain_ms']:.0f}" for c in checks) + ' ms; first burst '
+             + cpu_per_request(results, 's2-1', checks[0][0]['requests']))
     row(f'S2 p99, worst of {len(reps)}', worst_p99, 'ms', nburst['p99_ms'], 'nginx 10k burst p99',
         goal_text='<= 2', passed=worst_p99 <= 2 * nburst['p99_ms'],
         note='p99s ' + ', '.join(f"{c[0]['p99_ms']:.0f}" for c in checks) + ' ms')
@@ -206,7 +221,8 @@ def summary(results, mode, machine):
     row('S2b clicks on a full callout, keep-alive, wrk 64 connections', s2b['rps'], 'req/s', nginx['rps'],
         'nginx keep-alive req/s', goal_text='>= 0.2',
         passed=s2b['non_2xx'] == 0 and s2b['socket_errors'] == 0 and s2b['rps'] >= 0.2 * nginx['rps'],
-        note=f"p99 {s2b['p99_ms']:.1f} ms, non-2xx {s2b['non_2xx']}, socket errors {s2b['socket_errors']}")
+        note=f"p99 {s2b['p99_ms']:.1f} ms, non-2xx {s2b['non_2xx']}, socket errors {s2b['socket_errors']}; "
+             + cpu_per_request(results, 's2b', s2b['requests']))
 
     final = key_values(results, 'invariants-final.txt')
     bad = {k: v for k, v in final.items() if k in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close')
@@ -219,6 +235,8 @@ def summary(results, mode, machine):
     def number(value, unit):
         if value is None:
             return ''
+        if isinstance(value, int):
+            return f'{value:,} {unit}'
         return (f'{value:,.1f} {unit}' if value < 100 else f'{value:,.0f} {unit}').strip()
 
     lines = ['| scenario | measured | anchor | ratio | goal | result |', '|---|---|---|---|---|---|']

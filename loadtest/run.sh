@@ -10,8 +10,8 @@
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
-  quick) measure_s=10; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000 ;;
-  full) measure_s=30; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000 ;;
+  quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000 ;;
+  full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
@@ -69,8 +69,23 @@ trap 'log "Interrupted"; exit 130' INT TERM
 psql_() { psql -X -q -h 127.0.0.1 -p "${pg_port}" -U postgres -d zeitspende -v ON_ERROR_STOP=1 "$@"; }
 redis_() { redis-cli -h 127.0.0.1 -p "${redis_port}" "$@"; }
 client() { java -Xmx512m -cp "${results}/client" LoadClient "$@"; }
+# CPU time the servers have used so far, in ms, as key=value lines (for CPU per request).
+cpu() {
+  local tck total pid key
+  tck="$(getconf CLK_TCK)"
+  for key in service postgres redis nginx; do
+    total=0
+    for pid in ${cpu_pids[${key}]:-}; do
+      [[ -r "/proc/${pid}/stat" ]] || continue
+      read -r -a stat <"/proc/${pid}/stat"
+      total=$((total + stat[13] + stat[14]))
+    done
+    echo "${key}=$((total * 1000 / tck))"
+  done >"${results}/cpu-$1.txt"
+}
+declare -A cpu_pids
 
-log "Mode ${mode}; results in ${results#"${root}/"}"
+log "Mode ${mode}; results in ${results#"${root}/"}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 log "Building the service jar"
 ./mvnw -q -DskipTests package >"${results}/build.log" 2>&1
 jar="$(ls target/zeitspende-*.jar | grep -v -- '-plain' | head -n 1)"
@@ -129,13 +144,15 @@ http {
 EOF
 nginx -c "${results}/nginx/nginx.conf" -e "${results}/nginx/error.log" &
 pids+=($!)
+nginx_pid=$!
 
 log "Starting the service (${jar##*/}) on 127.0.0.1:${service_port}, dev inbox"
 SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
   SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
   ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="${service_port}" \
   SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:${service_port}" \
-  java -Xmx1g -jar "${jar}" >"${results}/service.log" 2>&1 &
+  java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/service.jfr,settings=profile} \
+  -jar "${jar}" >"${results}/service.log" 2>&1 &
 pids+=($!)
 service_pid=$!
 for _ in $(seq 1 180); do
@@ -145,6 +162,9 @@ for _ in $(seq 1 180); do
 done
 curl -fs "http://127.0.0.1:${service_port}/actuator/health/readiness" >/dev/null || { log "Service not ready"; exit 1; }
 log "Service ready"
+cpu_pids[service]="${service_pid}"
+cpu_pids[redis]="${pids[0]}"
+cpu_pids[nginx]="$(pgrep -P "${nginx_pid}" | tr '\n' ' ')"
 
 # --- seeding -------------------------------------------------------------------------------
 seed() { # scenario rep callouts needed helpers
@@ -155,7 +175,7 @@ seed() { # scenario rep callouts needed helpers
 }
 log "Seeding helpers, callouts and sent asks with known tokens in bulk"
 psql_ -f loadtest/sql/setup.sql >/dev/null
-seed warm 1 10 500 5000
+seed warm 1 20 500 10000
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
@@ -173,7 +193,7 @@ redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 300000 -r 100000000 --c
   evalsha "${sha}" 2 'co:{bench-full}:open' 'co:{bench-full}:confirmed' 'helper-__rand_int__' >"${results}/redis-evalsha-full.csv"
 redis_ del 'co:{bench-free}:open' 'co:{bench-free}:confirmed' 'co:{bench-full}:open' >/dev/null
 log "Primitive: redis-benchmark ZADD/ZPOPMIN, pipelined 100 deep"
-redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 2000000 -P 100 -r 100000000 --csv -t zadd,zpopmin \
+redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 500000 -P 100 -r 100000000 --csv -t zadd,zpopmin \
   >"${results}/redis-zset.csv"
 redis_ --scan --pattern 'myzset*' | xargs -r redis-cli -h 127.0.0.1 -p "${redis_port}" del >/dev/null
 
@@ -189,7 +209,9 @@ echo "insert into loadtest.bench_batch (callout_id, helper_id, answer) select ge
   -f pgbench-batch.sql zeitspende >pgbench-batch.txt 2>&1)
 
 log "Primitive: nginx keep-alive under wrk (2 threads, 64 connections, ${measure_s} s)"
+cpu nginx-before
 wrk -t2 -c64 -d"${measure_s}s" --latency "http://127.0.0.1:${nginx_port}/small.json" >"${results}/wrk-nginx.txt"
+cpu nginx-after
 log "Primitive: nginx, ${burst} connections at once"
 client burst --port "${nginx_port}" --path /small.json --count "${burst}" --out "${results}/nginx-burst.json" \
   >/dev/null
@@ -200,19 +222,25 @@ confirmed_rows() {
     where c.scenario = '$1' and k.answer = 'CONFIRMED'"
 }
 wrk_tokens() { # scenario file seconds prefix suffix output
-  TOKENS="$2" THREADS=2 PREFIX="$4" SUFFIX="$5" wrk -t2 -c64 -d"$3s" --latency -s loadtest/lua/tokens.lua \
+  TOKENS="$2" THREADS=2 PREFIX="$4" SUFFIX="$5" wrk -t2 -c64 -d"$3s" --timeout 10s --latency -s loadtest/lua/tokens.lua \
     "http://127.0.0.1:${service_port}" >"$6"
 }
 invariants() { # label
   psql_ -f loadtest/sql/invariants.sql >"${results}/invariants-$1.txt"
 }
 
-log "Warm-up: 8 s of confirmations (not counted)"
-wrk_tokens warm "${results}/tokens-warm-1.txt" 8 /api/asks/ /accept "${results}/wrk-warm.txt"
+# The JIT compiles the service's paths during the first thousands of requests; on two shared
+# cores that takes a while.
+log "Warm-up: ${warm_s} s of confirmations (tokens repeat once used up; not counted)"
+wrk_tokens warm "${results}/tokens-warm-1.txt" "${warm_s}" /api/asks/ /accept "${results}/wrk-warm.txt"
 
 log "S1: sustained confirmations, wrk 64 connections, ${s1_s} s"
 before="$(confirmed_rows s1)"
+postmaster="$(head -n 1 "${pg_data}/postmaster.pid")"
+cpu_pids[postgres]="${postmaster} $(pgrep -P "${postmaster}" | tr '\n' ' ')"
+cpu s1-before
 wrk_tokens s1 "${results}/tokens-s1-1.txt" "${s1_s}" /api/asks/ /accept "${results}/wrk-s1.txt"
+cpu s1-after
 after="$(confirmed_rows s1)"
 echo "rows=$((after - before))" >"${results}/s1-rows.txt"
 invariants s1
@@ -229,9 +257,11 @@ invariants s1lat
 for rep in $(seq 1 "${s2_reps}"); do
   callout="$(psql_ -At -c "select id from loadtest.callout where scenario = 's2' and rep = ${rep}")"
   log "S2 ${rep}/${s2_reps}: ${burst} helpers + 5 % duplicates at once on ${s2_slots} slots"
+  cpu "s2-${rep}-before"
   client burst --port "${service_port}" --method POST --path '/api/asks/{token}/accept' \
-    --tokens "${results}/tokens-s2-${rep}.txt" --duplicates "${s2_duplicates}" --seed "${rep}" \
+    --tokens "${results}/tokens-s2-${rep}.txt" --duplicates "${s2_duplicates}" --seed "${rep}" --timeout "${burst_timeout}" \
     --out "${results}/s2-${rep}.json" --lines "${results}/s2-${rep}-answers.txt" >/dev/null
+  cpu "s2-${rep}-after"
   invariants "s2-${rep}"
   {
     psql_ -At -F' ' -c "select 'callout=' || filled || ' ' || needed || ' ' || status from callout where id = '${callout}'"
@@ -250,8 +280,10 @@ done
 
 log "S2b: clicks on the full callout, keep-alive, wrk 64 connections, ${measure_s} s"
 awk '$3 == "FULL" { split($1, p, "/"); print p[4] }' "${results}/s2-1-answers.txt" | sort -u >"${results}/tokens-s2b.txt"
+cpu s2b-before
 wrk_tokens s2b "${results}/tokens-s2b.txt" "${measure_s}" /api/asks/ /accept "${results}/wrk-s2b.txt"
+cpu s2b-after
 invariants final
 
-log "Done measuring"
-python3 loadtest/report.py summary "${results}" "${mode}" "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+log "Done measuring; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 loadtest/report.py summary "${results}" "${mode}" "load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"

@@ -198,7 +198,8 @@ public final class LoadClient {
 		for (List<String> answers : byToken.values()) {
 			if (answers.size() > 1) {
 				repeated++;
-				if (answers.stream().distinct().count() > 1) {
+				// Only answers count: a click that got none, or an error, has nothing to compare.
+				if (answers.stream().filter((answer) -> answer.startsWith("200/")).distinct().count() > 1) {
 					repeatMismatches++;
 				}
 			}
