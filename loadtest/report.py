@@ -71,15 +71,14 @@ def wrk(results, name):
     }
 
 
-def cpu_per_request(results, label, requests):
-    """CPU ms per request of each server between cpu-LABEL-before and -after."""
+def cpu_per_request(results, label, requests, servers=('service', 'postgres', 'redis')):
+    """CPU ms per request of the servers between cpu-LABEL-before and -after."""
     try:
         before = key_values(results, f'cpu-{label}-before.txt')
         after = key_values(results, f'cpu-{label}-after.txt')
     except FileNotFoundError:
         return ''
-    used = {key: (int(after[key]) - int(before[key])) / max(1, requests) for key in after
-            if int(after[key]) - int(before[key]) > 0}
+    used = {key: (int(after[key]) - int(before[key])) / max(1, requests) for key in servers}
     return 'CPU per request: ' + ', '.join(f'{key} {ms:.2f} ms' for key, ms in used.items())
 
 
@@ -112,8 +111,6 @@ def s2_checks(results, rep):
     problems = []
     if int(filled) != int(needed):
         problems.append(f'filled {filled} of {needed}')
-    if int(check['answered_confirmed']) != int(needed):
-        problems.append(f"{check['answered_confirmed']} answered CONFIRMED")
     if int(check['confirmed_with_row']) != int(check['answered_confirmed']):
         problems.append(f"only {check['confirmed_with_row']} CONFIRMED answers have a row")
     for key in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close'):
@@ -175,7 +172,7 @@ def summary(results, mode, machine):
         note=f"p99 {one['p99_ms']:.2f} ms")
     row('P: pgbench 100-row batch insert (10 clients)', batch['tps'] * 100, 'rows/s')
     row('P: nginx keep-alive, wrk 64 connections', nginx['rps'], 'req/s',
-        note=f"p99 {nginx['p99_ms']:.2f} ms; " + cpu_per_request(results, 'nginx', nginx['requests']))
+        note=f"p99 {nginx['p99_ms']:.2f} ms; " + cpu_per_request(results, 'nginx', nginx['requests'], ('nginx',)))
     row(f"P: nginx {nburst['requests']:,} connections at once: drain", nburst['drain_ms'], 'ms',
         note=f"p99 {nburst['p99_ms']:.0f} ms, errors {nburst['errors']}, timeouts {nburst['timeouts']}")
 
