@@ -62,6 +62,8 @@ stop_all() {
   if [[ -f "${pg_data}/postmaster.pid" ]]; then
     "${as_pg[@]}" "${pg_bin}/pg_ctl" -D "${pg_data}" -m fast -w stop >/dev/null 2>&1 || true
   fi
+  # The databases take half a gigabyte a run; LOADTEST_KEEP_DATA=1 keeps them to look into.
+  if [[ -z "${LOADTEST_KEEP_DATA:-}" ]]; then rm -rf "${pg_data}" "${results}/redis"; fi
 }
 trap stop_all EXIT
 trap 'log "Interrupted"; exit 130' INT TERM
