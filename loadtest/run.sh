@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Surge behaviour against this machine's own limits, in one run:
-#   loadtest/run.sh [quick|full]     quick: about 8 minutes; full: about 25 minutes
+#   loadtest/run.sh [quick|full]     quick: 5 bursts, 10-20 s per scenario; full: 20 bursts, 30-60 s
 # Builds the service jar; starts Debian's PostgreSQL (synchronous commit on), redis-server
 # (append-only file, fsync every second) and nginx as separate processes on 127.0.0.1, and the
 # service against them with the dev inbox (nothing leaves the machine); measures the
