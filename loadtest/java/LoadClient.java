@@ -1,0 +1,411 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The load client of {@code loadtest/run.sh}, run with the JDK's source launcher (no build
+ * step, no dependency). Traffic goes to 127.0.0.1 only.
+ * <p>
+ * {@code burst}: every request on a connection of its own, all opened at once from one
+ * selector thread ({@code Connection: close}). A request's latency runs from the start of
+ * its connect to the last byte of its response; the drain time from the first connect to
+ * the last response. Nothing is retried: a refused or reset connection counts as an error.
+ * <p>
+ * {@code rate}: an open model. Request i is due at start + i / rate whatever the answers
+ * before it did; its latency runs from when it was due (not from when it was sent) to its
+ * response, so a stalled server shows in the figures instead of slowing the client down.
+ * <p>
+ * Both write a JSON summary; {@code burst} also writes one line per request (token,
+ * status, outcome) for the invariant checks.
+ */
+public final class LoadClient {
+
+	private LoadClient() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		switch (args[0]) {
+			case "burst" -> burst(options);
+			case "rate" -> rate(options);
+			default -> throw new IllegalArgumentException("burst or rate, not " + args[0]);
+		}
+	}
+
+	// --- burst ---
+
+	private static void burst(Map<String, String> options) throws IOException {
+		int port = Integer.parseInt(options.get("port"));
+		List<String> paths = paths(options);
+		String method = options.getOrDefault("method", "GET");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("timeout", "60")));
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+		int count = paths.size();
+		long[] started = new long[count];
+		long[] finished = new long[count];
+		int[] status = new int[count];
+		String[] outcome = new String[count];
+		String[] error = new String[count];
+		ByteArrayOutputStream[] responses = new ByteArrayOutputStream[count];
+		ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+		int done = 0;
+		long first;
+		try (Selector selector = Selector.open()) {
+			first = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				started[i] = System.nanoTime();
+				try {
+					SocketChannel channel = SocketChannel.open();
+					channel.configureBlocking(false);
+					channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+					String request = method + " " + paths.get(i) + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+							+ "\r\nAccept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+					Call call = new Call(i, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+					if (channel.connect(address)) {
+						channel.register(selector, SelectionKey.OP_WRITE, call);
+					}
+					else {
+						channel.register(selector, SelectionKey.OP_CONNECT, call);
+					}
+				}
+				catch (IOException ex) {
+					error[i] = "open: " + ex.getMessage();
+					finished[i] = System.nanoTime();
+					done++;
+				}
+			}
+			while (done < count && System.nanoTime() < deadline) {
+				selector.select(100);
+				Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+				while (keys.hasNext()) {
+					SelectionKey key = keys.next();
+					keys.remove();
+					Call call = (Call) key.attachment();
+					SocketChannel channel = (SocketChannel) key.channel();
+					try {
+						if (key.isConnectable()) {
+							channel.finishConnect();
+							key.interestOps(SelectionKey.OP_WRITE);
+						}
+						else if (key.isWritable()) {
+							channel.write(call.request);
+							if (!call.request.hasRemaining()) {
+								key.interestOps(SelectionKey.OP_READ);
+							}
+						}
+						else if (key.isReadable()) {
+							buffer.clear();
+							int read = channel.read(buffer);
+							if (read > 0) {
+								ByteArrayOutputStream response = responses[call.index];
+								if (response == null) {
+									response = new ByteArrayOutputStream(512);
+									responses[call.index] = response;
+								}
+								if (response.size() < 16 * 1024) {
+									buffer.flip();
+									byte[] bytes = new byte[buffer.remaining()];
+									buffer.get(bytes);
+									response.write(bytes);
+								}
+							}
+							else if (read < 0) {
+								finished[call.index] = System.nanoTime();
+								key.cancel();
+								channel.close();
+								done++;
+							}
+						}
+					}
+					catch (IOException ex) {
+						finished[call.index] = System.nanoTime();
+						error[call.index] = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+						key.cancel();
+						channel.close();
+						done++;
+					}
+				}
+			}
+			for (SelectionKey key : selector.keys()) {
+				key.channel().close();
+			}
+		}
+		long end = System.nanoTime();
+		long last = first;
+		List<Double> latencies = new ArrayList<>(count);
+		Map<String, Integer> statuses = new TreeMap<>();
+		Map<String, Integer> outcomes = new TreeMap<>();
+		int errors = 0;
+		int timeouts = 0;
+		for (int i = 0; i < count; i++) {
+			if (finished[i] == 0) {
+				// Unanswered at the deadline: counted with the time waited so far, so drain and
+				// percentiles are lower bounds rather than figures of the lucky ones only.
+				timeouts++;
+				statuses.merge("timeout", 1, Integer::sum);
+				last = end;
+				latencies.add((end - started[i]) / 1e6);
+				continue;
+			}
+			String text = (responses[i] != null) ? responses[i].toString(StandardCharsets.ISO_8859_1) : "";
+			status[i] = statusOf(text);
+			outcome[i] = outcomeOf(text);
+			if (status[i] == 0) {
+				errors++;
+				statuses.merge("error", 1, Integer::sum);
+				continue;
+			}
+			last = Math.max(last, finished[i]);
+			latencies.add((finished[i] - started[i]) / 1e6);
+			statuses.merge(Integer.toString(status[i]), 1, Integer::sum);
+			if (outcome[i] != null) {
+				outcomes.merge(outcome[i], 1, Integer::sum);
+			}
+		}
+		Map<String, List<String>> byToken = new HashMap<>();
+		List<String> lines = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			String token = paths.get(i);
+			byToken.computeIfAbsent(token, (key) -> new ArrayList<>()).add(status[i] + "/" + outcome[i]);
+			lines.add(token + " " + status[i] + " " + outcome[i] + ((error[i] != null) ? " " + error[i] : ""));
+		}
+		int repeated = 0;
+		int repeatMismatches = 0;
+		for (List<String> answers : byToken.values()) {
+			if (answers.size() > 1) {
+				repeated++;
+				// Only answers count: a click that got none, or an error, has nothing to compare.
+				if (answers.stream().filter((answer) -> answer.startsWith("200/")).distinct().count() > 1) {
+					repeatMismatches++;
+				}
+			}
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("requests", count);
+		summary.put("answered", count - errors - timeouts);
+		summary.put("errors", errors);
+		summary.put("timeouts", timeouts);
+		summary.put("drain_ms", round((last - first) / 1e6));
+		putPercentiles(summary, latencies);
+		summary.put("statuses", statuses);
+		summary.put("outcomes", outcomes);
+		summary.put("repeated_paths", repeated);
+		summary.put("repeat_mismatches", repeatMismatches);
+		write(options, summary, lines);
+	}
+
+	private static List<String> paths(Map<String, String> options) throws IOException {
+		String template = options.get("path");
+		List<String> paths = new ArrayList<>();
+		if (options.containsKey("tokens")) {
+			List<String> tokens = Files.readAllLines(Path.of(options.get("tokens")))
+				.stream()
+				.filter((line) -> !line.isBlank())
+				.toList();
+			for (String token : tokens) {
+				paths.add(template.replace("{token}", token.strip()));
+			}
+			// The same clicks again, at random moments of the same burst.
+			double duplicates = Double.parseDouble(options.getOrDefault("duplicates", "0"));
+			Random random = new Random(Long.parseLong(options.getOrDefault("seed", "1")));
+			int extra = (int) Math.round(tokens.size() * duplicates);
+			for (int i = 0; i < extra; i++) {
+				paths.add(paths.get(random.nextInt(tokens.size())));
+			}
+			Collections.shuffle(paths, random);
+		}
+		else {
+			int count = Integer.parseInt(options.get("count"));
+			for (int i = 0; i < count; i++) {
+				paths.add(template);
+			}
+		}
+		return paths;
+	}
+
+	private static int statusOf(String response) {
+		if (!response.startsWith("HTTP/1.")) {
+			return 0;
+		}
+		int space = response.indexOf(' ');
+		return Integer.parseInt(response.substring(space + 1, space + 4));
+	}
+
+	private static String outcomeOf(String response) {
+		int at = response.indexOf("\"outcome\":\"");
+		if (at < 0) {
+			return null;
+		}
+		int from = at + "\"outcome\":\"".length();
+		return response.substring(from, response.indexOf('"', from));
+	}
+
+	private record Call(int index, ByteBuffer request) {
+	}
+
+	// --- rate ---
+
+	private static void rate(Map<String, String> options) throws Exception {
+		int port = Integer.parseInt(options.get("port"));
+		double rate = Double.parseDouble(options.get("rate"));
+		double seconds = Double.parseDouble(options.get("duration"));
+		String method = options.getOrDefault("method", "GET");
+		List<String> tokens = Files.readAllLines(Path.of(options.get("tokens")))
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.toList();
+		int count = (int) Math.min(tokens.size(), Math.round(rate * seconds));
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.executor(Executors.newFixedThreadPool(2))
+			.build();
+		double[] latencies = new double[count];
+		Arrays.fill(latencies, -1);
+		int[] status = new int[count];
+		Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
+		AtomicInteger failures = new AtomicInteger();
+		CountDownLatch answered = new CountDownLatch(count);
+		long start = System.nanoTime();
+		long intervalNanos = (long) (1e9 / rate);
+		for (int i = 0; i < count; i++) {
+			long due = start + i * intervalNanos;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int index = i;
+			String path = options.get("path").replace("{token}", tokens.get(i).strip());
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.header("Accept", "application/json")
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, ex) -> {
+				latencies[index] = (System.nanoTime() - due) / 1e6;
+				if (ex != null) {
+					failures.incrementAndGet();
+				}
+				else {
+					status[index] = response.statusCode();
+					String outcome = outcomeOf(response.body());
+					if (outcome != null) {
+						outcomes.merge(outcome, 1, Integer::sum);
+					}
+				}
+				answered.countDown();
+			});
+		}
+		double sendSeconds = (System.nanoTime() - start) / 1e9;
+		answered.await(60, TimeUnit.SECONDS);
+		List<Double> measured = new ArrayList<>(count);
+		Map<String, Integer> statuses = new TreeMap<>();
+		for (int i = 0; i < count; i++) {
+			if (latencies[i] >= 0) {
+				measured.add(latencies[i]);
+				statuses.merge((status[i] == 0) ? "error" : Integer.toString(status[i]), 1, Integer::sum);
+			}
+			else {
+				statuses.merge("timeout", 1, Integer::sum);
+			}
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("requests", count);
+		summary.put("target_rate", round(rate));
+		summary.put("achieved_send_rate", round(count / sendSeconds));
+		summary.put("failures", failures.get());
+		putPercentiles(summary, measured);
+		summary.put("statuses", statuses);
+		summary.put("outcomes", new TreeMap<>(outcomes));
+		write(options, summary, List.of());
+		System.exit(0);
+	}
+
+	// --- common ---
+
+	private static void putPercentiles(Map<String, Object> summary, List<Double> latencies) {
+		double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		summary.put("p50_ms", round(percentile(sorted, 0.50)));
+		summary.put("p90_ms", round(percentile(sorted, 0.90)));
+		summary.put("p99_ms", round(percentile(sorted, 0.99)));
+		summary.put("max_ms", round((sorted.length == 0) ? 0 : sorted[sorted.length - 1]));
+	}
+
+	// Nearest rank.
+	private static double percentile(double[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(quantile * sorted.length);
+		return sorted[Math.max(0, rank - 1)];
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	private static void write(Map<String, String> options, Map<String, Object> summary, List<String> lines)
+			throws IOException {
+		String json = json(summary);
+		Files.writeString(Path.of(options.get("out")), json + "\n");
+		if (options.containsKey("lines")) {
+			Files.write(Path.of(options.get("lines")), lines);
+		}
+		System.out.println(json);
+	}
+
+	private static String json(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			StringBuilder out = new StringBuilder("{");
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (out.length() > 1) {
+					out.append(", ");
+				}
+				out.append('"').append(entry.getKey()).append("\": ").append(json(entry.getValue()));
+			}
+			return out.append('}').toString();
+		}
+		if (value instanceof Number number) {
+			return String.format(Locale.ROOT, "%s", number);
+		}
+		return "\"" + value + "\"";
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 1; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+}

@@ -1,0 +1,266 @@
+"""Reads the raw outputs of loadtest/run.sh (redis-benchmark, pgbench, wrk, LoadClient, psql)
+and turns them into the table: scenario, measured, anchor, ratio, goal, PASS/FAIL.
+
+  report.py s1-rate RESULTS SECONDS       confirmations per second of S1
+  report.py s2-line RESULTS REP           one progress line for an S2 burst
+  report.py summary RESULTS MODE MACHINE  prints the table, writes summary.md and summary.json
+"""
+import csv
+import glob
+import json
+import math
+import os
+import re
+import sys
+
+
+def read(results, name):
+    with open(os.path.join(results, name)) as f:
+        return f.read()
+
+
+def key_values(results, name):
+    values = {}
+    for line in read(results, name).splitlines():
+        if '=' in line:
+            key, value = line.split('=', 1)
+            values[key.strip()] = value.strip()
+    return values
+
+
+def redis_csv(results, name):
+    """Rows of redis-benchmark --csv by test name: rps and p99 in ms."""
+    rows = {}
+    with open(os.path.join(results, name)) as f:
+        for row in csv.DictReader(f):
+            rows[row['test']] = {'rps': float(row['rps']), 'p99_ms': float(row['p99_latency_ms'])}
+    return rows
+
+
+def pgbench(results, name):
+    text = read(results, name + '.txt')
+    tps = float(re.search(r'tps = ([\d.]+)', text).group(1))
+    out = {'tps': tps}
+    logs = glob.glob(os.path.join(results, name + '-log.*'))
+    if logs:
+        latencies = []
+        for path in logs:
+            with open(path) as f:
+                latencies.extend(int(line.split()[2]) / 1000.0 for line in f if line.strip())
+        out['p99_ms'] = percentile(sorted(latencies), 0.99)
+    return out
+
+
+def wrk(results, name):
+    text = read(results, name)
+    units = {'us': 0.001, 'ms': 1.0, 's': 1000.0}
+
+    def latency(label):
+        match = re.search(r'^\s*' + label + r'\s+([\d.]+)(us|ms|s)\s*$', text, re.M)
+        return float(match.group(1)) * units[match.group(2)] if match else None
+
+    errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
+    return {
+        'rps': float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1)),
+        'requests': int(re.search(r'(\d+) requests in', text).group(1)),
+        'p50_ms': latency('50%'),
+        'p99_ms': latency('99%'),
+        'non_2xx': int(m.group(1)) if (m := re.search(r'Non-2xx or 3xx responses: (\d+)', text)) else 0,
+        'socket_errors': sum(int(x) for x in errors.groups()) if errors else 0,
+        'wrapped': int(m.group(1)) if (m := re.search(r'wrapped: (\d+)', text)) else 0,
+    }
+
+
+def cpu_per_request(results, label, requests, servers=('service', 'postgres', 'redis')):
+    """CPU ms per request of the servers between cpu-LABEL-before and -after."""
+    try:
+        before = key_values(results, f'cpu-{label}-before.txt')
+        after = key_values(results, f'cpu-{label}-after.txt')
+    except FileNotFoundError:
+        return ''
+    used = {key: (int(after[key]) - int(before[key])) / max(1, requests) for key in servers}
+    return 'CPU per request: ' + ', '.join(f'{key} {ms:.2f} ms' for key, ms in used.items())
+
+
+def client(results, name):
+    return json.loads(read(results, name))
+
+
+def percentile(sorted_values, quantile):
+    if not sorted_values:
+        return 0.0
+    rank = math.ceil(quantile * len(sorted_values))
+    return sorted_values[max(1, min(len(sorted_values), rank)) - 1]
+
+
+def fivexx(statuses):
+    return sum(count for status, count in statuses.items() if status.startswith('5'))
+
+
+def s1_rate(results, seconds):
+    rows = int(key_values(results, 's1-rows.txt')['rows'])
+    return rows / float(seconds)
+
+
+def s2_checks(results, rep):
+    """What one S2 burst did, and whether it kept every promise."""
+    burst = client(results, f's2-{rep}.json')
+    check = key_values(results, f's2-{rep}-check.txt')
+    invariants = key_values(results, f'invariants-s2-{rep}.txt')
+    filled, needed, status = check['callout'].split()
+    problems = []
+    if int(filled) != int(needed):
+        problems.append(f'filled {filled} of {needed}')
+    if int(check['confirmed_with_row']) != int(check['answered_confirmed']):
+        problems.append(f"only {check['confirmed_with_row']} CONFIRMED answers have a row")
+    for key in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close'):
+        if int(invariants[key]) != 0:
+            problems.append(f'{key} {invariants[key]}')
+    if fivexx(burst['statuses']):
+        problems.append(f"{fivexx(burst['statuses'])} 5xx")
+    if burst['errors']:
+        problems.append(f"{burst['errors']} connection errors")
+    if burst['repeat_mismatches']:
+        problems.append(f"{burst['repeat_mismatches']} duplicates answered differently")
+    redis_open = int(check['redis_open'] or -1)
+    if redis_open != int(needed) - int(filled):
+        problems.append(f'Redis counter {redis_open}')
+    return burst, check, problems
+
+
+def s2_line(results, rep):
+    burst, check, problems = s2_checks(results, rep)
+    return (f"drain {burst['drain_ms']:.0f} ms, p99 {burst['p99_ms']:.0f} ms, unanswered {burst['timeouts']}, "
+            f"outcomes {burst['outcomes']}, statuses {burst['statuses']}, "
+            f"callout {check['callout']}: " + ('invariants hold' if not problems else 'FAIL ' + '; '.join(problems)))
+
+
+def summary(results, mode, machine):
+    rows = []
+
+    def row(scenario, measured, unit, anchor=None, anchor_text='', goal=None, goal_text='', passed=None,
+            ratio=None, note=''):
+        if ratio is None and anchor:
+            ratio = measured / anchor
+        rows.append({
+            'scenario': scenario,
+            'measured': measured, 'unit': unit,
+            'anchor': anchor, 'anchor_text': anchor_text,
+            'ratio': None if ratio is None else round(ratio, 3),
+            'goal': goal_text,
+            'result': None if passed is None else ('PASS' if passed else 'FAIL'),
+            'note': note,
+        })
+
+    free = list(redis_csv(results, 'redis-evalsha-free.csv').values())[0]
+    full = list(redis_csv(results, 'redis-evalsha-full.csv').values())[0]
+    zset = redis_csv(results, 'redis-zset.csv')
+    zadd = next(v for k, v in zset.items() if k.startswith('ZADD'))
+    zpop = next(v for k, v in zset.items() if k.startswith('ZPOPMIN'))
+    one = pgbench(results, 'pgbench-one')
+    batch = pgbench(results, 'pgbench-batch')
+    nginx = wrk(results, 'wrk-nginx.txt')
+    nburst = client(results, 'nginx-burst.json')
+
+    row('P: Redis EVALSHA reserve_slot.lua, slot free (50 clients)', free['rps'], 'calls/s',
+        note=f"p99 {free['p99_ms']:.2f} ms")
+    row('P: Redis EVALSHA reserve_slot.lua, callout full (50 clients)', full['rps'], 'calls/s',
+        note=f"p99 {full['p99_ms']:.2f} ms")
+    row('P: Redis ZADD / ZPOPMIN, pipelined 100', min(zadd['rps'], zpop['rps']), 'ops/s',
+        note=f"ZADD {zadd['rps']:,.0f}, ZPOPMIN {zpop['rps']:,.0f}")
+    row('P: pgbench one-row confirmation insert (10 clients)', one['tps'], 'tx/s',
+        note=f"p99 {one['p99_ms']:.2f} ms")
+    row('P: pgbench 100-row batch insert (10 clients)', batch['tps'] * 100, 'rows/s')
+    row('P: nginx keep-alive, wrk 64 connections', nginx['rps'], 'req/s',
+        note=f"p99 {nginx['p99_ms']:.2f} ms; " + cpu_per_request(results, 'nginx', nginx['requests'], ('nginx',)))
+    row(f"P: nginx {nburst['requests']:,} connections at once: drain", nburst['drain_ms'], 'ms',
+        note=f"p99 {nburst['p99_ms']:.0f} ms, errors {nburst['errors']}, timeouts {nburst['timeouts']}")
+
+    s1 = wrk(results, 'wrk-s1.txt')
+    s1_seconds = float(re.search(r'requests in ([\d.]+)s', read(results, 'wrk-s1.txt')).group(1))
+    s1_rows = int(key_values(results, 's1-rows.txt')['rows'])
+    s1_rate_value = s1_rows / s1_seconds
+    s1_ok = s1['non_2xx'] == 0 and s1['socket_errors'] == 0 and s1['wrapped'] == 0
+    row('S1 sustained confirmations HTTP -> Redis -> PostgreSQL', s1_rate_value, 'confirmed/s', one['tps'],
+        'pgbench one-row tx/s', goal_text='>= 0.6', passed=s1_ok and s1_rate_value >= 0.6 * one['tps'],
+        note=f"{s1_rows:,} new rows, wrk {s1['rps']:,.0f} req/s, p99 {s1['p99_ms']:.1f} ms, "
+             f"non-2xx {s1['non_2xx']}, socket errors {s1['socket_errors']}, repeats {s1['wrapped']}; "
+             + cpu_per_request(results, 's1', s1['requests']))
+
+    lat = client(results, 's1lat.json')
+    lat_anchor = one['p99_ms'] + free['p99_ms'] + nginx['p99_ms']
+    lat_ok = fivexx(lat['statuses']) == 0 and lat['failures'] == 0 and lat['statuses'].get('timeout', 0) == 0
+    row('S1-lat open model at 50 % of S1: p99', lat['p99_ms'], 'ms', lat_anchor,
+        'p99 pg insert + EVALSHA + nginx', goal_text='<= 2', passed=lat_ok and lat['p99_ms'] <= 2 * lat_anchor,
+        note=f"{lat['requests']:,} requests at {lat['target_rate']}/s (sent {lat['achieved_send_rate']}/s), "
+             f"p50 {lat['p50_ms']} ms, max {lat['max_ms']} ms, statuses {lat['statuses']}")
+
+    reps = sorted(int(m.group(1)) for p in glob.glob(os.path.join(results, 's2-*-check.txt'))
+                  if (m := re.search(r's2-(\d+)-check', p)))
+    checks = [s2_checks(results, rep) for rep in reps]
+    worst_drain = max(c[0]['drain_ms'] for c in checks)
+    worst_p99 = max(c[0]['p99_ms'] for c in checks)
+    exact = sum(1 for c in checks if not c[2])
+    row(f'S2 10,000 helpers + 5 % duplicates on 50 slots: drain, worst of {len(reps)}', worst_drain, 'ms',
+        nburst['drain_ms'], 'nginx 10k burst drain', goal_text='<= 2',
+        passed=worst_drain <= 2 * nburst['drain_ms'],
+        note='drains ' + ', '.join(f"{c[0]['drain_ms']:.0f}" for c in checks) + ' ms; unanswered at the deadline '
+             + ', '.join(str(c[0]['timeouts']) for c in checks) + ' (drain and p99 are then lower bounds); first burst '
+             + cpu_per_request(results, 's2-1', checks[0][0]['requests']))
+    row(f'S2 p99, worst of {len(reps)}', worst_p99, 'ms', nburst['p99_ms'], 'nginx 10k burst p99',
+        goal_text='<= 2', passed=worst_p99 <= 2 * nburst['p99_ms'],
+        note='p99s ' + ', '.join(f"{c[0]['p99_ms']:.0f}" for c in checks) + ' ms')
+    problems = '; '.join(f"run {rep}: " + ', '.join(c[2]) for rep, c in zip(reps, checks) if c[2])
+    row('S2 exactly 50 confirmed, 0 over-fill, 0 5xx, duplicates answered alike, Redis = PostgreSQL',
+        exact, f'of {len(reps)} runs', goal_text='all', passed=exact == len(reps),
+        note=problems or 'outcomes ' + str(checks[0][0]['outcomes']))
+
+    s2b = wrk(results, 'wrk-s2b.txt')
+    row('S2b clicks on a full callout, keep-alive, wrk 64 connections', s2b['rps'], 'req/s', nginx['rps'],
+        'nginx keep-alive req/s', goal_text='>= 0.2',
+        passed=s2b['non_2xx'] == 0 and s2b['socket_errors'] == 0 and s2b['rps'] >= 0.2 * nginx['rps'],
+        note=f"p99 {s2b['p99_ms']:.1f} ms, non-2xx {s2b['non_2xx']}, socket errors {s2b['socket_errors']}; "
+             + cpu_per_request(results, 's2b', s2b['requests']))
+
+    final = key_values(results, 'invariants-final.txt')
+    bad = {k: v for k, v in final.items() if k in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close')
+           and int(v) != 0}
+    row('Invariants on the final database (all callouts)', int(final['callouts']), 'callouts checked',
+        goal_text='none broken', passed=not bad,
+        note=(f"{int(final['confirmed_rows']):,} confirmations; " + (str(bad) if bad else
+              'no over-fill, no duplicate, filled = rows, none after close')))
+
+    def number(value, unit):
+        if value is None:
+            return ''
+        if isinstance(value, int):
+            return f'{value:,} {unit}'
+        return (f'{value:,.1f} {unit}' if value < 100 else f'{value:,.0f} {unit}').strip()
+
+    lines = ['| scenario | measured | anchor | ratio | goal | result |', '|---|---|---|---|---|---|']
+    for r in rows:
+        anchor = (number(r['anchor'], '') + ' (' + r['anchor_text'] + ')') if r['anchor'] else ''
+        lines.append('| ' + ' | '.join([
+            r['scenario'], number(r['measured'], r['unit']), anchor,
+            '' if r['ratio'] is None else f"{r['ratio']:.2f}", r['goal'], r['result'] or '']) + ' |')
+    notes = [f"- {r['scenario']}: {r['note']}" for r in rows if r['note']]
+    table = '\n'.join(lines)
+    header = f"# Load test, {mode}, {os.path.basename(results)} UTC\n\nMachine: {machine}\n"
+    markdown = header + '\n' + table + '\n\nDetails:\n\n' + '\n'.join(notes) + '\n'
+    with open(os.path.join(results, 'summary.md'), 'w') as f:
+        f.write(markdown)
+    with open(os.path.join(results, 'summary.json'), 'w') as f:
+        json.dump({'mode': mode, 'run': os.path.basename(results), 'machine': machine, 'rows': rows}, f, indent=2)
+    print(markdown)
+    print(f"Wrote {os.path.join(results, 'summary.md')} and summary.json")
+    return 0 if all(r['result'] != 'FAIL' for r in rows) else 1
+
+
+if __name__ == '__main__':
+    command, results = sys.argv[1], sys.argv[2]
+    if command == 's1-rate':
+        print(round(s1_rate(results, sys.argv[3]), 1))
+    elif command == 's2-line':
+        print(s2_line(results, int(sys.argv[3])))
+    elif command == 'summary':
+        sys.exit(summary(results, sys.argv[3], sys.argv[4]))

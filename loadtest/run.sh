@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# Surge behaviour against this machine's own limits, in one run:
+#   loadtest/run.sh [quick|full]     quick: 5 bursts, 10-20 s per scenario; full: 20 bursts, 30-60 s
+# Builds the service jar; starts Debian's PostgreSQL (synchronous commit on), redis-server
+# (append-only file, fsync every second) and nginx as separate processes on 127.0.0.1, and the
+# service against them with the dev inbox (nothing leaves the machine); measures the
+# primitives, then the scenarios; checks the invariants in the database after every burst;
+# prints one table and writes loadtest/results/<yyyyMMdd-HHmmss>/summary.md and summary.json.
+# Every process it starts is stopped at the end, also on Ctrl-C.
+set -euo pipefail
+mode="${1:-quick}"
+case "${mode}" in
+  quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000 ;;
+  full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000 ;;
+  *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/.."
+root="${PWD}"
+results="${root}/loadtest/results/$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "${results}"
+pg_port=55432 redis_port=56379 nginx_port=58080 service_port=58081
+burst=10000 s2_slots=50 s2_duplicates=0.05
+started_at=$(date +%s)
+
+log() { printf '[%s +%3ss] %s\n' "$(date -u +%H:%M:%S)" "$(($(date +%s) - started_at))" "$*" | tee -a "${results}/progress.log"; }
+
+# --- tools ---------------------------------------------------------------------------------
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+missing=()
+[[ -x "${pg_bin}/postgres" ]] || missing+=(postgresql)
+command -v psql >/dev/null && command -v pgbench >/dev/null || missing+=(postgresql-client)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v redis-benchmark >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-tools)
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v wrk >/dev/null || missing+=(wrk)
+command -v python3 >/dev/null || missing+=(python3)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]} > 0)); then
+  log "Installing ${missing[*]} (Debian packages)"
+  if [[ "$(id -u)" != 0 ]]; then echo "Run as root, or install: ${missing[*]}" >&2; exit 1; fi
+  apt-get update -q >"${results}/apt.log" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >>"${results}/apt.log" 2>&1
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+fi
+# 10,000 connections at once need as many descriptors in the client and in each server.
+ulimit -n "$(ulimit -Hn)"
+if (($(ulimit -n) < 2 * burst)); then log "warning: only $(ulimit -n) file descriptors allowed"; fi
+
+# --- processes, stopped on exit --------------------------------------------------------------
+pids=()
+pg_data="${results}/postgres"
+as_pg=()
+[[ "$(id -u)" == 0 ]] && as_pg=(runuser -u postgres --)
+stop_all() {
+  trap - EXIT INT TERM
+  log "Stopping everything this run started"
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "${pid}" 2>/dev/null || true
+  done
+  if [[ -f "${pg_data}/postmaster.pid" ]]; then
+    "${as_pg[@]}" "${pg_bin}/pg_ctl" -D "${pg_data}" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  # The databases take half a gigabyte a run; LOADTEST_KEEP_DATA=1 keeps them to look into.
+  if [[ -z "${LOADTEST_KEEP_DATA:-}" ]]; then rm -rf "${pg_data}" "${results}/redis"; fi
+}
+trap stop_all EXIT
+trap 'log "Interrupted"; exit 130' INT TERM
+
+psql_() { psql -X -q -h 127.0.0.1 -p "${pg_port}" -U postgres -d zeitspende -v ON_ERROR_STOP=1 "$@"; }
+redis_() { redis-cli -h 127.0.0.1 -p "${redis_port}" "$@"; }
+client() { java -Xmx512m -cp "${results}/client" LoadClient "$@"; }
+# CPU time the servers have used so far, in ms, as key=value lines (for CPU per request).
+cpu() {
+  local tck total pid key
+  tck="$(getconf CLK_TCK)"
+  for key in service postgres redis nginx; do
+    total=0
+    for pid in ${cpu_pids[${key}]:-}; do
+      [[ -r "/proc/${pid}/stat" ]] || continue
+      read -r -a stat <"/proc/${pid}/stat"
+      total=$((total + stat[13] + stat[14]))
+    done
+    echo "${key}=$((total * 1000 / tck))"
+  done >"${results}/cpu-$1.txt"
+}
+declare -A cpu_pids
+
+log "Mode ${mode}; results in ${results#"${root}/"}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+log "Building the service jar"
+./mvnw -q -DskipTests package >"${results}/build.log" 2>&1
+jar="$(ls target/zeitspende-*.jar | grep -v -- '-plain' | head -n 1)"
+mkdir -p "${results}/client"
+javac -d "${results}/client" loadtest/java/LoadClient.java
+
+log "Starting PostgreSQL ($("${pg_bin}/postgres" --version | awk '{print $3}'), synchronous_commit on) on 127.0.0.1:${pg_port}"
+mkdir -p "${pg_data}"
+[[ "$(id -u)" == 0 ]] && chown postgres: "${pg_data}"
+"${as_pg[@]}" "${pg_bin}/initdb" -D "${pg_data}" -U postgres -A trust -E UTF8 --no-locale >"${results}/initdb.log"
+cat >>"${pg_data}/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = ${pg_port}
+unix_socket_directories = '${pg_data}'
+max_connections = 200
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+EOF
+"${as_pg[@]}" "${pg_bin}/pg_ctl" -D "${pg_data}" -l "${pg_data}/server.log" -w start >/dev/null
+psql -X -q -h 127.0.0.1 -p "${pg_port}" -U postgres -c 'create database zeitspende'
+
+log "Starting redis-server ($(redis-server --version | awk '{print $3}' | tr -d v=), appendonly yes, appendfsync everysec) on 127.0.0.1:${redis_port}"
+mkdir -p "${results}/redis"
+redis-server --bind 127.0.0.1 --port "${redis_port}" --dir "${results}/redis" --appendonly yes \
+  --appendfsync everysec --maxmemory-policy noeviction --save '' --logfile "${results}/redis/redis.log" &
+pids+=($!)
+
+log "Starting nginx on 127.0.0.1:${nginx_port} (static 120-byte response)"
+mkdir -p "${results}/nginx/www"
+printf '{"outcome":"FULL","ask":{"activity":"Fahrdienst","place":"Grone","details":"static response of the anchor"}}\n' \
+  >"${results}/nginx/www/small.json"
+cat >"${results}/nginx/nginx.conf" <<EOF
+worker_processes auto;
+worker_rlimit_nofile $(ulimit -n);
+daemon off;
+$([[ "$(id -u)" == 0 ]] && echo 'user root;')
+pid ${results}/nginx/nginx.pid;
+error_log ${results}/nginx/error.log warn;
+events { worker_connections 16384; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  default_type application/json;
+  client_body_temp_path ${results}/nginx/tmp;
+  proxy_temp_path ${results}/nginx/tmp;
+  fastcgi_temp_path ${results}/nginx/tmp;
+  uwsgi_temp_path ${results}/nginx/tmp;
+  scgi_temp_path ${results}/nginx/tmp;
+  server {
+    # The same accept queue as the service's (Netty takes net.core.somaxconn).
+    listen 127.0.0.1:${nginx_port} backlog=$(cat /proc/sys/net/core/somaxconn);
+    root ${results}/nginx/www;
+  }
+}
+EOF
+nginx -c "${results}/nginx/nginx.conf" -e "${results}/nginx/error.log" &
+pids+=($!)
+nginx_pid=$!
+
+log "Starting the service (${jar##*/}) on 127.0.0.1:${service_port}, dev inbox"
+SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
+  SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
+  ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="${service_port}" \
+  SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:${service_port}" \
+  java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/service.jfr,settings=profile} \
+  -jar "${jar}" >"${results}/service.log" 2>&1 &
+pids+=($!)
+service_pid=$!
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:${service_port}/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "${service_pid}" 2>/dev/null || { tail -n 30 "${results}/service.log"; exit 1; }
+  sleep 1
+done
+curl -fs "http://127.0.0.1:${service_port}/actuator/health/readiness" >/dev/null || { log "Service not ready"; exit 1; }
+log "Service ready"
+cpu_pids[service]="${service_pid}"
+cpu_pids[redis]="${pids[0]}"
+cpu_pids[nginx]="$(pgrep -P "${nginx_pid}" | tr '\n' ' ')"
+
+# --- seeding -------------------------------------------------------------------------------
+seed() { # scenario rep callouts needed helpers
+  psql_ -f loadtest/sql/seed.sql -v sc="$1" -v rep="$2" -v callouts="$3" -v needed="$4" -v helpers="$5" \
+    -v salt="${results##*/}" >/dev/null
+  psql_ -At -c "select token from loadtest.token where scenario = '$1' and rep = $2 order by random()" \
+    >"${results}/tokens-$1-$2.txt"
+}
+log "Seeding helpers, callouts and sent asks with known tokens in bulk"
+psql_ -f loadtest/sql/setup.sql >/dev/null
+seed warm 1 20 500 10000
+seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
+seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
+psql_ -c 'analyze' >/dev/null
+log "Seeded $(psql_ -At -c 'select count(*) from loadtest.token') tokens"
+
+# --- primitives ----------------------------------------------------------------------------
+log "Primitive: redis-benchmark EVALSHA reserve_slot.lua, slot free and callout full (50 clients)"
+sha="$(redis_ script load "$(cat src/main/resources/redis/reserve_slot.lua)")"
+redis_ set 'co:{bench-free}:open' 1000000000 >/dev/null
+redis_ set 'co:{bench-full}:open' 0 >/dev/null
+redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 300000 -r 100000000 --csv \
+  evalsha "${sha}" 2 'co:{bench-free}:open' 'co:{bench-free}:confirmed' 'helper-__rand_int__' >"${results}/redis-evalsha-free.csv"
+redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 300000 -r 100000000 --csv \
+  evalsha "${sha}" 2 'co:{bench-full}:open' 'co:{bench-full}:confirmed' 'helper-__rand_int__' >"${results}/redis-evalsha-full.csv"
+redis_ del 'co:{bench-free}:open' 'co:{bench-free}:confirmed' 'co:{bench-full}:open' >/dev/null
+log "Primitive: redis-benchmark ZADD/ZPOPMIN, pipelined 100 deep"
+redis-benchmark -h 127.0.0.1 -p "${redis_port}" -c 50 -n 500000 -P 100 -r 100000000 --csv -t zadd,zpopmin \
+  >"${results}/redis-zset.csv"
+redis_ --scan --pattern 'myzset*' | xargs -r redis-cli -h 127.0.0.1 -p "${redis_port}" del >/dev/null
+
+log "Primitive: pgbench one-row confirmation insert, 10 clients, ${measure_s} s"
+echo "insert into loadtest.bench_one (callout_id, helper_id, answer) values (gen_random_uuid(), gen_random_uuid(), 'CONFIRMED');" \
+  >"${results}/pgbench-one.sql"
+(cd "${results}" && pgbench -n -h 127.0.0.1 -p "${pg_port}" -U postgres -c 10 -j 2 -T "${measure_s}" \
+  -f pgbench-one.sql -l --log-prefix=pgbench-one-log zeitspende >pgbench-one.txt 2>&1)
+log "Primitive: pgbench 100-row batch insert, 10 clients, ${measure_s} s"
+echo "insert into loadtest.bench_batch (callout_id, helper_id, answer) select gen_random_uuid(), gen_random_uuid(), 'CONFIRMED' from generate_series(1, 100);" \
+  >"${results}/pgbench-batch.sql"
+(cd "${results}" && pgbench -n -h 127.0.0.1 -p "${pg_port}" -U postgres -c 10 -j 2 -T "${measure_s}" \
+  -f pgbench-batch.sql zeitspende >pgbench-batch.txt 2>&1)
+
+log "Primitive: nginx keep-alive under wrk (2 threads, 64 connections, ${measure_s} s)"
+cpu nginx-before
+wrk -t2 -c64 -d"${measure_s}s" --latency "http://127.0.0.1:${nginx_port}/small.json" >"${results}/wrk-nginx.txt"
+cpu nginx-after
+log "Primitive: nginx, ${burst} connections at once"
+client burst --port "${nginx_port}" --path /small.json --count "${burst}" --out "${results}/nginx-burst.json" \
+  >/dev/null
+
+# --- scenarios -----------------------------------------------------------------------------
+confirmed_rows() {
+  psql_ -At -c "select count(*) from confirmation k join loadtest.callout c on c.id = k.callout_id
+    where c.scenario = '$1' and k.answer = 'CONFIRMED'"
+}
+wrk_tokens() { # scenario file seconds prefix suffix output
+  TOKENS="$2" THREADS=2 PREFIX="$4" SUFFIX="$5" wrk -t2 -c64 -d"$3s" --timeout 10s --latency -s loadtest/lua/tokens.lua \
+    "http://127.0.0.1:${service_port}" >"$6"
+}
+invariants() { # label
+  psql_ -f loadtest/sql/invariants.sql >"${results}/invariants-$1.txt"
+}
+
+# The JIT compiles the service's paths during the first thousands of requests; on two shared
+# cores that takes a while.
+log "Warm-up: ${warm_s} s of confirmations (tokens repeat once used up; not counted)"
+wrk_tokens warm "${results}/tokens-warm-1.txt" "${warm_s}" /api/asks/ /accept "${results}/wrk-warm.txt"
+
+log "S1: sustained confirmations, wrk 64 connections, ${s1_s} s"
+before="$(confirmed_rows s1)"
+postmaster="$(head -n 1 "${pg_data}/postmaster.pid")"
+cpu_pids[postgres]="${postmaster} $(pgrep -P "${postmaster}" | tr '\n' ' ')"
+cpu s1-before
+wrk_tokens s1 "${results}/tokens-s1-1.txt" "${s1_s}" /api/asks/ /accept "${results}/wrk-s1.txt"
+cpu s1-after
+after="$(confirmed_rows s1)"
+echo "rows=$((after - before))" >"${results}/s1-rows.txt"
+invariants s1
+s1_rate="$(python3 loadtest/report.py s1-rate "${results}" "${s1_s}")"
+log "S1: ${s1_rate} confirmations/s"
+
+s1lat_rate="$(python3 -c "print(round(max(1.0, ${s1_rate} / 2), 1))")"
+log "S1-lat: open model at ${s1lat_rate}/s (50 % of S1) for ${s1lat_s} s"
+client rate --port "${service_port}" --method POST --path '/api/asks/{token}/accept' \
+  --tokens "${results}/tokens-s1lat-1.txt" --rate "${s1lat_rate}" --duration "${s1lat_s}" \
+  --out "${results}/s1lat.json" >/dev/null
+invariants s1lat
+
+for rep in $(seq 1 "${s2_reps}"); do
+  callout="$(psql_ -At -c "select id from loadtest.callout where scenario = 's2' and rep = ${rep}")"
+  log "S2 ${rep}/${s2_reps}: ${burst} helpers + 5 % duplicates at once on ${s2_slots} slots"
+  cpu "s2-${rep}-before"
+  client burst --port "${service_port}" --method POST --path '/api/asks/{token}/accept' \
+    --tokens "${results}/tokens-s2-${rep}.txt" --duplicates "${s2_duplicates}" --seed "${rep}" --timeout "${burst_timeout}" \
+    --out "${results}/s2-${rep}.json" --lines "${results}/s2-${rep}-answers.txt" >/dev/null
+  cpu "s2-${rep}-after"
+  invariants "s2-${rep}"
+  {
+    psql_ -At -F' ' -c "select 'callout=' || filled || ' ' || needed || ' ' || status from callout where id = '${callout}'"
+    awk '$3 == "CONFIRMED" { split($1, p, "/"); print p[4] }' "${results}/s2-${rep}-answers.txt" | sort -u \
+      >"${results}/s2-${rep}-confirmed-tokens.txt"
+    echo "answered_confirmed=$(wc -l <"${results}/s2-${rep}-confirmed-tokens.txt")"
+    echo "confirmed_with_row=$(psql_ -At -c "select count(*) from loadtest.token t
+      join ask a on a.token_hash = sha256(convert_to(t.token, 'UTF8'))
+      join confirmation k on k.callout_id = a.callout_id and k.helper_id = a.helper_id and k.answer = 'CONFIRMED'
+      where t.token = any(string_to_array('$(paste -sd, "${results}/s2-${rep}-confirmed-tokens.txt")', ','))")"
+    echo "redis_open=$(redis_ get "co:{${callout}}:open")"
+    echo "redis_confirmed=$(redis_ scard "co:{${callout}}:confirmed")"
+  } >"${results}/s2-${rep}-check.txt"
+  log "S2 ${rep}: $(python3 loadtest/report.py s2-line "${results}" "${rep}")"
+done
+
+log "S2b: clicks on the full callout, keep-alive, wrk 64 connections, ${measure_s} s"
+awk '$3 == "FULL" { split($1, p, "/"); print p[4] }' "${results}/s2-1-answers.txt" | sort -u >"${results}/tokens-s2b.txt"
+cpu s2b-before
+wrk_tokens s2b "${results}/tokens-s2b.txt" "${measure_s}" /api/asks/ /accept "${results}/wrk-s2b.txt"
+cpu s2b-after
+invariants final
+
+log "Done measuring; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 loadtest/report.py summary "${results}" "${mode}" "load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
