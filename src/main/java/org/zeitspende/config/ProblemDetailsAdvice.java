@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.r2dbc.spi.R2dbcTransientException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,6 +14,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +40,8 @@ import org.springframework.web.server.ServerWebInputException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	private static final long RETRY_AFTER_SECONDS = 5;
 
 	// Paths that carry a link token: a token in a log would let its reader answer for the
 	// helper.
@@ -96,6 +101,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setType(ProblemTypes.BODY_TOO_LARGE);
 		body.setTitle("Request body too large");
 		return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body));
+	}
+
+	// A pool that waited too long for a connection under a burst, or a database that is
+	// briefly gone: the client should try again, not report a bug.
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
+			R2dbcTransientException.class })
+	Mono<ResponseEntity<Object>> handleDatabaseUnavailable(Exception ex, ServerWebExchange exchange) {
+		log.warn("Database unavailable on " + exchange.getRequest().getMethod() + " "
+				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]: "
+				+ ex.getMessage());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is busy or its database is briefly unreachable. Try again in a few seconds.");
+		body.setType(ProblemTypes.TEMPORARILY_UNAVAILABLE);
+		body.setTitle("Temporarily unavailable");
+		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+			.body(body));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -20,6 +20,9 @@ public final class ProblemTypes {
 	/** The body is larger than the configured limit. */
 	public static final URI BODY_TOO_LARGE = URI.create(BASE + "body-too-large");
 
+	/** The service is overloaded or its database briefly unreachable; try again. */
+	public static final URI TEMPORARILY_UNAVAILABLE = URI.create(BASE + "temporarily-unavailable");
+
 	/** Something failed on our side; the response says nothing more on purpose. */
 	public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 

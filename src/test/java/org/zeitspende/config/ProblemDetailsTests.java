@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -108,6 +110,16 @@ class ProblemDetailsTests {
 		assertProblem(response, HttpStatus.INTERNAL_SERVER_ERROR, null);
 	}
 
+	@Test
+	void databaseBusyOrUnreachable_answers503WithRetryAfter() {
+		for (String path : List.of("/probe/busy", "/probe/unreachable")) {
+			WebTestClient.ResponseSpec response = this.client.get().uri(path).exchange();
+			response.expectHeader().valueEquals("Retry-After", "5");
+			assertProblem(response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The service is busy or its database is briefly unreachable. Try again in a few seconds.");
+		}
+	}
+
 	private WebTestClient.ResponseSpec post(String json) {
 		return this.client.post().uri("/probe").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
 	}
@@ -141,6 +153,17 @@ class ProblemDetailsTests {
 		@GetMapping("/probe/fail")
 		Mono<String> fail() {
 			return Mono.error(new IllegalStateException("secret internals"));
+		}
+
+		// What a pool that waited too long for a connection, or a lost database, raises.
+		@GetMapping("/probe/busy")
+		Mono<String> busy() {
+			return Mono.error(new QueryTimeoutException("secret internals"));
+		}
+
+		@GetMapping("/probe/unreachable")
+		Mono<String> unreachable() {
+			return Mono.error(new DataAccessResourceFailureException("secret internals"));
 		}
 
 		@GetMapping("/probe/{number}")
