@@ -5,10 +5,16 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.ask.AskTokens;
 import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.callout.HelperDeclined;
 
 /**
  * The one state machine for answers to asks, whether they come by link, JSON or SMS.
@@ -29,13 +35,23 @@ class Confirmations {
 
 	private final Withdrawals withdrawals;
 
+	private final TransactionalOperator transaction;
+
+	private final ApplicationEventPublisher events;
+
 	Confirmations(AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers, Acceptances acceptances,
-			Withdrawals withdrawals) {
+			Withdrawals withdrawals, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
 		this.tokens = tokens;
 		this.callouts = callouts;
 		this.answers = answers;
 		this.acceptances = acceptances;
 		this.withdrawals = withdrawals;
+		// A transaction of its own, also inside a caller's (an SMS reply's), as for a
+		// yes:
+		// a no is committed before it is published.
+		this.transaction = TransactionalOperator.create(transactions,
+				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+		this.events = events;
 	}
 
 	/**
@@ -96,7 +112,7 @@ class Confirmations {
 	private Mono<Outcome> first(Asked asked, Answer answer, Instant now) {
 		return switch (answer) {
 			case ACCEPT -> this.acceptances.accept(asked.callout(), asked.helperId(), now);
-			case DECLINE, WITHDRAW -> decline(asked);
+			case DECLINE, WITHDRAW -> decline(asked, now);
 		};
 	}
 
@@ -107,13 +123,20 @@ class Confirmations {
 		return Mono.just(repeated(stored, answer));
 	}
 
-	private Mono<Outcome> decline(Asked asked) {
+	private Mono<Outcome> decline(Asked asked, Instant now) {
 		UUID calloutId = asked.callout().id();
 		return this.answers.answer(calloutId, asked.helperId(), Outcome.DECLINED)
-			.flatMap((first) -> first ? Mono.just(Outcome.DECLINED)
+			.as(this.transaction::transactional)
+			.flatMap((first) -> first ? declined(asked, now)
 					: this.answers.answerOf(calloutId, asked.helperId())
 						.map((stored) -> repeated(stored, Answer.DECLINE)))
 			.onErrorMap(GateUnavailableException::new);
+	}
+
+	private Mono<Outcome> declined(Asked asked, Instant now) {
+		CalloutSummary callout = asked.callout();
+		this.events.publishEvent(new HelperDeclined(callout.id(), callout.organisationId(), asked.helperId(), now));
+		return Mono.just(Outcome.DECLINED);
 	}
 
 	/**
