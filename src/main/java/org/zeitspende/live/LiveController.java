@@ -5,8 +5,10 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +34,11 @@ class LiveController {
 			description = "First a snapshot, then one event per change: asked, delivered, confirmed, declined, "
 					+ "withdrawn, filled, reopened, exhausted, cancelled, expired. Each carries the callout's status "
 					+ "and counts. The stream ends after cancelled or expired; a heartbeat comment keeps it open.")
-	Flux<ServerSentEvent<LiveEvent>> events(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-		return this.streams.follow(caller, id);
+	Mono<ResponseEntity<Flux<ServerSentEvent<LiveEvent>>>> events(@AuthenticationPrincipal Caller caller,
+			@PathVariable UUID id) {
+		// The callout is looked up before the response starts, so that a problem is
+		// answered as JSON rather than as a broken stream.
+		return this.streams.follow(caller, id).map(ResponseEntity::ok);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -40,14 +41,14 @@ class LiveStreams {
 	 * The stream of a callout.
 	 * @param caller the member asking
 	 * @param calloutId the callout
-	 * @return the events; a {@code 404} problem, before anything is subscribed, when the
-	 * caller's organisation has no such callout
+	 * @return the events, once the caller may see them; a {@code 404} problem, before
+	 * anything is streamed, when the caller's organisation has no such callout
 	 */
-	Flux<ServerSentEvent<LiveEvent>> follow(Caller caller, UUID calloutId) {
+	Mono<Flux<ServerSentEvent<LiveEvent>>> follow(Caller caller, UUID calloutId) {
 		return this.progresses.find(caller, calloutId)
-			.then(this.channels.subscribe(calloutId))
-			.flatMapMany((changes) -> events(caller, calloutId, changes))
-			.transform((events) -> serverSent(events, this.properties.heartbeat(), this.properties.retry()));
+			.thenReturn(this.channels.subscribe(calloutId)
+				.flatMapMany((changes) -> events(caller, calloutId, changes))
+				.transform((events) -> serverSent(events, this.properties.heartbeat(), this.properties.retry())));
 	}
 
 	// The snapshot is read only once Redis confirmed the subscription, so no change falls
