@@ -23,6 +23,9 @@ import org.zeitspende.security.Caller;
 @Tag(name = "Callouts", description = "Asking for helpers: your organisation's callouts")
 class LiveController {
 
+	// nginx (and ingress-nginx) would otherwise buffer the stream.
+	private static final String NO_PROXY_BUFFERING = "X-Accel-Buffering";
+
 	private final LiveStreams streams;
 
 	LiveController(LiveStreams streams) {
@@ -38,7 +41,8 @@ class LiveController {
 			@PathVariable UUID id) {
 		// The callout is looked up before the response starts, so that a problem is
 		// answered as JSON rather than as a broken stream.
-		return this.streams.follow(caller, id).map(ResponseEntity::ok);
+		return this.streams.follow(caller, id)
+			.map((events) -> ResponseEntity.ok().header(NO_PROXY_BUFFERING, "no").body(events));
 	}
 
 }
