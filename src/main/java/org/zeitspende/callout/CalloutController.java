@@ -86,7 +86,7 @@ class CalloutController {
 		return this.previews.preview(organisationOf(caller), id, Instant.now());
 	}
 
-	static UUID organisationOf(Caller caller) {
+	private static UUID organisationOf(Caller caller) {
 		return caller.organisationId().orElseThrow(CalloutProblem::notFound);
 	}
 

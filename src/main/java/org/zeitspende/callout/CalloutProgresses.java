@@ -28,8 +28,9 @@ public class CalloutProgresses {
 	 * such callout
 	 */
 	public Mono<CalloutProgress> find(Caller caller, UUID calloutId) {
-		return Mono.fromSupplier(() -> CalloutController.organisationOf(caller))
-			.flatMap((organisationId) -> this.callouts.get(organisationId, calloutId))
+		return caller.organisationId()
+			.map((organisationId) -> this.callouts.get(organisationId, calloutId))
+			.orElseGet(() -> Mono.error(CalloutProblem.notFound()))
 			.map((callout) -> new CalloutProgress(callout.id(), callout.status(), callout.counts()));
 	}
 

@@ -72,7 +72,12 @@ class LiveStreams {
 		return events.index()
 			.map((indexed) -> serverSent(indexed, retry))
 			.publish((shared) -> Flux.merge(shared,
-					Flux.interval(heartbeat, heartbeat).map((tick) -> heartbeat()).takeUntilOther(shared.then())));
+					// A client that does not keep up misses heartbeats rather than
+					// failing.
+					Flux.interval(heartbeat, heartbeat)
+						.onBackpressureDrop()
+						.map((tick) -> heartbeat())
+						.takeUntilOther(shared.then())));
 	}
 
 	private static ServerSentEvent<LiveEvent> serverSent(Tuple2<Long, LiveEvent> indexed, Duration retry) {

@@ -291,6 +291,8 @@ class LiveEventsIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.valueEquals("X-Accel-Buffering", "no")
 			.returnResult(EVENT)
 			.getResponseBody()
 			.filter((event) -> event.event() != null)

@@ -70,6 +70,7 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.PATCH, "/api/callouts/{callout}", MEMBERS).body("{\"details\": \"Matrix\"}"),
 			Endpoint.of(HttpMethod.POST, "/api/callouts/{callout}/cancel", MEMBERS),
 			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}/preview", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}/events", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
