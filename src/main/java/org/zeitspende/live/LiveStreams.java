@@ -5,8 +5,11 @@ import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.function.Tuple2;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Service;
 import org.zeitspende.callout.CalloutProgresses;
@@ -31,6 +34,8 @@ class LiveStreams {
 
 	private final LiveProperties properties;
 
+	private final Sinks.Empty<Void> closing = Sinks.empty();
+
 	LiveStreams(CalloutProgresses progresses, CalloutChannels channels, LiveProperties properties) {
 		this.progresses = progresses;
 		this.channels = channels;
@@ -48,7 +53,16 @@ class LiveStreams {
 		return this.progresses.find(caller, calloutId)
 			.thenReturn(this.channels.subscribe(calloutId)
 				.flatMapMany((changes) -> events(caller, calloutId, changes))
+				.takeUntilOther(this.closing.asMono())
 				.transform((events) -> serverSent(events, this.properties.heartbeat(), this.properties.retry())));
+	}
+
+	// A stopping service ends its streams, so that the graceful shutdown need not wait
+	// for
+	// them; clients reconnect to another replica.
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
+		this.closing.tryEmitEmpty();
 	}
 
 	// The snapshot is read only once Redis confirmed the subscription, so no change falls
