@@ -132,7 +132,7 @@ class AskRelay {
 	private Mono<SentAsk> send(ClaimedAsk ask, OpenCallout callout, HelperAddress recipient, Instant now) {
 		return this.messages.message(ask, callout, recipient, now)
 			.flatMap(this.sender::send)
-			.map((sent) -> new SentAsk(ask.id(), sent.providerId(), ask.tokenHash()))
+			.map((sent) -> new SentAsk(ask.id(), ask.calloutId(), sent.providerId(), ask.tokenHash()))
 			.onErrorResume(MessageRejectedException.class, (ex) -> rejected(ask, recipient, ex).then(Mono.empty()))
 			.onErrorResume(MessageNotSentException.class, (ex) -> notSent(ask, ex, now).then(Mono.empty()));
 	}

@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.zeitspende.dispatch.Channel;
@@ -26,8 +28,11 @@ class AskRepository {
 
 	private final DatabaseClient database;
 
-	AskRepository(DatabaseClient database) {
+	private final ApplicationEventPublisher events;
+
+	AskRepository(DatabaseClient database, ApplicationEventPublisher events) {
 		this.database = database;
+		this.events = events;
 	}
 
 	Mono<Long> insert(UUID calloutId, List<PlannedAsk> asks) {
@@ -104,7 +109,8 @@ class AskRepository {
 	}
 
 	/**
-	 * Records asks the provider took, in one statement.
+	 * Records asks the provider took, in one statement, and then publishes one
+	 * {@link AsksSent} for the batch.
 	 * @param sent the asks with the provider's ids
 	 * @return how many claimed asks were recorded
 	 */
@@ -114,23 +120,33 @@ class AskRepository {
 					update ask set status = 'SENT', provider_id = taken.provider_id, token_hash = decode(taken.token_hash, 'hex'),
 					    last_error = null, updated_at = now()
 					from unnest(:ids, :providerIds, :tokenHashes) as taken (id, provider_id, token_hash)
-					where ask.id = taken.id and ask.status = 'SENDING'""")
+					where ask.id = taken.id and ask.status = 'SENDING'
+					returning ask.callout_id""")
 			.bind("ids", sent.stream().map(SentAsk::id).toArray(UUID[]::new))
 			.bind("providerIds", sent.stream().map(SentAsk::providerId).toArray(String[]::new))
 			// Hex, as the driver binds arrays of text but not of bytea.
 			.bind("tokenHashes", sent.stream().map((ask) -> HEX.formatHex(ask.tokenHash())).toArray(String[]::new))
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("callout_id", UUID.class))
+			.all()
+			// Published once every row is read: the statement commits only when it ends.
+			.collectList()
+			.map((callouts) -> {
+				if (!callouts.isEmpty()) {
+					this.events.publishEvent(new AsksSent(Set.copyOf(callouts)));
+				}
+				return (long) callouts.size();
+			});
 	}
 
 	/**
 	 * An ask the provider took.
 	 *
 	 * @param id the ask
+	 * @param calloutId its callout
 	 * @param providerId the provider's id of the message
 	 * @param tokenHash the SHA-256 of the token in the message's link
 	 */
-	record SentAsk(UUID id, String providerId, byte[] tokenHash) {
+	record SentAsk(UUID id, UUID calloutId, String providerId, byte[] tokenHash) {
 
 	}
 
@@ -174,17 +190,19 @@ class AskRepository {
 	/**
 	 * Moves an ask to a status reported by the provider, if it stands in one of the given
 	 * statuses.
+	 * @return the ask's callout; empty when the ask did not move
 	 */
-	Mono<Long> report(UUID id, AskStatus to, List<AskStatus> from, String error) {
+	Mono<UUID> report(UUID id, AskStatus to, List<AskStatus> from, String error) {
 		return this.database.sql("""
 				update ask set status = :to, last_error = coalesce(nullif(:error, ''), last_error), updated_at = now()
-				where id = :id and status = any(:from::text[])""")
+				where id = :id and status = any(:from::text[])
+				returning callout_id""")
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("from", from.stream().map(AskStatus::name).toArray(String[]::new))
 			.bind("error", (error != null) ? truncated(error) : "")
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("callout_id", UUID.class))
+			.one();
 	}
 
 	/**

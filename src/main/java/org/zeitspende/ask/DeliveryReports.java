@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.zeitspende.dispatch.DeliveryReported;
@@ -26,9 +27,12 @@ class DeliveryReports {
 
 	private final SmsFallback fallback;
 
-	DeliveryReports(AskRepository asks, SmsFallback fallback) {
+	private final ApplicationEventPublisher events;
+
+	DeliveryReports(AskRepository asks, SmsFallback fallback, ApplicationEventPublisher events) {
 		this.asks = asks;
 		this.fallback = fallback;
+		this.events = events;
 	}
 
 	@EventListener
@@ -39,7 +43,9 @@ class DeliveryReports {
 		}
 		return switch (report.status()) {
 			case QUEUED, SENT -> this.asks.report(id, AskStatus.SENT, List.of(AskStatus.UNKNOWN), null).then();
-			case DELIVERED -> this.asks.report(id, AskStatus.DELIVERED, SENT_OR_UNKNOWN, null).then();
+			case DELIVERED -> this.asks.report(id, AskStatus.DELIVERED, SENT_OR_UNKNOWN, null)
+				.doOnNext((calloutId) -> this.events.publishEvent(new AskDelivered(calloutId, id)))
+				.then();
 			case UNDELIVERED, FAILED, CANCELLED -> failed(id, report);
 		};
 	}

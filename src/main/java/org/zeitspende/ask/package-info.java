@@ -7,6 +7,8 @@
  * {@link org.zeitspende.helper.HelperContacts} and sends through
  * {@link org.zeitspende.dispatch.MessageSender}. Delivery reports move an ask forward
  * only; an SMS that cannot reach the helper turns into an email on the same ask. Notices
- * about what became of a callout go through an outbox of their own.
+ * about what became of a callout go through an outbox of their own. A recorded batch of
+ * sent asks publishes {@link org.zeitspende.ask.AsksSent}, a delivered ask
+ * {@link org.zeitspende.ask.AskDelivered}.
  */
 package org.zeitspende.ask;

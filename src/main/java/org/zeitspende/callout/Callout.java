@@ -29,19 +29,6 @@ import java.util.UUID;
  */
 record Callout(UUID id, String activity, String place, Instant startsAt, Instant endsAt, int needed,
 		List<String> languages, List<String> skills, String details, String meetingPoint, String contactHint,
-		boolean notifyWhenFilled, CalloutStatus status, String shortCode, Counts counts, UUID createdBy,
+		boolean notifyWhenFilled, CalloutStatus status, String shortCode, CalloutCounts counts, UUID createdBy,
 		Instant createdAt, Instant updatedAt, Instant cancelledAt) {
-
-	/**
-	 * How many helpers a callout reached.
-	 *
-	 * @param asked asks planned or sent
-	 * @param delivered asks the provider reported delivered
-	 * @param confirmed helpers who said yes
-	 * @param declined helpers who said no
-	 * @param open places still free
-	 */
-	record Counts(int asked, int delivered, int confirmed, int declined, int open) {
-	}
-
 }

@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,11 @@ class CalloutExpiry {
 
 	private final CalloutRepository callouts;
 
-	CalloutExpiry(CalloutRepository callouts) {
+	private final ApplicationEventPublisher events;
+
+	CalloutExpiry(CalloutRepository callouts, ApplicationEventPublisher events) {
 		this.callouts = callouts;
+		this.events = events;
 	}
 
 	@Scheduled(initialDelayString = "${zeitspende.callouts.expiry-interval}",
@@ -37,12 +41,17 @@ class CalloutExpiry {
 	}
 
 	/**
-	 * Marks open callouts that start at or before the cut-off as expired.
+	 * Marks open callouts that start at or before the cut-off as expired and publishes
+	 * {@link CalloutExpired} for each, after the change is committed.
 	 * @param cutOff the instant
 	 * @return how many were marked
 	 */
 	Mono<Long> expire(Instant cutOff) {
-		return this.callouts.expireStartedBefore(cutOff);
+		// Published once every row is read: the statement commits only when it ends.
+		return this.callouts.expireStartedBefore(cutOff).collectList().map((expired) -> {
+			expired.forEach(this.events::publishEvent);
+			return (long) expired.size();
+		});
 	}
 
 }

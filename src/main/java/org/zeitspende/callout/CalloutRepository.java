@@ -22,10 +22,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalloutRepository {
 
-	private static final String COLUMNS = """
-			id, activity_code, place_code, starts_at, ends_at, needed, filled, required_languages, required_skills,
-			details, meeting_point, contact_hint, notify_when_filled, status, short_code, created_by, created_at,
-			updated_at, cancelled_at""";
+	// The counts read the asks' and answers' rows of the callout; both are indexed by
+	// callout first.
+	private static final String SELECT = """
+			select c.id, c.activity_code, c.place_code, c.starts_at, c.ends_at, c.needed, c.filled,
+			       c.required_languages, c.required_skills, c.details, c.meeting_point, c.contact_hint,
+			       c.notify_when_filled, c.status, c.short_code, c.created_by, c.created_at, c.updated_at,
+			       c.cancelled_at, asks.asked, asks.delivered, answers.declined
+			from callout c
+			cross join lateral (
+			    select count(*) filter (where a.status in ('SENT', 'DELIVERED', 'UNKNOWN')) as asked,
+			           count(*) filter (where a.status = 'DELIVERED') as delivered
+			    from ask a where a.callout_id = c.id) asks
+			cross join lateral (
+			    select count(*) as declined from confirmation f
+			    where f.callout_id = c.id and f.answer = 'DECLINED') answers""";
 
 	private final DatabaseClient database;
 
@@ -65,8 +76,7 @@ class CalloutRepository {
 	}
 
 	Mono<Callout> find(UUID organisationId, UUID id) {
-		return this.database
-			.sql("select " + COLUMNS + " from callout where organisation_id = :organisation and id = :id")
+		return this.database.sql(SELECT + " where c.organisation_id = :organisation and c.id = :id")
 			.bind("organisation", organisationId)
 			.bind("id", id)
 			.map(CalloutRepository::callout)
@@ -80,13 +90,12 @@ class CalloutRepository {
 	 * @param offset rows to skip
 	 */
 	Flux<Callout> findAll(UUID organisationId, CalloutFilter filter, int limit, int offset) {
-		GenericExecuteSpec select = this.database.sql("select " + COLUMNS + """
-				 from callout
-				where organisation_id = :organisation
-				  and (cast(:status as text) is null or status = :status)
-				  and (cast(:from as timestamptz) is null or starts_at >= :from)
-				  and (cast(:to as timestamptz) is null or starts_at < :to)
-				order by created_at desc, id desc
+		GenericExecuteSpec select = this.database.sql(SELECT + """
+				 where c.organisation_id = :organisation
+				  and (cast(:status as text) is null or c.status = :status)
+				  and (cast(:from as timestamptz) is null or c.starts_at >= :from)
+				  and (cast(:to as timestamptz) is null or c.starts_at < :to)
+				order by c.created_at desc, c.id desc
 				limit :limit offset :offset""")
 			.bind("organisation", organisationId)
 			.bind("limit", limit)
@@ -138,12 +147,17 @@ class CalloutRepository {
 
 	/**
 	 * Marks open callouts whose start is not after the given instant as expired.
-	 * @return how many were marked
+	 * @param cutOff the instant
+	 * @return the callouts marked
 	 */
-	Mono<Long> expireStartedBefore(Instant cutOff) {
+	Flux<CalloutExpired> expireStartedBefore(Instant cutOff) {
 		return this.database.sql("""
 				update callout set status = 'EXPIRED', updated_at = now()
-				where status = 'OPEN' and starts_at <= :cutOff""").bind("cutOff", utc(cutOff)).fetch().rowsUpdated();
+				where status = 'OPEN' and starts_at <= :cutOff
+				returning id, organisation_id""")
+			.bind("cutOff", utc(cutOff))
+			.map((row) -> new CalloutExpired(row.get("id", UUID.class), row.get("organisation_id", UUID.class), cutOff))
+			.all();
 	}
 
 	private static Callout callout(Readable row) {
@@ -156,8 +170,14 @@ class CalloutRepository {
 				row.get("contact_hint", String.class),
 				Boolean.TRUE.equals(row.get("notify_when_filled", Boolean.class)),
 				CalloutStatus.valueOf(row.get("status", String.class)), row.get("short_code", String.class),
-				new Callout.Counts(0, 0, filled, 0, needed - filled), row.get("created_by", UUID.class),
-				instant(row, "created_at"), instant(row, "updated_at"), instant(row, "cancelled_at"));
+				new CalloutCounts(count(row, "asked"), count(row, "delivered"), filled, count(row, "declined"),
+						needed - filled),
+				row.get("created_by", UUID.class), instant(row, "created_at"), instant(row, "updated_at"),
+				instant(row, "cancelled_at"));
+	}
+
+	private static int count(Readable row, String column) {
+		return row.get(column, Long.class).intValue();
 	}
 
 	private static Instant instant(Readable row, String column) {

@@ -7,5 +7,7 @@
  * {@link org.zeitspende.callout.CalloutCancelled} for whoever tells them.
  * {@link org.zeitspende.callout.CalloutNeeds} tells the features that ask helpers what an
  * open callout still needs, and ends one that nobody is left to ask for.
+ * {@link org.zeitspende.callout.CalloutProgresses} gives the live view a callout's status
+ * and counts, scoped to the caller's organisation.
  */
 package org.zeitspende.callout;

@@ -19,6 +19,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -94,13 +95,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return super.handleResponseStatusException(ex, headers, status, exchange);
 	}
 
+	// A problem is JSON whatever the request accepts: a client of a server-sent event
+	// stream would otherwise get it as an event.
+	@Override
+	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			ServerWebExchange exchange) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, problemHeaders, status, exchange);
+	}
+
 	@ExceptionHandler(DataBufferLimitException.class)
 	Mono<ResponseEntity<Object>> handleBodyTooLarge(ServerWebExchange exchange) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than this endpoint accepts.");
 		body.setType(ProblemTypes.BODY_TOO_LARGE);
 		body.setTitle("Request body too large");
-		return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body));
+		return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body));
 	}
 
 	// A pool that waited too long for a connection under a burst, or a database that is
@@ -117,6 +131,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setTitle("Temporarily unavailable");
 		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(body));
 	}
 
@@ -130,7 +145,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						+ " if you contact us.");
 		body.setType(ProblemTypes.INTERNAL_ERROR);
 		body.setTitle("Internal error");
-		return Mono.just(ResponseEntity.internalServerError().body(body));
+		return Mono
+			.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body));
 	}
 
 	private Mono<ResponseEntity<Object>> invalidRequest(Exception ex, List<InvalidField> errors, HttpHeaders headers,

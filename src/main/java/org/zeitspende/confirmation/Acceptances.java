@@ -19,6 +19,7 @@ import org.zeitspende.callout.CalloutSlots.Slots;
 import org.zeitspende.callout.CalloutStatus;
 import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.callout.HelperConfirmed;
 import org.zeitspende.confirmation.SlotGate.Reservation;
 
 /**
@@ -96,7 +97,7 @@ class Acceptances {
 			.switchIfEmpty(Mono.error(NoSlotLeft::new))
 			.as(this.transaction::transactional);
 		Mono<Void> undo = reserved ? this.gate.release(calloutId, helperId) : Mono.empty();
-		return stored.map((slots) -> confirmed(calloutId, slots, now))
+		return stored.map((slots) -> confirmed(calloutId, helperId, slots, now))
 			.onErrorResume(AnsweredBefore.class,
 					(ex) -> undo.then(this.answers.answerOf(calloutId, helperId))
 						.map((answer) -> Confirmations.repeated(answer, Answer.ACCEPT)))
@@ -108,7 +109,8 @@ class Acceptances {
 			});
 	}
 
-	private Outcome confirmed(UUID calloutId, Slots slots, Instant now) {
+	private Outcome confirmed(UUID calloutId, UUID helperId, Slots slots, Instant now) {
+		this.events.publishEvent(new HelperConfirmed(calloutId, slots.organisationId(), helperId, now));
 		if (slots.full()) {
 			this.events.publishEvent(new CalloutFilled(calloutId, slots.organisationId(), slots.needed(), now));
 		}

@@ -32,17 +32,20 @@ class Confirmations {
 
 	private final Withdrawals withdrawals;
 
+	private final Declines declines;
+
 	private final StandbyList standby;
 
 	private final Alternatives alternatives;
 
 	Confirmations(AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers, Acceptances acceptances,
-			Withdrawals withdrawals, StandbyList standby, Alternatives alternatives) {
+			Withdrawals withdrawals, Declines declines, StandbyList standby, Alternatives alternatives) {
 		this.tokens = tokens;
 		this.callouts = callouts;
 		this.answers = answers;
 		this.acceptances = acceptances;
 		this.withdrawals = withdrawals;
+		this.declines = declines;
 		this.standby = standby;
 		this.alternatives = alternatives;
 	}
@@ -114,7 +117,7 @@ class Confirmations {
 	private Mono<Outcome> first(Asked asked, Answer answer, Instant now) {
 		return switch (answer) {
 			case ACCEPT -> this.acceptances.accept(asked.callout(), asked.helperId(), now);
-			case DECLINE, WITHDRAW -> decline(asked);
+			case DECLINE, WITHDRAW -> this.declines.decline(asked.callout(), asked.helperId(), now);
 			case STANDBY -> this.standby.join(asked.callout(), asked.helperId(), now);
 		};
 	}
@@ -124,15 +127,6 @@ class Confirmations {
 			return this.withdrawals.withdraw(asked.callout(), asked.helperId(), now);
 		}
 		return Mono.just(repeated(stored, answer));
-	}
-
-	private Mono<Outcome> decline(Asked asked) {
-		UUID calloutId = asked.callout().id();
-		return this.answers.answer(calloutId, asked.helperId(), Outcome.DECLINED)
-			.flatMap((first) -> first ? Mono.just(Outcome.DECLINED)
-					: this.answers.answerOf(calloutId, asked.helperId())
-						.map((stored) -> repeated(stored, Answer.DECLINE)))
-			.onErrorMap(GateUnavailableException::new);
 	}
 
 	/**

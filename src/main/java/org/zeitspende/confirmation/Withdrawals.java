@@ -11,6 +11,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.zeitspende.callout.CalloutReopened;
 import org.zeitspende.callout.CalloutSlots;
 import org.zeitspende.callout.CalloutSlots.Slots;
 import org.zeitspende.callout.CalloutStatus;
@@ -71,12 +72,19 @@ class Withdrawals {
 			.as(this.transaction::transactional);
 		return released
 			.flatMap((slots) -> this.gate.release(callout.id(), helperId)
-				.then(Mono.fromRunnable(() -> this.events
-					.publishEvent(new HelperWithdrew(callout.id(), slots.organisationId(), helperId, now))))
+				.then(Mono.fromRunnable(() -> publishWithdrawn(callout, helperId, slots, now)))
 				.thenReturn(Outcome.WITHDRAWN))
 			// A concurrent withdrawal came first.
 			.switchIfEmpty(Mono.defer(() -> this.answers.answerOf(callout.id(), helperId)))
 			.onErrorMap((ex) -> !(ex instanceof GateUnavailableException), GateUnavailableException::new);
+	}
+
+	private void publishWithdrawn(CalloutSummary callout, UUID helperId, Slots slots, Instant now) {
+		this.events.publishEvent(new HelperWithdrew(callout.id(), slots.organisationId(), helperId, now));
+		// Released from a full callout: it was filled and takes helpers again.
+		if (slots.filled() + 1 == slots.needed()) {
+			this.events.publishEvent(new CalloutReopened(callout.id(), slots.organisationId(), now));
+		}
 	}
 
 }

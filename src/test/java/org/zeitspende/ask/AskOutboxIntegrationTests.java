@@ -4,17 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -63,6 +71,27 @@ class AskOutboxIntegrationTests {
 	@Autowired
 	ReactiveTransactionManager transactions;
 
+	@Autowired
+	ApplicationEventMulticaster multicaster;
+
+	final List<Object> published = new CopyOnWriteArrayList<>();
+
+	final ApplicationListener<ApplicationEvent> listener = (event) -> {
+		if (event instanceof PayloadApplicationEvent<?> payload) {
+			this.published.add(payload.getPayload());
+		}
+	};
+
+	@BeforeEach
+	void listen() {
+		this.multicaster.addApplicationListener(this.listener);
+	}
+
+	@AfterEach
+	void stopListening() {
+		this.multicaster.removeApplicationListener(this.listener);
+	}
+
 	@Test
 	void poll_sendsEnqueuedAsks_andRecordsTheProviderIds() {
 		UUID callout = openCallout();
@@ -97,6 +126,10 @@ class AskOutboxIntegrationTests {
 				assertThat(tokenHash(sms.id())).isEqualTo(AskTokens.sha256(linkToken(text)));
 			});
 		assertThat(inboxCount(contact(byEmail, "email"))).isEqualTo(1);
+		// One event for the batch, not one per ask.
+		assertThat(this.published).filteredOn(AsksSent.class::isInstance)
+			.singleElement()
+			.isEqualTo(new AsksSent(Set.of(callout)));
 	}
 
 	@Test
@@ -218,6 +251,9 @@ class AskOutboxIntegrationTests {
 		}
 
 		assertThat(rows(callout)).singleElement().satisfies((row) -> assertThat(row.status()).isEqualTo("DELIVERED"));
+		assertThat(this.published).filteredOn(AskDelivered.class::isInstance)
+			.singleElement()
+			.isEqualTo(new AskDelivered(callout, sent.id()));
 	}
 
 	@Test

@@ -29,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.AskRows.Asked;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
@@ -64,6 +66,11 @@ class CalloutsIntegrationTests {
 	final ApplicationListener<PayloadApplicationEvent<CalloutCancelled>> listener = ApplicationListener
 		.forPayload(this.cancellations::add);
 
+	final List<CalloutExpired> expirations = new CopyOnWriteArrayList<>();
+
+	final ApplicationListener<PayloadApplicationEvent<CalloutExpired>> expiryListener = ApplicationListener
+		.forPayload(this.expirations::add);
+
 	Tenant tenant;
 
 	String coordinator;
@@ -74,11 +81,13 @@ class CalloutsIntegrationTests {
 		this.coordinator = Tokens.of(this.environment)
 			.member(this.tenant.coordinator().id(), this.tenant.id(), Role.COORDINATOR);
 		this.context.addApplicationListener(this.listener);
+		this.context.addApplicationListener(this.expiryListener);
 	}
 
 	@AfterEach
 	void tearDown() {
 		this.context.removeApplicationListener(this.listener);
+		this.context.removeApplicationListener(this.expiryListener);
 	}
 
 	@Test
@@ -351,8 +360,26 @@ class CalloutsIntegrationTests {
 
 		get("/api/callouts/" + started).expectBody().jsonPath("$.status").isEqualTo("EXPIRED");
 		get("/api/callouts/" + upcoming).expectBody().jsonPath("$.status").isEqualTo("OPEN");
+		assertThat(this.expirations).extracting(CalloutExpired::calloutId).contains(started).doesNotContain(upcoming);
 		// An expired callout can neither be changed nor cancelled.
 		cancel(started.toString()).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void get_countsAsksThatWentOut_deliveries_confirmations_andDeclines() {
+		UUID id = insertStartingAt(Instant.now().plus(Duration.ofDays(1)));
+		List<Asked> asked = new AskRows(this.database).asked(id, 4);
+		setAskStatus(asked.get(0), "DELIVERED");
+		// Not sent yet: not counted as asked.
+		setAskStatus(asked.get(3), "PENDING");
+		answer(asked.get(0), "accept");
+		answer(asked.get(1), "decline");
+
+		get("/api/callouts/" + id).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.counts")
+			.isEqualTo(Map.of("asked", 3, "delivered", 1, "confirmed", 1, "declined", 1, "open", 1));
 	}
 
 	@Test
@@ -408,6 +435,18 @@ class CalloutsIntegrationTests {
 		String preview = new String(response, StandardCharsets.UTF_8);
 		helperIds.forEach((helperId) -> assertThat(preview).doesNotContain(helperId.toString()));
 		assertThat(preview).doesNotContain("@test.example.org").doesNotContain("+49");
+	}
+
+	private void setAskStatus(Asked helper, String status) {
+		this.database.sql("update ask set status = :status where helper_id = :helper")
+			.bind("status", status)
+			.bind("helper", helper.helperId())
+			.then()
+			.block(TIMEOUT);
+	}
+
+	private void answer(Asked helper, String answer) {
+		this.client.post().uri("/api/asks/{token}/{answer}", helper.token(), answer).exchange().expectStatus().isOk();
 	}
 
 	private UUID insertStartingAt(Instant start) {

@@ -21,6 +21,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.zeitspende.callout.CalloutFilled;
+import org.zeitspende.callout.CalloutReopened;
+import org.zeitspende.callout.HelperConfirmed;
+import org.zeitspende.callout.HelperDeclined;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.testing.AskRows;
 import org.zeitspende.testing.AskRows.Asked;
@@ -122,8 +125,12 @@ class AskAnswersIntegrationTests {
 
 		post(helper, "decline").expectBody().jsonPath("$.outcome").isEqualTo("DECLINED");
 		post(helper, "accept").expectBody().jsonPath("$.outcome").isEqualTo("DECLINED");
+		post(helper, "decline").expectBody().jsonPath("$.outcome").isEqualTo("DECLINED");
 
 		assertThat(filled(callout)).isZero();
+		assertThat(this.events).filteredOn(HelperDeclined.class::isInstance)
+			.singleElement()
+			.satisfies((event) -> assertThat(((HelperDeclined) event).helperId()).isEqualTo(helper.helperId()));
 	}
 
 	@Test
@@ -135,6 +142,10 @@ class AskAnswersIntegrationTests {
 		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
 
 		assertThat(status(callout)).isEqualTo("FILLED");
+		assertThat(this.events)
+			.filteredOn((event) -> event instanceof HelperConfirmed || event instanceof CalloutFilled)
+			.extracting(Object::getClass)
+			.containsExactly(HelperConfirmed.class, CalloutFilled.class);
 		assertThat(this.events).filteredOn(CalloutFilled.class::isInstance)
 			.singleElement()
 			.satisfies((event) -> assertThat(((CalloutFilled) event).calloutId()).isEqualTo(callout));
@@ -160,6 +171,8 @@ class AskAnswersIntegrationTests {
 		assertThat(filled(callout)).isZero();
 		assertThat(status(callout)).isEqualTo("OPEN");
 		assertThat(this.events).filteredOn(HelperWithdrew.class::isInstance).hasSize(1);
+		// It was filled: the withdrawal opens it again.
+		assertThat(this.events).filteredOn(CalloutReopened.class::isInstance).hasSize(1);
 		post(helper, "accept").expectBody().jsonPath("$.outcome").isEqualTo("WITHDRAWN");
 	}
 
