@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.zeitspende.testing.AnswerBurst.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,22 @@ public final class ConfirmationInvariants {
 	public ConfirmationInvariants(DatabaseClient database, ReactiveStringRedisTemplate redis) {
 		this.database = database;
 		this.redis = redis;
+	}
+
+	/**
+	 * Checks that a reply is a real outcome, or a 503 that says when to try again (as
+	 * when PostgreSQL's connections are all busy for longer than a request may wait).
+	 * Never an error without advice.
+	 * @param reply the reply
+	 */
+	public static void assertOutcomeOrRetryLater(Reply reply) {
+		if (reply.status() == 503) {
+			assertThat(reply.retryAfter()).as("Retry-After of a 503").isNotBlank();
+		}
+		else {
+			assertThat(reply.status()).as("status").isEqualTo(200);
+			assertThat(reply.outcome()).as("outcome").isIn("CONFIRMED", "FULL");
+		}
 	}
 
 	/**
