@@ -79,7 +79,7 @@ class Acceptances {
 			case RESERVED -> confirm(callout.id(), helperId, true, now);
 			// A repeat in flight, or no gate: PostgreSQL decides alone.
 			case ALREADY, UNAVAILABLE, UNKNOWN -> confirm(callout.id(), helperId, false, now);
-		});
+		}).as(Uninterrupted::of);
 	}
 
 	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more.

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.zeitspende.ask.AskTokens;
 import org.zeitspende.callout.CalloutSummaries;
@@ -85,7 +86,8 @@ class Confirmations {
 	Mono<Result> answer(String token, Answer answer, Instant now) {
 		return this.tokens.find(token)
 			.flatMap((holder) -> answer(holder.calloutId(), holder.helperId(), answer, now))
-			.defaultIfEmpty(Result.INVALID);
+			.defaultIfEmpty(Result.INVALID)
+			.as(Confirmations::orTryAgain);
 	}
 
 	/**
@@ -98,7 +100,14 @@ class Confirmations {
 	 */
 	Mono<Result> answer(UUID calloutId, UUID helperId, Answer answer, Instant now) {
 		return asked(calloutId, helperId, now).flatMap((asked) -> answer(asked, answer, now))
-			.defaultIfEmpty(Result.INVALID);
+			.defaultIfEmpty(Result.INVALID)
+			.as(Confirmations::orTryAgain);
+	}
+
+	// PostgreSQL failed before an answer was stored (reading the token, the callout or
+	// the answer so far): 503 with Retry-After, like a failure to store it, never a 500.
+	private static Mono<Result> orTryAgain(Mono<Result> result) {
+		return result.onErrorMap(DataAccessException.class, GateUnavailableException::new);
 	}
 
 	private Mono<Asked> asked(UUID calloutId, UUID helperId, Instant now) {
@@ -154,9 +163,12 @@ class Confirmations {
 		return Mono.just(new Result(outcome, asked.callout(), List.of()));
 	}
 
-	// The counts changed; show them as they are now.
+	// The counts changed; show them as they are now. The outcome is stored: when
+	// PostgreSQL cannot give them now, it is answered with the counts read before.
 	private Mono<CalloutSummary> current(Asked asked) {
-		return this.callouts.find(asked.callout().id()).defaultIfEmpty(asked.callout());
+		return this.callouts.find(asked.callout().id())
+			.defaultIfEmpty(asked.callout())
+			.onErrorReturn(DataAccessException.class, asked.callout());
 	}
 
 	/**

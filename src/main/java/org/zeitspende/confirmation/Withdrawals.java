@@ -76,7 +76,8 @@ class Withdrawals {
 				.thenReturn(Outcome.WITHDRAWN))
 			// A concurrent withdrawal came first.
 			.switchIfEmpty(Mono.defer(() -> this.answers.answerOf(callout.id(), helperId)))
-			.onErrorMap((ex) -> !(ex instanceof GateUnavailableException), GateUnavailableException::new);
+			.onErrorMap((ex) -> !(ex instanceof GateUnavailableException), GateUnavailableException::new)
+			.as(Uninterrupted::of);
 	}
 
 	private void publishWithdrawn(CalloutSummary callout, UUID helperId, Slots slots, Instant now) {
