@@ -1,18 +1,12 @@
 package org.zeitspende.confirmation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.zeitspende.config.LuaScripts;
 
 /**
- * The slot scripts, each read once at start-up and called by its SHA. Built from their
- * text rather than from the resource, so that a call never checks a file's modification
- * time on an event-loop thread.
+ * The slot scripts.
  */
 @Configuration(proxyBeanMethods = false)
 class ConfirmationConfiguration {
@@ -25,27 +19,17 @@ class ConfirmationConfiguration {
 
 	@Bean(RESERVE_SCRIPT)
 	RedisScript<Long> reserveSlotScript() {
-		return script("redis/reserve_slot.lua");
+		return LuaScripts.load("redis/reserve_slot.lua", Long.class);
 	}
 
 	@Bean(RELEASE_SCRIPT)
 	RedisScript<Long> releaseSlotScript() {
-		return script("redis/release_slot.lua");
+		return LuaScripts.load("redis/release_slot.lua", Long.class);
 	}
 
 	@Bean(REBUILD_SCRIPT)
 	RedisScript<Long> rebuildSlotsScript() {
-		return script("redis/rebuild_slots.lua");
-	}
-
-	private static RedisScript<Long> script(String path) {
-		ClassPathResource resource = new ClassPathResource(path);
-		try {
-			return RedisScript.of(resource.getContentAsString(StandardCharsets.UTF_8), Long.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + resource, ex);
-		}
+		return LuaScripts.load("redis/rebuild_slots.lua", Long.class);
 	}
 
 }
