@@ -6,9 +6,11 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Blocking calls allowed on non-blocking threads: loading a resource bundle once and
  * caching it, and looking up a static resource in the application jar (a short read from
- * the page cache that Spring WebFlux itself does on the event loop), and the lock Lettuce
- * takes for a moment to queue a command, which many requests sending Redis commands at
- * once may wait on. Everything else that blocks there fails the test that caused it.
+ * the page cache that Spring WebFlux itself does on the event loop), the lock Lettuce
+ * takes for a moment to queue a command, and the lock Spring Data Redis takes for a
+ * moment to hand out the shared connection (opened at start-up, so nothing is connected
+ * under it), which many requests sending Redis commands at once may wait on. Everything
+ * else that blocks there fails the test that caused it.
  */
 public class AllowedBlockingCalls implements BlockHoundIntegration {
 
@@ -20,6 +22,8 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 				"getResource");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+				"getOrCreateSharedReactiveConnection");
 	}
 
 }
