@@ -103,15 +103,20 @@ class ConfirmationConcurrencyIntegrationTests {
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 300);
 		AtomicInteger withdrawn = new AtomicInteger();
 
-		// Every helper says yes; every other one then withdraws, twice at once.
-		List<Reply> replies = Flux.fromIterable(helpers).index().flatMap((indexed) -> {
-			String token = indexed.getT2().token();
-			Mono<Reply> yes = this.burst.accept(token);
-			if (indexed.getT1() % 2 == 1) {
-				return yes.flatMapMany((first) -> Flux.concat(Mono.just(first),
-						Flux.merge(this.burst.post(token, "withdraw"), this.burst.post(token, "withdraw"))));
-			}
-			return yes;
+		// Every helper says yes; every second one who got a slot then withdraws, twice at
+		// once. Counted by slot, not by helper: under load the first ten to get a slot
+		// may
+		// be any ten.
+		AtomicInteger slots = new AtomicInteger();
+		List<Reply> replies = Flux.fromIterable(helpers).flatMap((helper) -> {
+			String token = helper.token();
+			return this.burst.accept(token).flatMapMany((first) -> {
+				if ("CONFIRMED".equals(first.outcome()) && slots.incrementAndGet() % 2 == 0) {
+					return Flux.concat(Mono.just(first),
+							Flux.merge(this.burst.post(token, "withdraw"), this.burst.post(token, "withdraw")));
+				}
+				return Mono.just(first);
+			});
 		}, AnswerBurst.IN_FLIGHT).doOnNext((reply) -> {
 			if ("WITHDRAWN".equals(reply.outcome())) {
 				withdrawn.incrementAndGet();
