@@ -17,9 +17,10 @@ import org.zeitspende.callout.HelperWithdrew;
 
 /**
  * Puts jobs on the dispatch stream: the first wave when a callout opens, another when a
- * confirmed helper withdraws, and each next wave when it is due. Every replica polls;
- * claiming due waves with {@code FOR UPDATE SKIP LOCKED} hands each to one poller, and a
- * job put there twice still plans one wave.
+ * confirmed helper withdraws, and each next wave when it is due; and, when the first job
+ * of an open callout was lost, that one again. Every replica polls; claiming due waves
+ * with {@code FOR UPDATE SKIP LOCKED} hands each to one poller, and a job put there twice
+ * still plans one wave.
  * <p>
  * The listeners return a {@code Mono}: Spring subscribes to it, so they do not block the
  * publishing thread.
@@ -76,9 +77,27 @@ class NextWaves {
 			.count();
 	}
 
-	// Redis may blip: a few tries. A withdrawal's job that is lost even so is put on the
-	// stream by the poller, its wave being due; a new callout's is not, and the log says
-	// which callout waits for its first wave.
+	@Scheduled(initialDelayString = "${zeitspende.waves.poll-interval}",
+			fixedDelayString = "${zeitspende.waves.poll-interval}")
+	Mono<Void> recoverFirstWavesOnSchedule() {
+		return Mono.defer(() -> recoverFirstWaves(Instant.now())).then();
+	}
+
+	/**
+	 * Puts a job on the stream for each open callout that has had no wave for
+	 * {@code redispatch-after}: its first job was lost, or planning it failed.
+	 * @param now the current instant
+	 * @return how many jobs were put on the stream
+	 */
+	Mono<Long> recoverFirstWaves(Instant now) {
+		return this.waves.withoutFirstWave(now.minus(this.properties.redispatchAfter()), now, POLL_BATCH)
+			.doOnNext((calloutId) -> log.warn("Callout " + calloutId + " has no first wave yet; dispatching it again"))
+			.concatMap(this.jobs::publish)
+			.count();
+	}
+
+	// Redis may blip: a few tries. A job that is lost even so is put on the stream by
+	// the pollers: a withdrawal's as its wave is due, a new callout's as it has no wave.
 	private Mono<Void> dispatch(UUID calloutId) {
 		return this.jobs.publish(calloutId).retryWhen(PUBLISH_RETRY).then().onErrorResume((ex) -> {
 			log.warn("No dispatch job for callout " + calloutId + ": " + ex.getMessage());

@@ -30,7 +30,8 @@ import org.springframework.util.Assert;
  * it over
  * @param pollInterval how often each replica looks for callouts whose next wave is due
  * @param redispatchAfter when a due wave's job was put on the stream this long ago and no
- * wave followed, it is put there again
+ * wave followed, it is put there again; an open callout without any wave this long after
+ * it was created gets its first job again
  * @param streamLength about how many jobs the dispatch stream keeps
  */
 @ConfigurationProperties("zeitspende.waves")

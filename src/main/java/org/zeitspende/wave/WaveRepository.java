@@ -113,6 +113,25 @@ class WaveRepository {
 	}
 
 	/**
+	 * Open callouts, created before the given time and not started, that have no wave
+	 * yet: the job for their first wave never reached the dispatch stream.
+	 * @return the callouts, oldest first
+	 */
+	Flux<UUID> withoutFirstWave(Instant createdBefore, Instant now, int limit) {
+		return this.database.sql("""
+				select c.id from callout c
+				where c.status = 'OPEN' and c.created_at < :createdBefore and c.starts_at > :now
+				  and not exists (select 1 from wave w where w.callout_id = c.id)
+				order by c.created_at
+				limit :limit""")
+			.bind("createdBefore", utc(createdBefore))
+			.bind("now", utc(now))
+			.bind("limit", limit)
+			.map((row) -> row.get("id", UUID.class))
+			.all();
+	}
+
+	/**
 	 * How many helpers the given callouts asked, for those that asked any.
 	 */
 	Flux<CalloutAsks> asked(UUID[] calloutIds) {
