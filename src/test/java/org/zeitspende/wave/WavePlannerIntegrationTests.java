@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -348,31 +350,13 @@ class WavePlannerIntegrationTests {
 		assertThat(waves(callout)).containsExactly(List.of(1, 10), List.of(2, 2));
 	}
 
-	@Test
-	void noFurtherWave_whenFilled() {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "filled = needed, status = 'FILLED'", "status = 'CANCELLED', cancelled_at = now()" })
+	void noFurtherWave_whenFilledOrCancelled(String closed) {
 		helpers(12, 2);
 		UUID callout = callout(2);
 		plan(callout, this.now);
-		this.database.sql("update callout set filled = needed, status = 'FILLED' where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
-
-		Instant due = this.now.plus(Duration.ofHours(2));
-		assertThat(plan(callout, due)).isZero();
-		assertThat(this.nextWaves.poll(due.plusSeconds(3600)).block(TIMEOUT)).isZero();
-		assertThat(askedHelpers(callout)).hasSize(10);
-	}
-
-	@Test
-	void noFurtherWave_whenCancelled() {
-		helpers(12, 2);
-		UUID callout = callout(2);
-		plan(callout, this.now);
-		this.database.sql("update callout set status = 'CANCELLED', cancelled_at = now() where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
+		this.database.sql("update callout set " + closed + " where id = :id").bind("id", callout).then().block(TIMEOUT);
 
 		Instant due = this.now.plus(Duration.ofHours(2));
 		assertThat(plan(callout, due)).isZero();
