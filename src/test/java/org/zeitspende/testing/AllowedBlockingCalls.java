@@ -10,7 +10,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * takes for a moment to queue a command, and the lock Spring Data Redis takes for a
  * moment to hand out the shared connection (opened at start-up, so nothing is connected
  * under it), which many requests sending Redis commands at once may wait on. Everything
- * else that blocks there fails the test that caused it.
+ * else that blocks there fails the test that caused it. An allowed lock must be allowed
+ * on every path to it: BlockHound's error thrown while a thread waits for a
+ * {@code ReentrantLock} leaves the lock's queue without its next owner, so that the
+ * threads queued behind wait forever.
  */
 public class AllowedBlockingCalls implements BlockHoundIntegration {
 
@@ -22,8 +25,9 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 				"getResource");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+		// The whole hand-out: the factory and its shared connection each take the lock.
 		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
-				"getOrCreateSharedReactiveConnection");
+				"getReactiveConnection");
 	}
 
 }
