@@ -42,8 +42,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
 
-	private static final long RETRY_AFTER_SECONDS = 5;
-
 	// Paths that carry a link token: a token in a log would let its reader answer for the
 	// helper.
 	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/c/|/api/asks/|/h/[a-z-]+/)[^/]+");
@@ -125,14 +123,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Database unavailable on " + exchange.getRequest().getMethod() + " "
 				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]: "
 				+ ex.getMessage());
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The service is busy or its database is briefly unreachable. Try again in a few seconds.");
-		body.setType(ProblemTypes.TEMPORARILY_UNAVAILABLE);
-		body.setTitle("Temporarily unavailable");
-		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(body));
+		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
+				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
+		return handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(),
+				exchange);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -28,6 +28,7 @@ import org.zeitspende.ratelimit.RateLimitExceededException;
 import org.zeitspende.reference.Activity;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
+import org.zeitspende.config.TemporarilyUnavailableException;
 
 /**
  * The page behind the link in an ask: small, without scripts or outside assets, in the
@@ -213,7 +214,7 @@ class AskPage {
 			.header("Content-Security-Policy", CSP)
 			.header("X-Robots-Tag", "noindex");
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.header("Retry-After", Long.toString(GateUnavailableException.RETRY_AFTER_SECONDS));
+			response.header("Retry-After", Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS));
 		}
 		return response.body(page);
 	}

@@ -31,6 +31,7 @@ import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.RedisFaults;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.config.TemporarilyUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,7 +143,8 @@ class ConfirmationFaultsIntegrationTests {
 
 		assertThat(replies.values()).allSatisfy((reply) -> {
 			assertThat(reply.status()).isEqualTo(503);
-			assertThat(reply.retryAfter()).isEqualTo(Long.toString(GateUnavailableException.RETRY_AFTER_SECONDS));
+			assertThat(reply.retryAfter())
+				.isEqualTo(Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS));
 		});
 		this.invariants.assertHold(callout, Set.of());
 		// Every reservation was given back, without a reconciliation.
