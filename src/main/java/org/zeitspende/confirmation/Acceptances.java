@@ -9,10 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutSlots;
 import org.zeitspende.callout.CalloutSlots.Slots;
@@ -43,22 +39,18 @@ class Acceptances {
 
 	private final SlotReconciler reconciler;
 
-	private final TransactionalOperator transaction;
+	private final OwnTransaction transaction;
 
 	private final ApplicationEventPublisher events;
 
 	Acceptances(CalloutSummaries callouts, CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
-			SlotReconciler reconciler, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
+			SlotReconciler reconciler, OwnTransaction transaction, ApplicationEventPublisher events) {
 		this.callouts = callouts;
 		this.slots = slots;
 		this.answers = answers;
 		this.gate = gate;
 		this.reconciler = reconciler;
-		// A transaction of its own, also inside a caller's (an SMS reply's): a refused
-		// slot
-		// rolls back only this, and a yes is committed before the caller answers it.
-		this.transaction = TransactionalOperator.create(transactions,
-				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+		this.transaction = transaction;
 		this.events = events;
 	}
 
@@ -95,7 +87,7 @@ class Acceptances {
 		Mono<Slots> stored = this.answers.answer(calloutId, helperId, Outcome.CONFIRMED)
 			.flatMap((first) -> first ? this.slots.take(calloutId, now) : Mono.error(AnsweredBefore::new))
 			.switchIfEmpty(Mono.error(NoSlotLeft::new))
-			.as(this.transaction::transactional);
+			.as(this.transaction::of);
 		Mono<Void> undo = reserved ? this.gate.release(calloutId, helperId) : Mono.empty();
 		return stored.map((slots) -> confirmed(calloutId, helperId, slots, now))
 			.onErrorResume(AnsweredBefore.class,

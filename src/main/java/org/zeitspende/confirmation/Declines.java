@@ -7,10 +7,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperDeclined;
 
@@ -22,17 +18,13 @@ class Declines {
 
 	private final ConfirmationRepository answers;
 
-	private final TransactionalOperator transaction;
+	private final OwnTransaction transaction;
 
 	private final ApplicationEventPublisher events;
 
-	Declines(ConfirmationRepository answers, ReactiveTransactionManager transactions,
-			ApplicationEventPublisher events) {
+	Declines(ConfirmationRepository answers, OwnTransaction transaction, ApplicationEventPublisher events) {
 		this.answers = answers;
-		// A transaction of its own, also inside a caller's (an SMS reply's), as for a
-		// yes: a no is committed before it is published.
-		this.transaction = TransactionalOperator.create(transactions,
-				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+		this.transaction = transaction;
 		this.events = events;
 	}
 
@@ -45,7 +37,7 @@ class Declines {
 	 */
 	Mono<Outcome> decline(CalloutSummary callout, UUID helperId, Instant now) {
 		return this.answers.answer(callout.id(), helperId, Outcome.DECLINED)
-			.as(this.transaction::transactional)
+			.as(this.transaction::of)
 			.flatMap((first) -> first ? declined(callout, helperId, now)
 					: this.answers.answerOf(callout.id(), helperId)
 						.map((stored) -> Confirmations.repeated(stored, Answer.DECLINE)))

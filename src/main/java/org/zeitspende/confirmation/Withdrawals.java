@@ -7,10 +7,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.zeitspende.callout.CalloutReopened;
 import org.zeitspende.callout.CalloutSlots;
 import org.zeitspende.callout.CalloutSlots.Slots;
@@ -33,23 +29,18 @@ class Withdrawals {
 
 	private final SlotGate gate;
 
-	private final TransactionalOperator transaction;
+	private final OwnTransaction transaction;
 
 	private final ApplicationEventPublisher events;
 
 	private final ConfirmationProperties properties;
 
-	Withdrawals(CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
-			ReactiveTransactionManager transactions, ApplicationEventPublisher events,
-			ConfirmationProperties properties) {
+	Withdrawals(CalloutSlots slots, ConfirmationRepository answers, SlotGate gate, OwnTransaction transaction,
+			ApplicationEventPublisher events, ConfirmationProperties properties) {
 		this.slots = slots;
 		this.answers = answers;
 		this.gate = gate;
-		// A transaction of its own, also inside a caller's (an SMS reply's): a refused
-		// slot
-		// rolls back only this, and a yes is committed before the caller answers it.
-		this.transaction = TransactionalOperator.create(transactions,
-				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+		this.transaction = transaction;
 		this.events = events;
 		this.properties = properties;
 	}
@@ -69,7 +60,7 @@ class Withdrawals {
 		}
 		Mono<Slots> released = this.answers.withdraw(callout.id(), helperId)
 			.flatMap((withdrawn) -> withdrawn ? this.slots.release(callout.id()) : Mono.empty())
-			.as(this.transaction::transactional);
+			.as(this.transaction::of);
 		return released
 			.flatMap((slots) -> this.gate.release(callout.id(), helperId)
 				.then(Mono.fromRunnable(() -> publishWithdrawn(callout, helperId, slots, now)))
