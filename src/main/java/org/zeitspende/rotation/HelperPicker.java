@@ -78,8 +78,7 @@ public class HelperPicker {
 		// helpers break at random.
 		List<String> shuffled = new ArrayList<>(new LinkedHashSet<>(candidates).stream().map(UUID::toString).toList());
 		Collections.shuffle(shuffled, ThreadLocalRandom.current());
-		Picking picking = new Picking(List.of(RedisKeys.ROTATION, RedisKeys.asked(calloutId), RedisKeys.ASKS),
-				Long.toString(forgetAfter.getEpochSecond()));
+		Picking picking = new Picking(keys(calloutId), Long.toString(forgetAfter.getEpochSecond()));
 		return picking.pick(shuffled, count, ATTEMPTS)
 			.map((taken) -> new Pick(calloutId, taken))
 			.checkpoint("rotation.pick");
@@ -96,7 +95,7 @@ public class HelperPicker {
 		if (pick.taken().isEmpty()) {
 			return Mono.empty();
 		}
-		List<String> keys = List.of(RedisKeys.ROTATION, RedisKeys.asked(pick.calloutId()), RedisKeys.ASKS);
+		List<String> keys = keys(pick.calloutId());
 		return Flux.fromIterable(pick.taken()).buffer(PICK_CHUNK).concatMap((chunk) -> {
 			List<String> arguments = new ArrayList<>(chunk.size() * 3);
 			for (Pick.Taken taken : chunk) {
@@ -106,6 +105,11 @@ public class HelperPicker {
 			}
 			return this.redis.execute(this.giveBackScript, keys, arguments);
 		}).then();
+	}
+
+	// The keys both scripts take, in their order.
+	private static List<String> keys(UUID calloutId) {
+		return List.of(RedisKeys.ROTATION, RedisKeys.asked(calloutId), RedisKeys.ASKS);
 	}
 
 	private record Scored(String id, double score) {
