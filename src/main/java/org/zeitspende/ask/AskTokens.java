@@ -1,13 +1,17 @@
 package org.zeitspende.ask;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +30,20 @@ public class AskTokens {
 
 	private static final int TOKEN_LENGTH = 22;
 
+	// Taps on a link come in bursts: the same few links again and again when a callout
+	// is full. A token's ask never changes, so a found one is kept a minute (a token
+	// replaced or erased in that minute still finds its ask here for the rest of it);
+	// an unknown one is looked up every time, as its ask may be sent a moment later.
+	private static final Duration KEPT = Duration.ofMinutes(1);
+
+	private static final int KEPT_MAXIMUM = 100_000;
+
 	private final DatabaseClient database;
+
+	private final AsyncCache<ByteBuffer, TokenHolder> found = Caffeine.newBuilder()
+		.expireAfterWrite(KEPT)
+		.maximumSize(KEPT_MAXIMUM)
+		.buildAsync();
 
 	// DRBG without prediction resistance draws no entropy per call: it never blocks the
 	// relay.
@@ -54,11 +71,16 @@ public class AskTokens {
 		if (token == null || token.length() != TOKEN_LENGTH) {
 			return Mono.empty();
 		}
-		return this.database.sql("select id, callout_id, helper_id from ask where token_hash = :hash")
-			.bind("hash", sha256(token))
-			.map((row) -> new TokenHolder(row.get("id", UUID.class), row.get("callout_id", UUID.class),
-					row.get("helper_id", UUID.class)))
-			.one();
+		byte[] hash = sha256(token);
+		return Mono.fromFuture(() -> this.found.get(ByteBuffer.wrap(hash),
+				(key, executor) -> this.database
+					.sql("select id, callout_id, helper_id from ask where token_hash = :hash")
+					.bind("hash", hash)
+					.map((row) -> new TokenHolder(row.get("id", UUID.class), row.get("callout_id", UUID.class),
+							row.get("helper_id", UUID.class)))
+					.one()
+					.toFuture()),
+				true);
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package org.zeitspende.callout;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -22,27 +19,6 @@ public class CalloutSlots {
 
 	CalloutSlots(DatabaseClient database) {
 		this.database = database;
-	}
-
-	/**
-	 * Takes one slot of an open callout that has not started. The slot that is the last
-	 * one makes the callout {@code FILLED}.
-	 * @param calloutId the callout
-	 * @param now the current instant
-	 * @return the callout's slots after taking one; empty when it is not open, has
-	 * started or has no slot left
-	 */
-	public Mono<Slots> take(UUID calloutId, Instant now) {
-		return this.database.sql("""
-				update callout set filled = filled + 1, updated_at = now(),
-				    status = case when filled + 1 = needed then 'FILLED' else status end
-				where id = :id and status = 'OPEN' and filled < needed and starts_at > :now
-				returning organisation_id, filled, needed""")
-			.bind("id", calloutId)
-			.bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.map((row) -> new Slots(row.get("organisation_id", UUID.class), row.get("filled", Integer.class),
-					row.get("needed", Integer.class)))
-			.one();
 	}
 
 	/**

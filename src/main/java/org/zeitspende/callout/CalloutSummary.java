@@ -44,4 +44,16 @@ public record CalloutSummary(UUID id, UUID organisationId, UUID createdBy, Strin
 		return this.status == CalloutStatus.OPEN && this.startsAt.isAfter(now);
 	}
 
+	/**
+	 * The callout after its slots changed.
+	 * @param status its status now
+	 * @param filled its slots taken now
+	 * @return the callout with these numbers
+	 */
+	public CalloutSummary withSlots(CalloutStatus status, int filled) {
+		return new CalloutSummary(this.id, this.organisationId, this.createdBy, this.activity, this.place,
+				this.startsAt, this.endsAt, this.details, this.meetingPoint, this.contactHint, this.needed, filled,
+				status, this.shortCode);
+	}
+
 }

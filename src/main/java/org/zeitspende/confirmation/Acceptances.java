@@ -1,6 +1,8 @@
 package org.zeitspende.confirmation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -10,28 +12,26 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutFilled;
-import org.zeitspende.callout.CalloutSlots;
-import org.zeitspende.callout.CalloutSlots.Slots;
 import org.zeitspende.callout.CalloutStatus;
-import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperConfirmed;
+import org.zeitspende.confirmation.ConfirmationRepository.SlotTaking;
+import org.zeitspende.confirmation.Confirmations.Asked;
+import org.zeitspende.confirmation.Confirmations.Result;
 import org.zeitspende.confirmation.SlotGate.Reservation;
 
 /**
- * A first yes: the Redis gate turns the surplus away, then one PostgreSQL transaction
- * stores the answer under {@code UNIQUE (callout, helper)} and takes a slot with a
- * conditional update. "Confirmed" is answered only after the commit. When PostgreSQL
- * fails, the reservation is given back and the request fails with 503.
+ * A yes: the Redis gate turns the surplus away, then one PostgreSQL statement stores the
+ * answer under {@code UNIQUE (callout, helper)} and takes a slot with a conditional
+ * update ({@code take_slot}), committing by itself. "Confirmed" is answered only after
+ * the commit. When PostgreSQL fails, the reservation is given back and the request fails
+ * with 503. A helper who answered before gets that answer again, one who came too late
+ * similar open callouts.
  */
 @Component
 class Acceptances {
 
 	private static final Log log = LogFactory.getLog(Acceptances.class);
-
-	private final CalloutSummaries callouts;
-
-	private final CalloutSlots slots;
 
 	private final ConfirmationRepository answers;
 
@@ -39,38 +39,42 @@ class Acceptances {
 
 	private final SlotReconciler reconciler;
 
-	private final OwnTransaction transaction;
+	private final Alternatives alternatives;
+
+	private final RecentCallouts recent;
 
 	private final ApplicationEventPublisher events;
 
-	Acceptances(CalloutSummaries callouts, CalloutSlots slots, ConfirmationRepository answers, SlotGate gate,
-			SlotReconciler reconciler, OwnTransaction transaction, ApplicationEventPublisher events) {
-		this.callouts = callouts;
-		this.slots = slots;
+	Acceptances(ConfirmationRepository answers, SlotGate gate, SlotReconciler reconciler, Alternatives alternatives,
+			RecentCallouts recent, ApplicationEventPublisher events) {
 		this.answers = answers;
 		this.gate = gate;
 		this.reconciler = reconciler;
-		this.transaction = transaction;
+		this.alternatives = alternatives;
+		this.recent = recent;
 		this.events = events;
 	}
 
 	/**
-	 * Confirms a helper who has not answered yet, if a slot is free.
-	 * @param callout the callout as read before
-	 * @param helperId the helper
+	 * Confirms a helper if a slot is free, or answers what the helper answered before.
+	 * @param asked the ask, with its callout as read a moment ago
 	 * @param now the current instant
-	 * @return {@code CONFIRMED}, {@code FULL}, {@code CLOSED}, or the answer a concurrent
-	 * request of the same helper stored first
+	 * @return {@code CONFIRMED}, {@code FULL} with similar open callouts, {@code CLOSED},
+	 * or what the helper answered before; with the callout as it stands
 	 */
-	Mono<Outcome> accept(CalloutSummary callout, UUID helperId, Instant now) {
-		if (!callout.takesHelpers(now)) {
-			return Mono.just(closedOrFull(callout));
+	Mono<Result> accept(Asked asked, Instant now) {
+		CalloutSummary callout = asked.callout();
+		// A filled callout may have opened again since it was read: the gate knows.
+		boolean mayTake = (callout.status() == CalloutStatus.OPEN || callout.status() == CalloutStatus.FILLED)
+				&& callout.startsAt().isAfter(now);
+		if (!mayTake) {
+			return tooLate(asked, Outcome.CLOSED, now);
 		}
-		return reserve(callout.id(), helperId, now).flatMap((reservation) -> switch (reservation) {
-			case FULL -> Mono.just(Outcome.FULL);
-			case RESERVED -> confirm(callout.id(), helperId, true, now);
-			// A repeat in flight, or no gate: PostgreSQL decides alone.
-			case ALREADY, UNAVAILABLE, UNKNOWN -> confirm(callout.id(), helperId, false, now);
+		return reserve(callout.id(), asked.helperId(), now).flatMap((reservation) -> switch (reservation) {
+			case FULL -> tooLate(asked.withCallout(full(callout)), Outcome.FULL, now);
+			case RESERVED -> take(asked, true, now);
+			// A repeat, one in flight, or no gate: PostgreSQL decides alone.
+			case ALREADY, UNAVAILABLE, UNKNOWN -> take(asked, false, now);
 		}).as(Uninterrupted::of);
 	}
 
@@ -83,53 +87,74 @@ class Acceptances {
 						.then(this.gate.reserve(calloutId, helperId)));
 	}
 
-	private Mono<Outcome> confirm(UUID calloutId, UUID helperId, boolean reserved, Instant now) {
-		Mono<Slots> stored = this.answers.answer(calloutId, helperId, Outcome.CONFIRMED)
-			.flatMap((first) -> first ? this.slots.take(calloutId, now) : Mono.error(AnsweredBefore::new))
-			.switchIfEmpty(Mono.error(NoSlotLeft::new))
-			.as(this.transaction::of);
-		Mono<Void> undo = reserved ? this.gate.release(calloutId, helperId) : Mono.empty();
-		return stored.map((slots) -> confirmed(calloutId, helperId, slots, now))
-			.onErrorResume(AnsweredBefore.class,
-					(ex) -> undo.then(this.answers.answerOf(calloutId, helperId))
-						.map((answer) -> Confirmations.repeated(answer, Answer.ACCEPT)))
-			.onErrorResume(NoSlotLeft.class,
-					(ex) -> undo.then(this.callouts.find(calloutId)).map(Acceptances::closedOrFull))
-			.onErrorResume((ex) -> !(ex instanceof GateUnavailableException), (ex) -> {
-				log.warn("Could not store a confirmation for callout " + calloutId + ": " + ex.getMessage());
-				return undo.then(Mono.error(new GateUnavailableException(ex)));
+	private Mono<Result> take(Asked asked, boolean reserved, Instant now) {
+		UUID calloutId = asked.callout().id();
+		Mono<Void> undo = reserved ? this.gate.release(calloutId, asked.helperId()) : Mono.empty();
+		Mono<SlotTaking> taken = this.answers.take(calloutId, asked.helperId(), now).onErrorResume((ex) -> {
+			log.warn("Could not store a confirmation for callout " + calloutId + ": " + ex.getMessage());
+			return undo.then(Mono.error(new GateUnavailableException(ex)));
+		});
+		return taken.flatMap((taking) -> switch (taking.kind()) {
+			case CONFIRMED -> Mono.just(confirmed(asked, taking, now));
+			// Answered in a request that committed first.
+			case ANSWERED -> undo.thenReturn(
+					new Result(Confirmations.repeated(taking.stored(), Answer.ACCEPT), asked.callout(), List.of()));
+			case NO_SLOT ->
+				undo.then(tooLate(asked.withCallout(asked.callout().withSlots(taking.status(), taking.filled())),
+						closedOrFull(taking), now));
+		});
+	}
+
+	private Result confirmed(Asked asked, SlotTaking taking, Instant now) {
+		UUID calloutId = asked.callout().id();
+		this.events.publishEvent(new HelperConfirmed(calloutId, taking.organisationId(), asked.helperId(), now));
+		if (taking.filled() >= taking.needed()) {
+			this.events.publishEvent(new CalloutFilled(calloutId, taking.organisationId(), taking.needed(), now));
+		}
+		return new Result(Outcome.CONFIRMED, learned(asked, taking), List.of());
+	}
+
+	private CalloutSummary learned(Asked asked, SlotTaking taking) {
+		CalloutSummary callout = asked.callout().withSlots(taking.status(), taking.filled());
+		this.recent.learned(callout);
+		return callout;
+	}
+
+	// The gate says no slot is left, also while confirmations it let through are still on
+	// their way to PostgreSQL: the callout is shown as full.
+	private CalloutSummary full(CalloutSummary callout) {
+		if (callout.filled() >= callout.needed()) {
+			return callout;
+		}
+		CalloutSummary full = callout.withSlots(CalloutStatus.FILLED, callout.needed());
+		this.recent.learned(full);
+		return full;
+	}
+
+	// No slot for this helper: unless the helper answered before, FULL comes with similar
+	// open callouts, read with the helper's answers to them and to this one at once.
+	private Mono<Result> tooLate(Asked asked, Outcome fullOrClosed, Instant now) {
+		CalloutSummary callout = asked.callout();
+		Mono<List<Alternatives.Candidate>> candidates = (fullOrClosed == Outcome.FULL)
+				? this.alternatives.candidates(callout, now) : Mono.just(List.of());
+		return candidates.flatMap((similar) -> {
+			List<UUID> calloutIds = new ArrayList<>(similar.size() + 1);
+			calloutIds.add(callout.id());
+			similar.forEach((candidate) -> calloutIds.add(candidate.calloutId()));
+			return this.answers.answersAmong(asked.helperId(), calloutIds).map((answered) -> {
+				Outcome stored = answered.get(callout.id());
+				if (stored != null) {
+					return new Result(Confirmations.repeated(stored, Answer.ACCEPT), callout, List.of());
+				}
+				return new Result(fullOrClosed, callout, Alternatives.shown(similar, answered));
 			});
+		});
 	}
 
-	private Outcome confirmed(UUID calloutId, UUID helperId, Slots slots, Instant now) {
-		this.events.publishEvent(new HelperConfirmed(calloutId, slots.organisationId(), helperId, now));
-		if (slots.full()) {
-			this.events.publishEvent(new CalloutFilled(calloutId, slots.organisationId(), slots.needed(), now));
-		}
-		return Outcome.CONFIRMED;
-	}
-
-	private static Outcome closedOrFull(CalloutSummary callout) {
-		boolean full = callout.status() == CalloutStatus.FILLED
-				|| (callout.status() == CalloutStatus.OPEN && callout.filled() >= callout.needed());
+	private static Outcome closedOrFull(SlotTaking taking) {
+		boolean full = taking.status() == CalloutStatus.FILLED
+				|| (taking.status() == CalloutStatus.OPEN && taking.filled() >= taking.needed());
 		return full ? Outcome.FULL : Outcome.CLOSED;
-	}
-
-	// The helper answered before, possibly in a concurrent request that committed first.
-	private static final class AnsweredBefore extends RuntimeException {
-
-		AnsweredBefore() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	private static final class NoSlotLeft extends RuntimeException {
-
-		NoSlotLeft() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

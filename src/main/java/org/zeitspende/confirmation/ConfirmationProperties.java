@@ -11,15 +11,19 @@ import org.springframework.util.Assert;
  * @param withdrawUntil how long before the start a confirmed helper may still withdraw
  * @param reconcileInterval pause between two rebuilds of the Redis slot counters from
  * PostgreSQL
+ * @param calloutCacheTime how long a callout read for an answer serves the next ones: the
+ * counts that answers show may be this old
  */
 @ConfigurationProperties("zeitspende.confirmations")
-record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval) {
+record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval, Duration calloutCacheTime) {
 
 	ConfirmationProperties {
 		Assert.isTrue(withdrawUntil != null && !withdrawUntil.isNegative(),
 				"zeitspende.confirmations.withdraw-until must not be negative");
 		Assert.isTrue(reconcileInterval != null && !reconcileInterval.isNegative() && !reconcileInterval.isZero(),
 				"zeitspende.confirmations.reconcile-interval must be positive");
+		Assert.isTrue(calloutCacheTime != null && !calloutCacheTime.isNegative(),
+				"zeitspende.confirmations.callout-cache-time must not be negative");
 	}
 
 }

@@ -1,13 +1,21 @@
 package org.zeitspende.confirmation;
 
-import java.util.List;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.zeitspende.callout.CalloutStatus;
 
 /**
  * Answers in PostgreSQL, one per helper and callout. Each change is one statement that
@@ -89,15 +97,70 @@ class ConfirmationRepository {
 	}
 
 	/**
-	 * Of the given callouts, those a helper has answered.
+	 * A helper's answers to the given callouts.
+	 * @return the stored answer of each answered callout
 	 */
-	Flux<UUID> answered(UUID helperId, List<UUID> calloutIds) {
-		return this.database
-			.sql("select callout_id from confirmation where helper_id = :helper and callout_id = any(:callouts)")
+	Mono<Map<UUID, Outcome>> answersAmong(UUID helperId, Collection<UUID> calloutIds) {
+		return this.database.sql(
+				"select callout_id, answer from confirmation where helper_id = :helper and callout_id = any(:callouts)")
 			.bind("helper", helperId)
 			.bind("callouts", calloutIds.toArray(UUID[]::new))
-			.map((row) -> row.get("callout_id", UUID.class))
-			.all();
+			.map((row) -> Map.entry(row.get("callout_id", UUID.class),
+					Outcome.valueOf(row.get("answer", String.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * Stores a first yes and takes a slot for it, in one statement: outside a transaction
+	 * it commits by itself.
+	 * @return what came of it
+	 */
+	Mono<SlotTaking> take(UUID calloutId, UUID helperId, Instant now) {
+		return this.database.sql(
+				"select outcome, stored, organisation_id, status, filled, needed from take_slot(:callout, :helper, :now)")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.map(ConfirmationRepository::taking)
+			.one();
+	}
+
+	private static SlotTaking taking(Readable row) {
+		String stored = row.get("stored", String.class);
+		String status = row.get("status", String.class);
+		return new SlotTaking(SlotTaking.Kind.valueOf(row.get("outcome", String.class)),
+				(stored != null) ? Outcome.valueOf(stored) : null, row.get("organisation_id", UUID.class),
+				(status != null) ? CalloutStatus.valueOf(status) : null,
+				Objects.requireNonNullElse(row.get("filled", Integer.class), 0),
+				Objects.requireNonNullElse(row.get("needed", Integer.class), 0));
+	}
+
+	/**
+	 * What came of a yes in PostgreSQL.
+	 *
+	 * @param kind what happened
+	 * @param stored the answer stored before, when {@code ANSWERED}
+	 * @param organisationId the callout's organisation, unless {@code ANSWERED}
+	 * @param status the callout's status after it, unless {@code ANSWERED}
+	 * @param filled slots taken after it, unless {@code ANSWERED}
+	 * @param needed slots in all, unless {@code ANSWERED}
+	 */
+	record SlotTaking(Kind kind, Outcome stored, UUID organisationId, CalloutStatus status, int filled, int needed) {
+
+		enum Kind {
+
+			/** The answer is stored and a slot taken. */
+			CONFIRMED,
+
+			/** The helper had answered before; nothing changed. */
+			ANSWERED,
+
+			/** No slot left, or the callout takes no helpers: nothing stored. */
+			NO_SLOT
+
+		}
+
 	}
 
 }

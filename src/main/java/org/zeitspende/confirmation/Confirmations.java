@@ -27,6 +27,8 @@ class Confirmations {
 
 	private final CalloutSummaries callouts;
 
+	private final RecentCallouts recent;
+
 	private final ConfirmationRepository answers;
 
 	private final Acceptances acceptances;
@@ -37,18 +39,16 @@ class Confirmations {
 
 	private final StandbyList standby;
 
-	private final Alternatives alternatives;
-
-	Confirmations(AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers, Acceptances acceptances,
-			Withdrawals withdrawals, Declines declines, StandbyList standby, Alternatives alternatives) {
+	Confirmations(AskTokens tokens, CalloutSummaries callouts, RecentCallouts recent, ConfirmationRepository answers,
+			Acceptances acceptances, Withdrawals withdrawals, Declines declines, StandbyList standby) {
 		this.tokens = tokens;
 		this.callouts = callouts;
+		this.recent = recent;
 		this.answers = answers;
 		this.acceptances = acceptances;
 		this.withdrawals = withdrawals;
 		this.declines = declines;
 		this.standby = standby;
-		this.alternatives = alternatives;
 	}
 
 	/**
@@ -111,24 +111,26 @@ class Confirmations {
 	}
 
 	private Mono<Asked> asked(UUID calloutId, UUID helperId, Instant now) {
-		return this.callouts.find(calloutId)
+		return this.recent.find(calloutId)
 			.filter((callout) -> callout.endsAt().isAfter(now))
 			.map((callout) -> new Asked(callout, helperId, null, false));
 	}
 
 	private Mono<Result> answer(Asked asked, Answer answer, Instant now) {
+		if (answer == Answer.ACCEPT) {
+			return this.acceptances.accept(asked, now);
+		}
 		Mono<Outcome> outcome = this.answers.answerOf(asked.callout().id(), asked.helperId())
 			.flatMap((stored) -> later(asked, stored, answer, now))
 			.switchIfEmpty(Mono.defer(() -> first(asked, answer, now)));
-		return outcome.flatMap((result) -> withCallout(asked, result, now));
+		return outcome.flatMap((result) -> withCallout(asked, result));
 	}
 
+	// A first no, withdrawal (a no without a yes) or wish to wait: a yes goes to
+	// Acceptances.
 	private Mono<Outcome> first(Asked asked, Answer answer, Instant now) {
-		return switch (answer) {
-			case ACCEPT -> this.acceptances.accept(asked.callout(), asked.helperId(), now);
-			case DECLINE, WITHDRAW -> this.declines.decline(asked.callout(), asked.helperId(), now);
-			case STANDBY -> this.standby.join(asked.callout(), asked.helperId(), now);
-		};
+		return (answer == Answer.STANDBY) ? this.standby.join(asked.callout(), asked.helperId(), now)
+				: this.declines.decline(asked.callout(), asked.helperId(), now);
 	}
 
 	private Mono<Outcome> later(Asked asked, Outcome stored, Answer answer, Instant now) {
@@ -152,12 +154,8 @@ class Confirmations {
 		return stored;
 	}
 
-	private Mono<Result> withCallout(Asked asked, Outcome outcome, Instant now) {
-		if (outcome == Outcome.FULL) {
-			return Mono.zip(current(asked), this.alternatives.similarTo(asked.callout(), asked.helperId(), now))
-				.map((loaded) -> new Result(outcome, loaded.getT1(), loaded.getT2()));
-		}
-		if (outcome == Outcome.WITHDRAWN || outcome == Outcome.CONFIRMED) {
+	private Mono<Result> withCallout(Asked asked, Outcome outcome) {
+		if (outcome == Outcome.WITHDRAWN) {
 			return current(asked).map((callout) -> new Result(outcome, callout, List.of()));
 		}
 		return Mono.just(new Result(outcome, asked.callout(), List.of()));
@@ -167,6 +165,7 @@ class Confirmations {
 	// PostgreSQL cannot give them now, it is answered with the counts read before.
 	private Mono<CalloutSummary> current(Asked asked) {
 		return this.callouts.find(asked.callout().id())
+			.doOnNext(this.recent::learned)
 			.defaultIfEmpty(asked.callout())
 			.onErrorReturn(DataAccessException.class, asked.callout());
 	}
@@ -183,6 +182,10 @@ class Confirmations {
 
 		Asked answered(Outcome answer) {
 			return new Asked(this.callout, this.helperId, answer, false);
+		}
+
+		Asked withCallout(CalloutSummary callout) {
+			return new Asked(callout, this.helperId, this.answer, this.standby);
 		}
 
 	}

@@ -121,11 +121,10 @@ class SmsAnswers implements SmsReplyHandler {
 		}
 		return this.tokens.calloutsAsked(helperId)
 			.collectList()
-			.flatMapMany((asked) -> this.answers.answered(helperId, asked)
-				.collectList()
+			.flatMapMany((asked) -> this.answers.answersAmong(helperId, asked)
 				.flatMapMany((answered) -> this.callouts
-					.open(asked.stream().filter((id) -> !answered.contains(id)).toList(), now)
-					.switchIfEmpty(notEnded(Flux.fromIterable(answered), now))));
+					.open(asked.stream().filter((id) -> !answered.containsKey(id)).toList(), now)
+					.switchIfEmpty(notEnded(Flux.fromIterable(answered.keySet()), now))));
 	}
 
 	private Flux<CalloutSummary> notEnded(Flux<UUID> calloutIds, Instant now) {
