@@ -3,7 +3,6 @@ package org.zeitspende.callout;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -41,22 +40,6 @@ public class CalloutSummaries {
 			.bind("id", calloutId)
 			.map(CalloutSummaries::summary)
 			.one();
-	}
-
-	/**
-	 * Those of the given callouts that take helpers.
-	 * @param calloutIds the callouts
-	 * @param now the current instant
-	 * @return the open ones that have not started, soonest first
-	 */
-	public Flux<CalloutSummary> open(Collection<UUID> calloutIds, Instant now) {
-		return this.database.sql(SELECT + """
-				 where c.id = any(:ids) and c.status = 'OPEN' and c.starts_at > :now
-				order by c.starts_at""")
-			.bind("ids", calloutIds.toArray(UUID[]::new))
-			.bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.map(CalloutSummaries::summary)
-			.all();
 	}
 
 	/**

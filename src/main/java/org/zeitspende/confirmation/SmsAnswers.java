@@ -3,6 +3,7 @@ package org.zeitspende.confirmation;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +29,16 @@ import org.zeitspende.helper.HelperContacts;
 /**
  * Answers to asks by SMS, through the same state machine as the link: {@code JA} or
  * {@code YES} says yes, {@code NEIN} or {@code NO} says no, {@code ABSAGE} withdraws a
- * yes; case and spaces do not matter. A helper with several open asks adds the callout's
+ * yes, {@code WARTEN} or {@code STANDBY} puts a helper who came too late on the standby
+ * list; case and spaces do not matter. A {@code FULL} reply names up to three similar
+ * callouts that still need helpers. A helper with several open asks adds the callout's
  * short code ({@code JA 4711}) and is told so otherwise. Every answer gets a reply by
  * SMS. Other texts are left to other handlers.
  */
 @Component
 class SmsAnswers implements SmsReplyHandler {
 
-	private static final Pattern ANSWER = Pattern.compile("^(JA|YES|NEIN|NO|ABSAGE)(?:\\s*(\\d{4}))?$",
+	private static final Pattern ANSWER = Pattern.compile("^(JA|YES|NEIN|NO|ABSAGE|WARTEN|STANDBY)(?:\\s*(\\d{4}))?$",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
@@ -44,17 +47,19 @@ class SmsAnswers implements SmsReplyHandler {
 
 	private static final Map<Outcome, String> GERMAN = Map.of(Outcome.CONFIRMED,
 			"Danke, du bist dabei: %s. Absagen: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
-			"Du bist schon dabei: %s. Absagen: ABSAGE %s", Outcome.FULL, "Danke! %s ist schon vollständig besetzt.",
-			Outcome.CLOSED, "%s ist nicht mehr möglich.", Outcome.DECLINED,
-			"Danke für die Antwort zu %s. Bis zum nächsten Mal!", Outcome.WITHDRAWN,
-			"Deine Zusage für %s ist zurückgezogen. Danke für die Nachricht.");
+			"Du bist schon dabei: %s. Absagen: ABSAGE %s", Outcome.FULL,
+			"Danke! %s ist schon vollständig besetzt. Warteliste: WARTEN %s", Outcome.STANDBY,
+			"Du stehst auf der Warteliste für %s. Wird ein Platz frei, melden wir uns.", Outcome.CLOSED,
+			"%s ist nicht mehr möglich.", Outcome.DECLINED, "Danke für die Antwort zu %s. Bis zum nächsten Mal!",
+			Outcome.WITHDRAWN, "Deine Zusage für %s ist zurückgezogen. Danke für die Nachricht.");
 
 	private static final Map<Outcome, String> ENGLISH = Map.of(Outcome.CONFIRMED,
 			"Thank you, you're in: %s. To withdraw: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
-			"You're in already: %s. To withdraw: ABSAGE %s", Outcome.FULL, "Thank you! %s is filled already.",
-			Outcome.CLOSED, "%s is no longer possible.", Outcome.DECLINED,
-			"Thanks for your answer about %s. Until next time!", Outcome.WITHDRAWN,
-			"You have withdrawn from %s. Thanks for telling us.");
+			"You're in already: %s. To withdraw: ABSAGE %s", Outcome.FULL,
+			"Thank you! %s is filled already. Standby list: WARTEN %s", Outcome.STANDBY,
+			"You are on the standby list for %s. We'll tell you when a place is free.", Outcome.CLOSED,
+			"%s is no longer possible.", Outcome.DECLINED, "Thanks for your answer about %s. Until next time!",
+			Outcome.WITHDRAWN, "You have withdrawn from %s. Thanks for telling us.");
 
 	private final HelperContacts helpers;
 
@@ -106,29 +111,36 @@ class SmsAnswers implements SmsReplyHandler {
 			if (chosen.size() == 1) {
 				CalloutSummary callout = chosen.get(0);
 				return this.confirmations.answer(callout.id(), helperId, answer, now)
-					.map((result) -> text(result.outcome(), callout, language));
+					.map((result) -> text(result, callout, language));
 			}
 			return Mono.just(chosen.isEmpty() ? nothingOpen(language, shortCode) : chooseOne(chosen, language));
 		});
 	}
 
-	// A yes or no answers an ask whose callout still takes helpers and that has no
-	// answer yet; without one, it repeats an earlier answer, which answers the same
-	// again. A withdrawal takes back a yes.
+	// A yes, a no or a wish to wait answers an ask that has no answer yet and whose
+	// callout is open or filled and has not started (a yes to a filled one learns so);
+	// without one, a yes or no repeats an earlier answer, which answers the same again. A
+	// withdrawal takes back a yes.
 	private Flux<CalloutSummary> candidates(UUID helperId, Answer answer, Instant now) {
 		if (answer == Answer.WITHDRAW) {
 			return notEnded(this.answers.calloutsConfirmed(helperId), now);
 		}
 		return this.tokens.calloutsAsked(helperId)
 			.collectList()
-			.flatMapMany((asked) -> this.answers.answersAmong(helperId, asked)
-				.flatMapMany((answered) -> this.callouts
-					.open(asked.stream().filter((id) -> !answered.containsKey(id)).toList(), now)
-					.switchIfEmpty(notEnded(Flux.fromIterable(answered.keySet()), now))));
+			.flatMapMany((asked) -> this.answers.answersAmong(helperId, asked).flatMapMany((answered) -> {
+				Flux<CalloutSummary> unanswered = notEnded(
+						Flux.fromIterable(asked).filter((calloutId) -> !answered.containsKey(calloutId)), now)
+					.filter((callout) -> StandbyList.kept(callout, now));
+				return (answer == Answer.STANDBY) ? unanswered
+						: unanswered.switchIfEmpty(notEnded(Flux.fromIterable(answered.keySet()), now));
+			}));
 	}
 
+	// Soonest first, as the list of codes shows them.
 	private Flux<CalloutSummary> notEnded(Flux<UUID> calloutIds, Instant now) {
-		return calloutIds.flatMap(this.callouts::find).filter((callout) -> callout.endsAt().isAfter(now));
+		return calloutIds.flatMap(this.callouts::find)
+			.filter((callout) -> callout.endsAt().isAfter(now))
+			.sort(Comparator.comparing(CalloutSummary::startsAt));
 	}
 
 	// Names the reply in status callbacks; it needs to be unique, not secret.
@@ -140,16 +152,26 @@ class SmsAnswers implements SmsReplyHandler {
 		return switch (word) {
 			case "JA", "YES" -> Answer.ACCEPT;
 			case "ABSAGE" -> Answer.WITHDRAW;
+			case "WARTEN", "STANDBY" -> Answer.STANDBY;
 			default -> Answer.DECLINE;
 		};
 	}
 
-	private static String text(Outcome outcome, CalloutSummary callout, String language) {
-		if (outcome == Outcome.INVALID) {
+	private static String text(Confirmations.Result result, CalloutSummary callout, String language) {
+		if (result.outcome() == Outcome.INVALID) {
 			return nothingOpen(language, null);
 		}
-		String template = ("en".equals(language) ? ENGLISH : GERMAN).get(outcome);
-		return template.formatted(describe(callout), callout.shortCode());
+		String template = ("en".equals(language) ? ENGLISH : GERMAN).get(result.outcome());
+		String text = template.formatted(describe(callout), callout.shortCode());
+		if (result.alternatives().isEmpty()) {
+			return text;
+		}
+		return text + ("en".equals(language) ? " Still needed: " : " Noch gesucht: ")
+				+ result.alternatives()
+					.stream()
+					.map((alternative) -> alternative.activity() + " " + alternative.place() + " "
+							+ WHEN.format(alternative.startsAt().atZone(ZONE)))
+					.collect(Collectors.joining("; "));
 	}
 
 	private static String chooseOne(List<CalloutSummary> callouts, String language) {

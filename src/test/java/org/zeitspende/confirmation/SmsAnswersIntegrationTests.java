@@ -108,6 +108,33 @@ class SmsAnswersIntegrationTests {
 	}
 
 	@Test
+	void ja_onAFullCallout_namesSimilarOnes_andWartenPutsTheHelperOnTheStandbyList() {
+		UUID full = askedFor();
+		new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(),
+				Instant.now().plus(Duration.ofDays(2)), 3);
+		this.database.sql("update callout set filled = needed, status = 'FILLED' where id = :id")
+			.bind("id", full)
+			.then()
+			.block(TIMEOUT);
+
+		reply("JA");
+
+		assertThat(answer(full)).isNull();
+		assertThat(lastSms()).contains("vollständig besetzt", "WARTEN " + shortCode(full), "Noch gesucht: fahrdienst");
+
+		reply("warten");
+
+		assertThat(answer(full)).isNull();
+		assertThat(lastSms()).contains("Warteliste");
+		assertThat(this.database.sql("select count(*) from standby where callout_id = :callout and helper_id = :helper")
+			.bind("callout", full)
+			.bind("helper", this.helper)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(TIMEOUT)).isOne();
+	}
+
+	@Test
 	void otherTexts_areLeftAlone() {
 		UUID callout = askedFor();
 
