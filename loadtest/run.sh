@@ -178,6 +178,7 @@ seed() { # scenario rep callouts needed helpers
 log "Seeding helpers, callouts and sent asks with known tokens in bulk"
 psql_ -f loadtest/sql/setup.sql >/dev/null
 seed warm 1 20 500 10000
+seed warmfull 1 1 1 2000
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
@@ -235,6 +236,8 @@ invariants() { # label
 # cores that takes a while.
 log "Warm-up: ${warm_s} s of confirmations (tokens repeat once used up; not counted)"
 wrk_tokens warm "${results}/tokens-warm-1.txt" "${warm_s}" /api/asks/ /accept "${results}/wrk-warm.txt"
+log "Warm-up: $((warm_s / 2)) s of clicks on a full callout (not counted)"
+wrk_tokens warmfull "${results}/tokens-warmfull-1.txt" "$((warm_s / 2))" /api/asks/ /accept "${results}/wrk-warmfull.txt"
 
 log "S1: sustained confirmations, wrk 64 connections, ${s1_s} s"
 before="$(confirmed_rows s1)"

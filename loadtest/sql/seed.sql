@@ -33,3 +33,11 @@ insert into ask (callout_id, helper_id, channel, status, attempts, token_hash)
 select callout_id, helper_id, 'EMAIL', 'SENT', 1, sha256(convert_to(token, 'UTF8'))
 from loadtest.token
 where scenario = :'sc' and rep = :rep;
+
+-- The wave that sent these asks, with no next one due: the service's pollers leave the
+-- callouts alone (a callout without a wave would be dispatched again as a lost first job).
+insert into wave (callout_id, number, size, planned_at)
+select c.id, 1, count(t.*), now()
+from loadtest.callout c left join loadtest.token t on t.callout_id = c.id
+where c.scenario = :'sc' and c.rep = :rep
+group by c.id;

@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,9 +82,8 @@ class FanOutBenchmark {
 			double asksPerSecond = result.sent() / (took.toMillis() / 1000.0);
 			double ratio = asksPerSecond / anchor;
 
-			String table = table(redis, postgres, http, anchor, asksPerSecond, ratio, planning, took, result, heap);
-			log.warn("\n" + table);
-			write(table);
+			BenchmarkReport.write("fanout", "Fan-out of " + ASKS + " asks",
+					table(redis, postgres, http, anchor, asksPerSecond, ratio, planning, took, result, heap));
 			assertThat(result.sent()).as("asks sent").isEqualTo(ASKS);
 			assertThat(ratio).as("asks per second / slowest primitive").isGreaterThanOrEqualTo(GOAL_RATIO);
 			assertThat(heap.peakAfterGc()).as("heap after GC").isLessThan(HEAP_LIMIT);
@@ -105,33 +99,19 @@ class FanOutBenchmark {
 
 	private static String table(double redis, double postgres, double http, double anchor, double asksPerSecond,
 			double ratio, Duration planning, Duration took, FanOut.Result result, HeapWatch heap) {
-		return String.join("\n", "| measure | value |", "|---|---|",
-				row("Redis ZADD/ZPOPMIN pipelined", "%,.0f ops/s", redis),
-				row("PostgreSQL 100-row batch insert", "%,.0f rows/s", postgres),
-				row("loopback HTTP, keep-alive, 64 at once", "%,.0f req/s", http),
-				row("slowest primitive (anchor)", "%,.0f /s", anchor), row("asks fanned out", "%,d", result.sent()),
-				row("of them SMS / email", "%s", result.sms() + " / " + result.email()),
-				row("fan-out time", "%.1f s", took.toMillis() / 1000.0),
-				row("of it planning the wave (selection, pick, outbox rows)", "%.1f s", planning.toMillis() / 1000.0),
-				row("fan-out rate", "%,.0f asks/s", asksPerSecond),
-				row("ratio to anchor (goal >= " + GOAL_RATIO + ")", "%.2f " + ((ratio >= GOAL_RATIO) ? "PASS" : "FAIL"),
+		return BenchmarkReport.table(BenchmarkReport.row("Redis ZADD/ZPOPMIN pipelined", "%,.0f ops/s", redis),
+				BenchmarkReport.row("PostgreSQL 100-row batch insert", "%,.0f rows/s", postgres),
+				BenchmarkReport.row("loopback HTTP, keep-alive, 64 at once", "%,.0f req/s", http),
+				BenchmarkReport.row("slowest primitive (anchor)", "%,.0f /s", anchor), BenchmarkReport.row("asks fanned out", "%,d", result.sent()),
+				BenchmarkReport.row("of them SMS / email", "%s", result.sms() + " / " + result.email()),
+				BenchmarkReport.row("fan-out time", "%.1f s", took.toMillis() / 1000.0),
+				BenchmarkReport.row("of it planning the wave (selection, pick, outbox rows)", "%.1f s", planning.toMillis() / 1000.0),
+				BenchmarkReport.row("fan-out rate", "%,.0f asks/s", asksPerSecond),
+				BenchmarkReport.row("ratio to anchor (goal >= " + GOAL_RATIO + ")", "%.2f " + ((ratio >= GOAL_RATIO) ? "PASS" : "FAIL"),
 						ratio),
-				row("heap used, peak (limit -Xmx512m)", "%d MB", heap.peakUsed() / (1024 * 1024)),
-				row("heap after GC, peak (goal < 512 MB)", "%d MB", heap.peakAfterGc() / (1024 * 1024)),
-				row("machine", "%s", Runtime.getRuntime().availableProcessors() + " cores, "
-						+ System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
-	}
-
-	private static String row(String measure, String format, Object value) {
-		return "| " + measure + " | " + String.format(Locale.ROOT, format, value) + " |";
-	}
-
-	private static void write(String table) throws IOException {
-		Path directory = Path.of("loadtest", "results",
-				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-		Files.createDirectories(directory);
-		Files.writeString(directory.resolve("fanout.md"), "# Fan-out of " + ASKS + " asks\n\n" + table + "\n");
-		log.warn("Wrote " + directory.resolve("fanout.md"));
+				BenchmarkReport.row("heap used, peak (limit -Xmx512m)", "%d MB", heap.peakUsed() / (1024 * 1024)),
+				BenchmarkReport.row("heap after GC, peak (goal < 512 MB)", "%d MB", heap.peakAfterGc() / (1024 * 1024)),
+				BenchmarkReport.row("machine", "%s", BenchmarkReport.machine()));
 	}
 
 	/**

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# S3-fair: ten callouts, each asking 10,000 helpers in one wave, planned at the same time over
+# one pool of 100,000 helpers, with the embedded PostgreSQL and Redis. Goal: every helper's ask
+# count within one of every other's, nobody asked twice for a callout.
+#   loadtest/fair.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "Fair rotation benchmark: 10 callouts x 10,000 asks over 100,000 helpers (a few minutes)"
+status=0
+./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=FairRotationBenchmark \
+  -Dsurefire.failIfNoSpecifiedTests=false test || status=$?
+latest="$(ls -d loadtest/results/*/ 2>/dev/null | sort | tail -n 1)"
+if [[ -n "${latest}" && -f "${latest}fair.md" ]]; then
+  cat "${latest}fair.md"
+fi
+exit "${status}"
