@@ -7,6 +7,8 @@
 # primitives, then the scenarios; checks the invariants in the database after every burst;
 # prints one table and writes loadtest/results/<yyyyMMdd-HHmmss>/summary.md and summary.json.
 # Every process it starts is stopped at the end, also on Ctrl-C.
+# LOADTEST_INSTANCES=2 runs two instances of the service on the same PostgreSQL and Redis, behind
+# nginx as a round-robin proxy, and sends every scenario through the proxy.
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
@@ -18,7 +20,9 @@ cd "$(dirname "$0")/.."
 root="${PWD}"
 results="${root}/loadtest/results/$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "${results}"
-pg_port=55432 redis_port=56379 nginx_port=58080 service_port=58081
+pg_port=55432 redis_port=56379 nginx_port=58080 service_port=58081 proxy_port=58083
+instances="${LOADTEST_INSTANCES:-1}"
+[[ "${instances}" == 1 || "${instances}" == 2 ]] || { echo "LOADTEST_INSTANCES must be 1 or 2" >&2; exit 2; }
 burst=10000 s2_slots=50 s2_duplicates=0.05
 started_at=$(date +%s)
 
@@ -142,29 +146,59 @@ http {
     listen 127.0.0.1:${nginx_port} backlog=$(cat /proc/sys/net/core/somaxconn);
     root ${results}/nginx/www;
   }
+$( ((instances == 2)) && cat <<PROXY
+  # Two instances of the service, round-robin, over kept-alive connections.
+  upstream service {
+    server 127.0.0.1:${service_port};
+    server 127.0.0.1:$((service_port + 1));
+    keepalive 256;
+  }
+  server {
+    listen 127.0.0.1:${proxy_port} backlog=$(cat /proc/sys/net/core/somaxconn);
+    location / {
+      proxy_pass http://service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_read_timeout 120s;
+    }
+  }
+PROXY
+)
 }
 EOF
 nginx -c "${results}/nginx/nginx.conf" -e "${results}/nginx/error.log" &
 pids+=($!)
 nginx_pid=$!
 
+start_service() { # port log
+  SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
+    SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
+    ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="$1" \
+    SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
+    java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/${2%.log}.jfr,settings=profile} \
+    -jar "${jar}" >"${results}/$2" 2>&1 &
+  pids+=($!)
+  local pid=$!
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "${pid}" 2>/dev/null || { tail -n 30 "${results}/$2"; exit 1; }
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null || { log "Service on port $1 not ready"; exit 1; }
+  service_pids+=("${pid}")
+}
+service_pids=()
 log "Starting the service (${jar##*/}) on 127.0.0.1:${service_port}, dev inbox"
-SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
-  SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
-  ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="${service_port}" \
-  SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:${service_port}" \
-  java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/service.jfr,settings=profile} \
-  -jar "${jar}" >"${results}/service.log" 2>&1 &
-pids+=($!)
-service_pid=$!
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:${service_port}/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "${service_pid}" 2>/dev/null || { tail -n 30 "${results}/service.log"; exit 1; }
-  sleep 1
-done
-curl -fs "http://127.0.0.1:${service_port}/actuator/health/readiness" >/dev/null || { log "Service not ready"; exit 1; }
+start_service "${service_port}" service.log
+target_port="${service_port}"
+if ((instances == 2)); then
+  # The first instance has migrated the schema; the second finds it done.
+  log "Starting a second instance on 127.0.0.1:$((service_port + 1)); scenarios go through nginx on ${proxy_port}"
+  start_service "$((service_port + 1))" service-2.log
+  target_port="${proxy_port}"
+fi
 log "Service ready"
-cpu_pids[service]="${service_pid}"
+cpu_pids[service]="${service_pids[*]}"
 cpu_pids[redis]="${pids[0]}"
 cpu_pids[nginx]="$(pgrep -P "${nginx_pid}" | tr '\n' ' ')"
 
@@ -226,7 +260,7 @@ confirmed_rows() {
 }
 wrk_tokens() { # scenario file seconds prefix suffix output
   TOKENS="$2" THREADS=2 PREFIX="$4" SUFFIX="$5" wrk -t2 -c64 -d"$3s" --timeout 10s --latency -s loadtest/lua/tokens.lua \
-    "http://127.0.0.1:${service_port}" >"$6"
+    "http://127.0.0.1:${target_port}" >"$6"
 }
 invariants() { # label
   psql_ -f loadtest/sql/invariants.sql >"${results}/invariants-$1.txt"
@@ -254,7 +288,7 @@ log "S1: ${s1_rate} confirmations/s"
 
 s1lat_rate="$(python3 -c "print(round(max(1.0, ${s1_rate} / 2), 1))")"
 log "S1-lat: open model at ${s1lat_rate}/s (50 % of S1) for ${s1lat_s} s"
-client rate --port "${service_port}" --method POST --path '/api/asks/{token}/accept' \
+client rate --port "${target_port}" --method POST --path '/api/asks/{token}/accept' \
   --tokens "${results}/tokens-s1lat-1.txt" --rate "${s1lat_rate}" --duration "${s1lat_s}" \
   --out "${results}/s1lat.json" >/dev/null
 invariants s1lat
@@ -263,7 +297,7 @@ for rep in $(seq 1 "${s2_reps}"); do
   callout="$(psql_ -At -c "select id from loadtest.callout where scenario = 's2' and rep = ${rep}")"
   log "S2 ${rep}/${s2_reps}: ${burst} helpers + 5 % duplicates at once on ${s2_slots} slots"
   cpu "s2-${rep}-before"
-  client burst --port "${service_port}" --method POST --path '/api/asks/{token}/accept' \
+  client burst --port "${target_port}" --method POST --path '/api/asks/{token}/accept' \
     --tokens "${results}/tokens-s2-${rep}.txt" --duplicates "${s2_duplicates}" --seed "${rep}" --timeout "${burst_timeout}" \
     --out "${results}/s2-${rep}.json" --lines "${results}/s2-${rep}-answers.txt" >/dev/null
   cpu "s2-${rep}-after"
@@ -291,4 +325,4 @@ cpu s2b-after
 invariants final
 
 log "Done measuring; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 loadtest/report.py summary "${results}" "${mode}" "load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+python3 loadtest/report.py summary "${results}" "${mode}" "$( ((instances == 2)) && echo 'two instances behind nginx (round-robin); ')load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
