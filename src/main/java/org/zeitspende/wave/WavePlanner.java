@@ -83,6 +83,8 @@ public class WavePlanner {
 				.transactional(this.waves.lock(calloutId)
 					.then(this.waves.latest(calloutId).map(Optional::of).defaultIfEmpty(Optional.empty()))
 					.flatMap((latest) -> planIfDue(calloutId, latest, now, pick)))
+				// Cancelled on time, the transaction rolls back and lets go of the lock.
+				.timeout(this.properties.planningTimeout())
 				// Picked helpers whose asks were not stored keep their place in the
 				// rotation.
 				.onErrorResume((ex) -> giveBack(pick).then(Mono.error(ex)))

@@ -33,12 +33,14 @@ import org.springframework.util.Assert;
  * wave followed, it is put there again; an open callout without any wave this long after
  * it was created gets its first job again
  * @param streamLength about how many jobs the dispatch stream keeps
+ * @param planningTimeout how long planning one wave may take before it is rolled back and
+ * its job left for another try
  */
 @ConfigurationProperties("zeitspende.waves")
 record WaveProperties(double initialAcceptanceRate, double minAcceptanceRate, int priorAsks, int history,
 		int maxWaveSize, Duration minInterval, Duration maxInterval, int intervalDivisor, boolean holdEmailInQuietHours,
 		Duration consumeInterval, int consumeBatch, Duration reclaimAfter, Duration pollInterval,
-		Duration redispatchAfter, long streamLength) {
+		Duration redispatchAfter, long streamLength, Duration planningTimeout) {
 
 	WaveProperties {
 		Assert.isTrue(initialAcceptanceRate > 0 && initialAcceptanceRate <= 1,
@@ -55,6 +57,7 @@ record WaveProperties(double initialAcceptanceRate, double minAcceptanceRate, in
 		Assert.isTrue(positive(reclaimAfter), "zeitspende.waves.reclaim-after must be positive");
 		Assert.isTrue(positive(redispatchAfter), "zeitspende.waves.redispatch-after must be positive");
 		Assert.isTrue(streamLength >= 1, "zeitspende.waves.stream-length must be at least 1");
+		Assert.isTrue(positive(planningTimeout), "zeitspende.waves.planning-timeout must be positive");
 	}
 
 	/**

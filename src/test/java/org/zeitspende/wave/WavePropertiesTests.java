@@ -60,7 +60,7 @@ class WavePropertiesTests {
 	private static WaveProperties properties(double initialRate, int maxWaveSize) {
 		return new WaveProperties(initialRate, 0.05, 50, 50, maxWaveSize, Duration.ofMinutes(10), Duration.ofHours(2),
 				8, true, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), Duration.ofSeconds(15),
-				Duration.ofMinutes(5), 10_000);
+				Duration.ofMinutes(5), 10_000, Duration.ofMinutes(5));
 	}
 
 }
