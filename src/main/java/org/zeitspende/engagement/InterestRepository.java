@@ -37,7 +37,7 @@ class InterestRepository {
 				insert into requirement_interest as i (profile_id, helper_id, share_contact)
 				select p.id, :helper, :share from requirement_profile p where p.id = :profile and p.status = 'OPEN'
 				on conflict (profile_id, helper_id) do update set share_contact = excluded.share_contact
-				returning """ + COLUMNS)
+				returning\s""" + COLUMNS)
 			.bind("profile", profileId)
 			.bind("helper", helperId)
 			.bind("share", shareContact)
