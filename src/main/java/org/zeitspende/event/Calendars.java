@@ -46,7 +46,6 @@ class Calendars {
 		line(ics, "VERSION:2.0");
 		line(ics, "PRODID:-//Zeitspende//Events//DE");
 		line(ics, "CALSCALE:GREGORIAN");
-		line(ics, "METHOD:PUBLISH");
 		line(ics, "X-WR-CALNAME:" + text(name));
 		for (Event event : events) {
 			vevent(ics, event, placeNames.getOrDefault(event.place(), event.place()));

@@ -26,6 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.EventRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.RequirementProfileRows;
@@ -91,6 +92,13 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{interest}/accept", MEMBERS),
 			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{interest}/decline", MEMBERS),
 			Endpoint.of(HttpMethod.GET, "/api/me/interests", HELPERS),
+			// events
+			Endpoint.of(HttpMethod.POST, "/api/events", MEMBERS)
+				.body("{\"title\": \"Matrix\", \"place\": \"goettingen-grone\", \"startsAt\": \"{tomorrow}\", "
+						+ "\"endsAt\": \"{dayAfterTomorrow}\", \"capacity\": 3}"),
+			Endpoint.of(HttpMethod.GET, "/api/events", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/events/{event}", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/events/{event}/cancel", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
@@ -122,6 +130,11 @@ class AccessControlMatrixIntegrationTests {
 						.toString())),
 			// A helper's pending interest, as "<profile>/interests/<interest>".
 			Map.entry("interest", Resource.owned(AccessControlMatrixIntegrationTests::pendingInterest)),
+			// A scheduled event tomorrow.
+			Map.entry("event",
+					Resource.owned((tenants, tenant) -> new EventRows(tenants.database())
+						.scheduled(tenant.id(), tenant.coordinator().id())
+						.toString())),
 			Map.entry("tomorrow",
 					Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString())),
 			Map.entry("dayAfterTomorrow",
