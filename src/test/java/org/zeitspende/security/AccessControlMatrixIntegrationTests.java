@@ -29,6 +29,7 @@ import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.EventRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.NewsRows;
 import org.zeitspende.testing.RequirementProfileRows;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -99,6 +100,10 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.GET, "/api/events", MEMBERS),
 			Endpoint.of(HttpMethod.GET, "/api/events/{event}", MEMBERS),
 			Endpoint.of(HttpMethod.POST, "/api/events/{event}/cancel", MEMBERS),
+			// news
+			Endpoint.of(HttpMethod.POST, "/api/news", MEMBERS).body("{\"title\": \"Matrix\", \"body\": \"Hallo\"}"),
+			Endpoint.of(HttpMethod.GET, "/api/news", MEMBERS), Endpoint.of(HttpMethod.GET, "/api/news/{news}", MEMBERS),
+			Endpoint.of(HttpMethod.DELETE, "/api/news/{news}", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
@@ -134,6 +139,11 @@ class AccessControlMatrixIntegrationTests {
 			Map.entry("event",
 					Resource.owned((tenants, tenant) -> new EventRows(tenants.database())
 						.scheduled(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// A published news post.
+			Map.entry("news",
+					Resource.owned((tenants, tenant) -> new NewsRows(tenants.database())
+						.published(tenant.id(), tenant.coordinator().id())
 						.toString())),
 			Map.entry("tomorrow",
 					Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString())),
