@@ -26,6 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.DonationRows;
 import org.zeitspende.testing.EventRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
@@ -104,6 +105,17 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.POST, "/api/news", MEMBERS).body("{\"title\": \"Matrix\", \"body\": \"Hallo\"}"),
 			Endpoint.of(HttpMethod.GET, "/api/news", MEMBERS), Endpoint.of(HttpMethod.GET, "/api/news/{news}", MEMBERS),
 			Endpoint.of(HttpMethod.DELETE, "/api/news/{news}", MEMBERS),
+			// donation needs
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs", MEMBERS)
+				.body("{\"item\": \"Matrix\", \"category\": \"OTHER\", \"place\": \"goettingen-grone\", "
+						+ "\"quantityNeeded\": 3}"),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs/{need}", MEMBERS),
+			Endpoint.of(HttpMethod.PUT, "/api/donation-needs/{need}/donation-stop", MEMBERS),
+			Endpoint.of(HttpMethod.DELETE, "/api/donation-needs/{need}/donation-stop", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs/{need}/close", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs/{need}/pledges", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs/{pledge}/received", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
@@ -145,6 +157,13 @@ class AccessControlMatrixIntegrationTests {
 					Resource.owned((tenants, tenant) -> new NewsRows(tenants.database())
 						.published(tenant.id(), tenant.coordinator().id())
 						.toString())),
+			// An open donation need.
+			Map.entry("need",
+					Resource.owned((tenants, tenant) -> new DonationRows(tenants.database())
+						.open(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// A pledge, as "<need>/pledges/<pledge>".
+			Map.entry("pledge", Resource.owned(AccessControlMatrixIntegrationTests::pledge)),
 			Map.entry("tomorrow",
 					Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString())),
 			Map.entry("dayAfterTomorrow",
@@ -284,6 +303,12 @@ class AccessControlMatrixIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	private static String pledge(Tenants tenants, Tenant tenant) {
+		DonationRows donations = new DonationRows(tenants.database());
+		UUID need = donations.open(tenant.id(), tenant.coordinator().id());
+		return need + "/pledges/" + donations.pledge(need);
 	}
 
 	private static String pendingInterest(Tenants tenants, Tenant tenant) {
