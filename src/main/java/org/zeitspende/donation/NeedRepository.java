@@ -75,16 +75,20 @@ class NeedRepository {
 	 * Open needs, most urgent first, then newest.
 	 * @param place a place code to filter by, or {@code null}
 	 * @param category a category to filter by, or {@code null}
+	 * @param organisationId an organisation to filter by, or {@code null}
 	 */
-	Flux<Need> findOpen(String place, Category category, int limit, int offset) {
+	Flux<Need> findOpen(String place, Category category, UUID organisationId, int limit, int offset) {
 		GenericExecuteSpec select = this.database.sql(SELECT + """
 				 where status = 'OPEN' and (cast(:place as text) is null or place_code = :place)
 				  and (cast(:category as text) is null or category = :category)
+				  and (cast(:organisation as uuid) is null or organisation_id = :organisation)
 				order by case urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, created_at desc, id
 				limit :limit offset :offset""").bind("limit", limit).bind("offset", offset);
 		select = (place != null) ? select.bind("place", place) : select.bindNull("place", String.class);
 		select = (category != null) ? select.bind("category", category.name())
 				: select.bindNull("category", String.class);
+		select = (organisationId != null) ? select.bind("organisation", organisationId)
+				: select.bindNull("organisation", UUID.class);
 		return select.map(NeedRepository::need).all();
 	}
 

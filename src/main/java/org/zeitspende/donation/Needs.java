@@ -70,8 +70,8 @@ class Needs {
 			.switchIfEmpty(Mono.error(DonationProblem::pledgeNotFound));
 	}
 
-	Mono<List<Need>> open(String place, Category category, int limit, int offset) {
-		return this.needs.findOpen(place, category, limit, offset)
+	Mono<List<Need>> open(String place, Category category, UUID organisationId, int limit, int offset) {
+		return this.needs.findOpen(place, category, organisationId, limit, offset)
 			.filterWhen(this::ofApprovedOrganisation)
 			.collectList();
 	}

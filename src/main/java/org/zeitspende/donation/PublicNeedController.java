@@ -35,12 +35,12 @@ class PublicNeedController {
 
 	@GetMapping("/api/public/donation-needs")
 	@Operation(summary = "Open donation needs of approved organisations, most urgent first",
-			description = "Filter by place and category.")
+			description = "Filter by place, category and organisation.")
 	Mono<List<Need>> open(@RequestParam(required = false) @Size(max = 64) String place,
-			@RequestParam(required = false) Category category,
+			@RequestParam(required = false) Category category, @RequestParam(required = false) UUID organisation,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int offset) {
-		return this.needs.open(place, category, limit, offset);
+		return this.needs.open(place, category, organisation, limit, offset);
 	}
 
 	@GetMapping("/api/public/donation-needs/{id}")

@@ -1,5 +1,7 @@
 package org.zeitspende.engagement;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -11,17 +13,18 @@ import jakarta.validation.constraints.Size;
  * @param place a place code the profile names
  * @param activity the profile's activity code
  * @param maxHoursPerWeek the most hours a week a profile may ask
+ * @param organisation the organisation whose profiles to show
  * @param sort the order; each endpoint has its default
  * @param limit the most profiles (default 20)
  * @param offset profiles to skip
  */
 record BrowseQuery(@Size(max = 200) String q, @Size(max = 64) String place, @Size(max = 64) String activity,
-		@Min(1) @Max(60) Integer maxHoursPerWeek, BrowseSort sort, @Min(1) @Max(100) Integer limit,
+		@Min(1) @Max(60) Integer maxHoursPerWeek, UUID organisation, BrowseSort sort, @Min(1) @Max(100) Integer limit,
 		@Min(0) @Max(RequirementProfiles.BROWSE_WINDOW) Integer offset) {
 
 	BrowseFilter filter() {
 		return new BrowseFilter((this.q != null && !this.q.isBlank()) ? this.q : null, this.place, this.activity,
-				this.maxHoursPerWeek);
+				this.maxHoursPerWeek, this.organisation);
 	}
 
 	BrowseSort sortOr(BrowseSort fallback) {

@@ -126,11 +126,13 @@ class RequirementProfileRepository {
 				  and (cast(:place as text) is null or :place = any(places))
 				  and (cast(:activity as text) is null or activity_code = :activity)
 				  and (cast(:maxHours as integer) is null or hours_per_week <= :maxHours)
+				  and (cast(:organisation as uuid) is null or organisation_id = :organisation)
 				order by created_at desc, id desc limit :limit""").bind("limit", limit);
 		select = nullable(select, "text", filter.text(), String.class);
 		select = nullable(select, "place", filter.place(), String.class);
 		select = nullable(select, "activity", filter.activity(), String.class);
 		select = nullable(select, "maxHours", filter.maxHoursPerWeek(), Integer.class);
+		select = nullable(select, "organisation", filter.organisationId(), UUID.class);
 		return select.map(RequirementProfileRepository::profile).all();
 	}
 
