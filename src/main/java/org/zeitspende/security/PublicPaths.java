@@ -19,6 +19,10 @@ final class PublicPaths {
 				// Reference data for forms.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/places", "/api/activities",
 						"/api/languages"),
+				// What organisations publish for volunteers and the public.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/public/**"),
+				// Donors pledge without an account.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/public/donation-needs/*/pledges"),
 				// Applying as an organisation and signing in.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/organisations", "/api/auth/token"),
 				// Helpers register, verify their channels and ask for sign-in links

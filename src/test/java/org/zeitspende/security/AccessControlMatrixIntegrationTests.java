@@ -26,7 +26,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.DonationRows;
+import org.zeitspende.testing.EventRows;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.NewsRows;
+import org.zeitspende.testing.RequirementProfileRows;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
 import org.zeitspende.testing.Tokens;
@@ -50,6 +55,11 @@ class AccessControlMatrixIntegrationTests {
 
 	private static final Set<Role> OPERATORS = EnumSet.of(Role.OPERATOR);
 
+	private static final Set<Role> HELPERS = EnumSet.of(Role.HELPER);
+
+	private static final String PROFILE = "{\"title\": \"Matrix\", \"activity\": \"fahrdienst\", "
+			+ "\"hoursPerWeek\": 2, \"commitment\": \"REGULAR\", \"volunteersSought\": 1}";
+
 	/** Every protected endpoint and the roles allowed to call it. */
 	static final List<Endpoint> ENDPOINTS = List.of(
 			// organisation
@@ -72,6 +82,40 @@ class AccessControlMatrixIntegrationTests {
 			Endpoint.of(HttpMethod.POST, "/api/callouts/{callout}/cancel", MEMBERS),
 			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}/preview", MEMBERS),
 			Endpoint.of(HttpMethod.GET, "/api/callouts/{callout}/events", MEMBERS),
+			// requirement profiles
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles", MEMBERS).body(PROFILE),
+			Endpoint.of(HttpMethod.GET, "/api/requirement-profiles", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/requirement-profiles/{profile}", MEMBERS),
+			Endpoint.of(HttpMethod.PUT, "/api/requirement-profiles/{profile}", MEMBERS).body(PROFILE),
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{profile}/pause", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{profile}/open", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{profile}/close", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/requirement-profiles/{profile}/interests", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{interest}/accept", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/requirement-profiles/{interest}/decline", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/me/interests", HELPERS),
+			// events
+			Endpoint.of(HttpMethod.POST, "/api/events", MEMBERS)
+				.body("{\"title\": \"Matrix\", \"place\": \"goettingen-grone\", \"startsAt\": \"{tomorrow}\", "
+						+ "\"endsAt\": \"{dayAfterTomorrow}\", \"capacity\": 3}"),
+			Endpoint.of(HttpMethod.GET, "/api/events", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/events/{event}", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/events/{event}/cancel", MEMBERS),
+			// news
+			Endpoint.of(HttpMethod.POST, "/api/news", MEMBERS).body("{\"title\": \"Matrix\", \"body\": \"Hallo\"}"),
+			Endpoint.of(HttpMethod.GET, "/api/news", MEMBERS), Endpoint.of(HttpMethod.GET, "/api/news/{news}", MEMBERS),
+			Endpoint.of(HttpMethod.DELETE, "/api/news/{news}", MEMBERS),
+			// donation needs
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs", MEMBERS)
+				.body("{\"item\": \"Matrix\", \"category\": \"OTHER\", \"place\": \"goettingen-grone\", "
+						+ "\"quantityNeeded\": 3}"),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs/{need}", MEMBERS),
+			Endpoint.of(HttpMethod.PUT, "/api/donation-needs/{need}/donation-stop", MEMBERS),
+			Endpoint.of(HttpMethod.DELETE, "/api/donation-needs/{need}/donation-stop", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs/{need}/close", MEMBERS),
+			Endpoint.of(HttpMethod.GET, "/api/donation-needs/{need}/pledges", MEMBERS),
+			Endpoint.of(HttpMethod.POST, "/api/donation-needs/{pledge}/received", MEMBERS),
 			// operators
 			Endpoint.of(HttpMethod.GET, "/api/admin/organisations", OPERATORS),
 			Endpoint.of(HttpMethod.POST, "/api/admin/organisations/{organisation}/approve", OPERATORS),
@@ -83,20 +127,47 @@ class AccessControlMatrixIntegrationTests {
 	 * resource belongs to the organisation (then another organisation's admin must not
 	 * find it).
 	 */
-	static final Map<String, Resource> RESOURCES = Map.of(
+	static final Map<String, Resource> RESOURCES = Map.ofEntries(
 			// A fresh coordinator, so that removing it never meets the last-admin rule.
-			"member", Resource.owned((tenants, tenant) -> tenants.member(tenant.id(), "COORDINATOR").id().toString()),
+			Map.entry("member",
+					Resource.owned((tenants, tenant) -> tenants.member(tenant.id(), "COORDINATOR").id().toString())),
 			// Operators act on any organisation.
-			"organisation", Resource.shared((tenants, tenant) -> tenant.id().toString()), "email",
-			Resource.shared((tenants, tenant) -> "matrix-" + UUID.randomUUID() + "@test.example.org"),
+			Map.entry("organisation", Resource.shared((tenants, tenant) -> tenant.id().toString())),
+			Map.entry("email",
+					Resource.shared((tenants, tenant) -> "matrix-" + UUID.randomUUID() + "@test.example.org")),
 			// An open callout starting tomorrow, so that it may still be changed.
-			"callout",
-			Resource.owned((tenants, tenant) -> new CalloutRows(tenants.database())
-				.open(tenant.id(), tenant.coordinator().id())
-				.toString()),
-			"tomorrow", Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString()),
-			"dayAfterTomorrow",
-			Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(2)).toString()));
+			Map.entry("callout",
+					Resource.owned((tenants, tenant) -> new CalloutRows(tenants.database())
+						.open(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// An open requirement profile.
+			Map.entry("profile",
+					Resource.owned((tenants, tenant) -> new RequirementProfileRows(tenants.database())
+						.open(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// A helper's pending interest, as "<profile>/interests/<interest>".
+			Map.entry("interest", Resource.owned(AccessControlMatrixIntegrationTests::pendingInterest)),
+			// A scheduled event tomorrow.
+			Map.entry("event",
+					Resource.owned((tenants, tenant) -> new EventRows(tenants.database())
+						.scheduled(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// A published news post.
+			Map.entry("news",
+					Resource.owned((tenants, tenant) -> new NewsRows(tenants.database())
+						.published(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// An open donation need.
+			Map.entry("need",
+					Resource.owned((tenants, tenant) -> new DonationRows(tenants.database())
+						.open(tenant.id(), tenant.coordinator().id())
+						.toString())),
+			// A pledge, as "<need>/pledges/<pledge>".
+			Map.entry("pledge", Resource.owned(AccessControlMatrixIntegrationTests::pledge)),
+			Map.entry("tomorrow",
+					Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(1)).toString())),
+			Map.entry("dayAfterTomorrow",
+					Resource.shared((tenants, tenant) -> Instant.now().plus(Duration.ofDays(2)).toString())));
 
 	@Autowired
 	WebTestClient client;
@@ -232,6 +303,19 @@ class AccessControlMatrixIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	private static String pledge(Tenants tenants, Tenant tenant) {
+		DonationRows donations = new DonationRows(tenants.database());
+		UUID need = donations.open(tenant.id(), tenant.coordinator().id());
+		return need + "/pledges/" + donations.pledge(need);
+	}
+
+	private static String pendingInterest(Tenants tenants, Tenant tenant) {
+		RequirementProfileRows profiles = new RequirementProfileRows(tenants.database());
+		UUID profile = profiles.open(tenant.id(), tenant.coordinator().id());
+		UUID helper = new HelperRows(tenants.database()).helper("goettingen-grone", "fahrdienst").insert();
+		return profile + "/interests/" + profiles.interest(profile, helper);
 	}
 
 	private Tokens.Builder validToken(Role role, Tenant tenant) {

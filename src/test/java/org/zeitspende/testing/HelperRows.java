@@ -71,6 +71,8 @@ public final class HelperRows {
 
 		private int maxAsksPerWeek = 2;
 
+		private int hoursPerWeek = 2;
+
 		private LocalTime quietFrom;
 
 		private LocalTime quietUntil;
@@ -165,6 +167,11 @@ public final class HelperRows {
 			return this;
 		}
 
+		public Builder hoursPerWeek(int hours) {
+			this.hoursPerWeek = hours;
+			return this;
+		}
+
 		public Builder maxAsksPerWeek(int max) {
 			this.maxAsksPerWeek = max;
 			return this;
@@ -189,10 +196,10 @@ public final class HelperRows {
 			UUID id = HelperRows.this.database.sql("""
 					insert into helper (email, email_verified_at, mobile, mobile_verified_at, preferred_channel,
 					                    max_asks_per_week, quiet_from, quiet_until, time_zone, paused_until, erased_at,
-					                    message_language)
+					                    message_language, hours_per_week)
 					values (:email, case when :emailVerified then now() end, :mobile,
 					        case when :mobileVerified then now() end, :preferred, :maxAsks, :quietFrom, :quietUntil,
-					        :timeZone, :pausedUntil, case when :erased then now() end, :messageLanguage)
+					        :timeZone, :pausedUntil, case when :erased then now() end, :messageLanguage, :hours)
 					returning id""")
 				.bind("email", Parameter.fromOrEmpty(address, String.class))
 				.bind("emailVerified", this.email && this.emailVerified)
@@ -208,6 +215,7 @@ public final class HelperRows {
 						OffsetDateTime.class))
 				.bind("erased", this.erased)
 				.bind("messageLanguage", this.messageLanguage)
+				.bind("hours", (short) this.hoursPerWeek)
 				.map((row) -> row.get("id", UUID.class))
 				.one()
 				.block(TIMEOUT);

@@ -1,0 +1,125 @@
+package org.zeitspende.engagement;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.zeitspende.dispatch.Channel;
+import org.zeitspende.helper.HelperAddress;
+import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.helper.MatchProfile;
+import org.zeitspende.helper.MatchProfiles;
+
+/**
+ * Helpers' interest in requirement profiles: helpers express or withdraw it, the
+ * organisation sees the interested helpers ranked by fit and accepts or declines them.
+ */
+@Service
+class Interests {
+
+	private final InterestRepository interests;
+
+	private final RequirementProfiles profiles;
+
+	private final MatchProfiles matchProfiles;
+
+	private final HelperContacts contacts;
+
+	Interests(InterestRepository interests, RequirementProfiles profiles, MatchProfiles matchProfiles,
+			HelperContacts contacts) {
+		this.interests = interests;
+		this.profiles = profiles;
+		this.matchProfiles = matchProfiles;
+		this.contacts = contacts;
+	}
+
+	Mono<MyInterest> express(UUID helperId, UUID profileId, boolean shareContact) {
+		return helper(helperId).then(this.profiles.published(profileId))
+			.flatMap((profile) -> this.interests.express(profileId, helperId, shareContact)
+				.switchIfEmpty(Mono.error(() -> EngagementProblem.notOpen(ProfileStatus.CLOSED)))
+				.map((interest) -> new MyInterest(interest.id(), profile.id(), profile.title(), interest.shareContact(),
+						interest.status(), interest.createdAt())));
+	}
+
+	/**
+	 * What the helper looks for, from the helper's own profile.
+	 */
+	Mono<Seeker> seeker(UUID helperId) {
+		return helper(helperId).map(Seeker::of);
+	}
+
+	Mono<Void> withdraw(UUID helperId, UUID profileId) {
+		return this.interests.withdraw(profileId, helperId).then();
+	}
+
+	Mono<List<MyInterest>> mine(UUID helperId) {
+		return this.interests.findByHelper(helperId).collectList();
+	}
+
+	/**
+	 * The helpers interested in a profile, best fit first, then the earliest interest.
+	 * Erased helpers are left out.
+	 */
+	Mono<List<InterestedHelper>> ranked(UUID organisationId, UUID profileId) {
+		return this.profiles.existing(organisationId, profileId)
+			.zipWith(this.interests.findByProfile(organisationId, profileId).collectList())
+			.flatMap((found) -> ranked(found.getT1(), found.getT2()));
+	}
+
+	Mono<InterestedHelper> decide(UUID organisationId, UUID profileId, UUID interestId, InterestStatus decision) {
+		return this.interests.decide(organisationId, profileId, interestId, decision)
+			.then(this.interests.find(organisationId, profileId, interestId))
+			.switchIfEmpty(Mono.error(EngagementProblem::interestNotFound))
+			.map(decidedAs(decision))
+			.zipWith(this.profiles.existing(organisationId, profileId))
+			.flatMap((found) -> ranked(found.getT2(), List.of(found.getT1())))
+			.map((ranked) -> ranked.get(0));
+	}
+
+	private Mono<List<InterestedHelper>> ranked(RequirementProfile profile, List<Interest> interests) {
+		List<UUID> helperIds = interests.stream().map(Interest::helperId).toList();
+		return this.matchProfiles.of(helperIds)
+			.collectMap(MatchProfile::helperId)
+			.flatMap((offers) -> this.contacts.addressesFor(helperIds)
+				.map((addresses) -> interests.stream()
+					.filter((interest) -> offers.containsKey(interest.helperId()))
+					.map((interest) -> view(profile, interest, offers, addresses))
+					.sorted(Comparator.comparing(InterestedHelper::score)
+						.reversed()
+						.thenComparing(InterestedHelper::createdAt)
+						.thenComparing(InterestedHelper::interestId))
+					.toList()));
+	}
+
+	private static InterestedHelper view(RequirementProfile profile, Interest interest, Map<UUID, MatchProfile> offers,
+			HelperContacts.Addresses addresses) {
+		Fit fit = Fit.of(profile, Seeker.of(offers.get(interest.helperId())));
+		String email = interest.shareContact() ? address(addresses, interest.helperId(), Channel.EMAIL) : null;
+		String mobile = interest.shareContact() ? address(addresses, interest.helperId(), Channel.SMS) : null;
+		return new InterestedHelper(interest.id(), interest.pseudonym(), fit.score(), fit.explanation(),
+				interest.status(), interest.shareContact(), email, mobile, interest.createdAt());
+	}
+
+	private static String address(HelperContacts.Addresses addresses, UUID helperId, Channel channel) {
+		return addresses.of(helperId, channel).map(HelperAddress::address).orElse(null);
+	}
+
+	private Mono<MatchProfile> helper(UUID helperId) {
+		return this.matchProfiles.of(helperId).switchIfEmpty(Mono.error(EngagementProblem::helperNotFound));
+	}
+
+	private static Function<Interest, Interest> decidedAs(InterestStatus decision) {
+		return (interest) -> {
+			if (interest.status() != decision) {
+				throw EngagementProblem.interestDecided();
+			}
+			return interest;
+		};
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.zeitspende.event;
+
+/**
+ * Whether an event takes place.
+ */
+enum EventStatus {
+
+	SCHEDULED, CANCELLED
+
+}

@@ -1,0 +1,71 @@
+package org.zeitspende.helper;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Helpers' offers for matching, read in one query, so that features that match helpers to
+ * engagements need not read the helper tables themselves. Erased helpers have none.
+ */
+@Service
+public class MatchProfiles {
+
+	private static final String SELECT = """
+			select h.id, h.hours_per_week,
+			       array(select place_code from helper_place where helper_id = h.id order by 1) as places,
+			       array(select activity_code from helper_activity where helper_id = h.id order by 1) as activities,
+			       array(select skill from helper_skill where helper_id = h.id order by 1) as skills,
+			       array(select language_code::text from helper_language where helper_id = h.id order by 1)
+			           as languages
+			from helper h where h.erased_at is null and h.id = any(:ids)""";
+
+	private final DatabaseClient database;
+
+	MatchProfiles(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/**
+	 * One helper's offer.
+	 * @param helperId the helper
+	 * @return the offer; empty when the helper is unknown or erased
+	 */
+	public Mono<MatchProfile> of(UUID helperId) {
+		return of(List.of(helperId)).next();
+	}
+
+	/**
+	 * The offers of many helpers.
+	 * @param helperIds the helpers
+	 * @return the offers of those that exist and are not erased, in no particular order
+	 */
+	public Flux<MatchProfile> of(Collection<UUID> helperIds) {
+		if (helperIds.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.database.sql(SELECT)
+			.bind("ids", helperIds.toArray(UUID[]::new))
+			.map(MatchProfiles::matchProfile)
+			.all();
+	}
+
+	private static MatchProfile matchProfile(Readable row) {
+		return new MatchProfile(row.get("id", UUID.class), row.get("hours_per_week", Short.class), list(row, "places"),
+				list(row, "activities"), list(row, "skills"), list(row, "languages"));
+	}
+
+	private static List<String> list(Readable row, String column) {
+		String[] values = row.get(column, String[].class);
+		return (values != null) ? Arrays.asList(values) : List.of();
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.zeitspende.engagement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FitTests {
+
+	@Test
+	void of_fullMatch_scores100_andSaysWhy() {
+		Fit fit = Fit.of(profile(4, List.of("goettingen-grone"), List.of("fuehrerschein", "erste-hilfe")), new Seeker(6,
+				List.of("goettingen-grone"), List.of("fahrdienst"), List.of("erste-hilfe", "fuehrerschein", "kochen")));
+		assertThat(fit).isEqualTo(new Fit(100,
+				"matches 2 of 2 skills, within your 6 h/week, in one of your places, one of your activities"));
+	}
+
+	@Test
+	void of_weighsEachPartAsDocumented() {
+		// time 4/8 × 40 = 20, skills 3/4 × 20 = 15, place 0, activity 20.
+		Fit fit = Fit.of(profile(8, List.of("duderstadt"), List.of("a1", "b2", "c3", "d4")),
+				new Seeker(4, List.of("goettingen-grone"), List.of("fahrdienst"), List.of("a1", "b2", "c3")));
+		assertThat(fit).isEqualTo(new Fit(55,
+				"matches 3 of 4 skills, needs 8 h/week, more than your 4, not in your places, one of your activities"));
+	}
+
+	@Test
+	void of_profileWithoutPlacesOrSkills_fitsAnyPlaceAndAnySkills() {
+		Fit fit = Fit.of(profile(2, List.of(), List.of()),
+				new Seeker(0, List.of(), List.of("kleiderkammer"), List.of()));
+		// time 0/2 × 40 = 0, skills 20, place 20, activity 0.
+		assertThat(fit).isEqualTo(new Fit(40,
+				"needs no particular skills, needs 2 h/week, more than your 0, at any place, not one of your activities"));
+	}
+
+	@Test
+	void of_roundsToTheNearestWholeNumber() {
+		// time 40, skills 1/3 × 20 = 6.67, place 20, activity 20.
+		assertThat(Fit
+			.of(profile(1, List.of(), List.of("a1", "b2", "c3")),
+					new Seeker(1, List.of(), List.of("fahrdienst"), List.of("a1")))
+			.score()).isEqualTo(87);
+	}
+
+	static RequirementProfile profile(int hours, List<String> places, List<String> skills) {
+		Instant now = Instant.now();
+		return new RequirementProfile(UUID.randomUUID(), UUID.randomUUID(), "Fahrdienst", "", "fahrdienst", places,
+				skills, List.of(), List.of(), hours, Commitment.REGULAR, null, false, null, "", null, 1,
+				ProfileStatus.OPEN, now, now);
+	}
+
+}
