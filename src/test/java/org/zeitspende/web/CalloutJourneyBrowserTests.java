@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -240,9 +241,11 @@ class CalloutJourneyBrowserTests {
 	private static WebDriver browser(int width, int height) throws IOException {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
+		// A German reader: the pages follow the browser's language until one is chosen.
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+				"--disable-dev-shm-usage", "--lang=de-DE", "--window-size=" + width + "," + height,
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
