@@ -1,10 +1,14 @@
 package org.zeitspende.callout;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +37,26 @@ class ConsolePagesIntegrationTests {
 	@Autowired
 	private DatabaseClient database;
 
+	private final List<UUID> organisations = new ArrayList<>();
+
+	// Callouts made here must not wait for other tests' relays and planners.
+	@AfterEach
+	void deleteOrganisations() {
+		this.database.sql("delete from organisation where id = any(:ids)")
+			.bind("ids", this.organisations.toArray(UUID[]::new))
+			.then()
+			.block(Duration.ofSeconds(10));
+	}
+
+	private Tenant tenant() {
+		Tenant tenant = new Tenants(this.database).approved();
+		this.organisations.add(tenant.id());
+		return tenant;
+	}
+
 	@Test
 	void signIn_keepsTheTokenInAStrictCookie_thatSignOutClears() {
-		Tenant tenant = new Tenants(this.database).approved();
+		Tenant tenant = tenant();
 		PageForms browser = new PageForms(this.client);
 		EntityExchangeResult<String> login = browser.get("/login");
 
@@ -61,7 +82,7 @@ class ConsolePagesIntegrationTests {
 
 	@Test
 	void wrongPassword_isSaidOnThePage_andTheEmailKept() {
-		Tenant tenant = new Tenants(this.database).approved();
+		Tenant tenant = tenant();
 		PageForms browser = new PageForms(this.client);
 
 		EntityExchangeResult<String> refused = browser.post(browser.get("/login"), "/login",
@@ -75,7 +96,7 @@ class ConsolePagesIntegrationTests {
 
 	@Test
 	void theSessionCookie_readsTheApi_butChangesNothingThere() {
-		Tenant tenant = new Tenants(this.database).approved();
+		Tenant tenant = tenant();
 		PageForms browser = signedIn(tenant);
 		String session = browser.cookie(SESSION);
 
@@ -90,7 +111,7 @@ class ConsolePagesIntegrationTests {
 
 	@Test
 	void createForm_marksInvalidFields_thenCreates_showsTheLiveView_andCancels() {
-		Tenant tenant = new Tenants(this.database).approved();
+		Tenant tenant = tenant();
 		PageForms browser = signedIn(tenant);
 		EntityExchangeResult<String> form = browser.get("/console/callouts/new");
 		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
@@ -130,9 +151,9 @@ class ConsolePagesIntegrationTests {
 
 	@Test
 	void anotherOrganisationsCallout_isNotFound() {
-		Tenant other = new Tenants(this.database).approved();
+		Tenant other = tenant();
 		UUID theirs = new CalloutRows(this.database).open(other.id(), other.coordinator().id());
-		PageForms browser = signedIn(new Tenants(this.database).approved());
+		PageForms browser = signedIn(tenant());
 
 		assertThat(browser.get("/console/callouts/" + theirs).getStatus().value()).isEqualTo(404);
 	}
