@@ -118,12 +118,29 @@ class ConsolePages {
 				.map((loaded) -> this.pages.page(language, loaded.getT1().activity(callout.activity()))
 					.navigation(loaded.getT2())
 					.script("live.js")
-					.render(detailHtml(callout, loaded.getT1(), loaded.getT3(), loaded.getT4(), language))));
+					.render(detailHtml(callout, loaded.getT1(), loaded.getT3(), loaded.getT4(), language))))
+			.onErrorResume(CalloutProblem.class, (problem) -> problemPage(problem, language, exchange));
 	}
 
 	@PostMapping(path = "/console/callouts/{id}/cancel")
-	Mono<ResponseEntity<String>> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-		return this.callouts.cancel(organisationOf(caller), id).map((cancelled) -> seeOther("/console/callouts/" + id));
+	Mono<ResponseEntity<String>> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return this.callouts.cancel(organisationOf(caller), id)
+			.map((cancelled) -> seeOther("/console/callouts/" + id))
+			.onErrorResume(CalloutProblem.class,
+					(problem) -> problemPage(problem, PageLanguage.of(exchange), exchange));
+	}
+
+	// Not found (also another organisation's callout) or no longer possible, as a page.
+	private Mono<ResponseEntity<String>> problemPage(CalloutProblem problem, String language,
+			ServerWebExchange exchange) {
+		String key = "console.problem." + problem.getStatusCode().value();
+		return navigation(language, exchange)
+			.map((navigation) -> this.pages.page(language, text(key + ".title", language))
+				.status(HttpStatus.valueOf(problem.getStatusCode().value()))
+				.navigation(navigation)
+				.render("<h1>" + escaped(key + ".title", language) + "</h1><p>" + escaped(key + ".text", language)
+						+ "</p><p><a href=\"/console\">" + escaped("console.list.title", language) + "</a></p>"));
 	}
 
 	// Only an open callout asks anyone: a finished one has nothing to preview.

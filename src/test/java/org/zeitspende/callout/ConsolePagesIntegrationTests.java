@@ -150,12 +150,22 @@ class ConsolePagesIntegrationTests {
 	}
 
 	@Test
-	void anotherOrganisationsCallout_isNotFound() {
+	void anotherOrganisationsCallout_isNotFound_andStaysOpen() {
 		Tenant other = tenant();
 		UUID theirs = new CalloutRows(this.database).open(other.id(), other.coordinator().id());
 		PageForms browser = signedIn(tenant());
 
-		assertThat(browser.get("/console/callouts/" + theirs).getStatus().value()).isEqualTo(404);
+		EntityExchangeResult<String> page = browser.get("/console/callouts/" + theirs);
+		assertThat(page.getStatus().value()).isEqualTo(404);
+		assertThat(page.getResponseBody()).contains("<h1>Nicht gefunden</h1>", "lang=\"de\"");
+		EntityExchangeResult<String> cancel = browser.post(page, "/console/callouts/" + theirs + "/cancel",
+				new LinkedMultiValueMap<>());
+		assertThat(cancel.getStatus().value()).isEqualTo(404);
+		assertThat(this.database.sql("select status from callout where id = :id")
+			.bind("id", theirs)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(Duration.ofSeconds(10))).isEqualTo("OPEN");
 	}
 
 	private PageForms signedIn(Tenant tenant) {
