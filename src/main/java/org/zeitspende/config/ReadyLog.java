@@ -24,7 +24,13 @@ class ReadyLog {
 		}
 		String base = "http://localhost:" + context.getWebServer().getPort();
 		Environment environment = context.getEnvironment();
-		StringBuilder message = new StringBuilder("Zeitspende is ready.").append("\n  API documentation: ")
+		StringBuilder message = new StringBuilder("Zeitspende is ready.").append("\n  Helper pages:      ")
+			.append(base)
+			.append("/")
+			.append("\n  Organiser console: ")
+			.append(base)
+			.append("/login")
+			.append("\n  API documentation: ")
 			.append(base)
 			.append("/swagger-ui.html")
 			.append("\n  OpenAPI document:  ")

@@ -1,12 +1,8 @@
 package org.zeitspende.confirmation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +25,14 @@ import org.zeitspende.reference.Activity;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.config.TemporarilyUnavailableException;
+import org.zeitspende.web.Page;
+import org.zeitspende.web.Pages;
 
 /**
- * The page behind the link in an ask: small, without scripts or outside assets, in the
- * helper's language. {@code GET} and {@code HEAD} only show it (message previews and mail
- * scanners open links); the forms {@code POST} the answer. Meeting point and contact
- * appear only once the helper has said yes.
+ * The page behind the link in an ask, in the shared look: small, without scripts or
+ * outside assets, in the helper's language. {@code GET} and {@code HEAD} only show it
+ * (message previews and mail scanners open links); the forms {@code POST} the answer.
+ * Meeting point and contact appear only once the helper has said yes.
  */
 @RestController
 class AskPage {
@@ -46,15 +44,6 @@ class AskPage {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:0 auto;"
-			+ "padding:1rem;line-height:1.5}dt{font-weight:bold}dd{margin:0 0 .6rem}"
-			+ "button{display:block;width:100%;font-size:1.15rem;padding:.8rem;margin:.6rem 0;border-radius:.4rem}"
-			+ ".yes{background:#1a7f37;color:#fff;border:0}";
-
-	// Only this page's own style block may apply: no script, no outside asset, no frame.
-	private static final String CSP = "default-src 'none'; style-src '" + sha256(STYLE)
-			+ "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 	private final Confirmations confirmations;
 
 	private final TokenMisses misses;
@@ -63,11 +52,15 @@ class AskPage {
 
 	private final ReferenceData reference;
 
-	AskPage(Confirmations confirmations, TokenMisses misses, HelperContacts helpers, ReferenceData reference) {
+	private final Pages pages;
+
+	AskPage(Confirmations confirmations, TokenMisses misses, HelperContacts helpers, ReferenceData reference,
+			Pages pages) {
 		this.confirmations = confirmations;
 		this.misses = misses;
 		this.helpers = helpers;
 		this.reference = reference;
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/c/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -154,7 +147,7 @@ class AskPage {
 			form(body, "withdraw", texts.get("withdraw"), "");
 		}
 		else if (asked.answer() == null && callout.takesHelpers(now)) {
-			form(body, "yes", texts.get("yes"), " class=\"yes\"");
+			form(body, "yes", texts.get("yes"), " class=\"primary\"");
 			form(body, "no", texts.get("no"), "");
 		}
 		else if (asked.answer() == null && StandbyList.kept(callout, now)) {
@@ -171,7 +164,7 @@ class AskPage {
 			return;
 		}
 		body.append("<p>").append(escaped(texts.get("standby.text"))).append("</p>");
-		form(body, "standby", texts.get("standby"), " class=\"yes\"");
+		form(body, "standby", texts.get("standby"), " class=\"primary\"");
 	}
 
 	// What, where and when only: no link is made for a callout the helper was not asked
@@ -196,27 +189,19 @@ class AskPage {
 				+ TIME.format(end.atZone(ZONE));
 	}
 
-	private static ResponseEntity<String> message(String key, HttpStatus status, String language) {
+	private ResponseEntity<String> message(String key, HttpStatus status, String language) {
 		Map<String, String> texts = PageTexts.in(language);
 		return html(status, language, texts.get(key),
 				"<h1>" + escaped(texts.get(key)) + "</h1><p>" + escaped(texts.get(key + ".text")) + "</p>");
 	}
 
-	private static ResponseEntity<String> html(HttpStatus status, String language, String title, String body) {
-		String page = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
-				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-				+ "<meta name=\"robots\" content=\"noindex\"><title>" + escaped(title) + " · Zeitspende</title><style>"
-				+ STYLE + "</style></head><body>" + body + "</body></html>";
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.header("Referrer-Policy", "no-referrer")
-			.header("Cache-Control", "no-store")
-			.header("Content-Security-Policy", CSP)
-			.header("X-Robots-Tag", "noindex");
+	// In the helper's stored language: no switch.
+	private ResponseEntity<String> html(HttpStatus status, String language, String title, String body) {
+		Page page = this.pages.page(language, title).withoutLanguageSwitch().status(status);
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.header("Retry-After", Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS));
+			page.header("Retry-After", Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS));
 		}
-		return response.body(page);
+		return page.render(body);
 	}
 
 	private static void entry(StringBuilder body, String term, String value) {
@@ -225,7 +210,7 @@ class AskPage {
 
 	// The form posts to the page's own address, so the token never leaves the path.
 	private static void form(StringBuilder body, String answer, String label, String attributes) {
-		body.append("<form method=\"post\"><input type=\"hidden\" name=\"answer\" value=\"")
+		body.append("<form method=\"post\" class=\"answer\"><input type=\"hidden\" name=\"answer\" value=\"")
 			.append(answer)
 			.append("\"><button type=\"submit\"")
 			.append(attributes)
@@ -236,16 +221,6 @@ class AskPage {
 
 	private static String escaped(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
-	}
-
-	private static String sha256(String text) {
-		try {
-			return "sha256-" + Base64.getEncoder()
-				.encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,21 +74,6 @@ class HelperMessages {
 	 */
 	Set<String> languages() {
 		return this.languages;
-	}
-
-	/**
-	 * The language of the request's Accept-Language header that messages exist in, German
-	 * when none does.
-	 * @param accepted the languages the client accepts, best first
-	 * @return the locale to write in
-	 */
-	Locale bestOf(List<Locale> accepted) {
-		return accepted.stream()
-			.map(Locale::getLanguage)
-			.filter(this.languages::contains)
-			.findFirst()
-			.map(Locale::forLanguageTag)
-			.orElse(Locale.GERMAN);
 	}
 
 	/**

@@ -15,11 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 import org.zeitspende.config.InvalidRequestException;
+import org.zeitspende.web.PageLanguage;
+import org.zeitspende.web.Pages;
 
 /**
  * The small pages behind the links in verification messages and unsubscribe links, in the
- * language the browser asks for. A GET only shows a button (mail scanners and message
- * previews open links); the POST acts.
+ * language chosen on the page or, before any choice, the one the browser asks for. A GET
+ * only shows a button (mail scanners and message previews open links); the POST acts.
  */
 @RestController
 class LinkPages {
@@ -34,13 +36,16 @@ class LinkPages {
 
 	private final HelperMessages messages;
 
+	private final Pages pages;
+
 	LinkPages(Verifications verifications, Unsubscribes unsubscribes, SignIns signIns, SelfService selfService,
-			HelperMessages messages) {
+			HelperMessages messages, Pages pages) {
 		this.verifications = verifications;
 		this.unsubscribes = unsubscribes;
 		this.signIns = signIns;
 		this.selfService = selfService;
 		this.messages = messages;
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/h/verify/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -109,32 +114,21 @@ class LinkPages {
 	private ResponseEntity<String> page(String name, HttpStatus status, ServerWebExchange exchange) {
 		Locale locale = locale(exchange);
 		String button = this.messages.optionalText("page." + name + ".button", locale);
-		String form = (button != null)
-				? "<form method=\"post\"><button type=\"submit\">" + escaped(button) + "</button></form>" : "";
+		String form = (button != null) ? "<form method=\"post\"><button type=\"submit\" class=\"primary\">"
+				+ escaped(button) + "</button></form>" : "";
 		return page(name, status, locale, form);
 	}
 
 	private ResponseEntity<String> page(String name, HttpStatus status, Locale locale, String form) {
-		String title = escaped(text("page." + name + ".title", locale));
-		String html = """
-				<!DOCTYPE html>
-				<html lang="%s"><head><meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>%s · Zeitspende</title>
-				<style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-				button{font-size:1.1rem;padding:.6rem 1.2rem}</style></head>
-				<body><h1>%s</h1><p>%s</p>%s</body></html>
-				""".formatted(locale.getLanguage(), title, title, escaped(text("page." + name + ".text", locale)),
-				form);
-		return ResponseEntity.status(status)
-			.contentType(MediaType.TEXT_HTML)
-			.header("Referrer-Policy", "no-referrer")
-			.header("Cache-Control", "no-store")
-			.body(html);
+		String title = text("page." + name + ".title", locale);
+		return this.pages.page(locale.getLanguage(), title)
+			.status(status)
+			.render("<h1>" + escaped(title) + "</h1><p>" + escaped(text("page." + name + ".text", locale)) + "</p>"
+					+ form);
 	}
 
-	private Locale locale(ServerWebExchange exchange) {
-		return this.messages.bestOf(exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
+	private static Locale locale(ServerWebExchange exchange) {
+		return Locale.forLanguageTag(PageLanguage.of(exchange));
 	}
 
 	private String text(String key, Locale locale) {

@@ -34,6 +34,8 @@ final class PublicPaths {
 				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
 				// Answering an ask: the token in the path stands in for a sign-in.
 				ServerWebExchangeMatchers.pathMatchers("/api/asks/**"),
+				// The landing page, signing in and out of the console, our scripts.
+				ServerWebExchangeMatchers.pathMatchers("/", "/login", "/logout", "/assets/**"),
 				// Pages reached from links in messages, and the local dev inbox (local
 				// mode only).
 				ServerWebExchangeMatchers.pathMatchers("/c/**", "/h/**", "/dev/**", "/api/dev/**"),

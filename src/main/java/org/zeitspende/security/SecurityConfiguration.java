@@ -1,5 +1,8 @@
 package org.zeitspende.security;
 
+import java.security.DrbgParameters;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 import org.apache.commons.logging.Log;
@@ -16,8 +19,12 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -26,9 +33,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Access rules for the whole service. Deny by default: what is not public below needs a
  * valid bearer token, and what is not granted to a role below is for members of an
- * approved organisation. Stateless (no session, no saved requests), no HTTP Basic, no
- * form login; CSRF protection stays on for the pages and is off for the JSON API and the
- * webhooks, which authenticate every request themselves.
+ * approved organisation. Stateless (no server-side session, no saved requests), no HTTP
+ * Basic, no form login: the organiser console keeps the signed token in a cookie (see
+ * {@link SessionCookie}). CSRF protection stays on for the pages, with its token in a
+ * cookie so that any replica checks it, and is off for the JSON API and the webhooks,
+ * which authenticate every request themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -62,20 +71,24 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers, SecurityProblems problems,
-			OrganisationStandings standings) {
+			OrganisationStandings standings) throws NoSuchAlgorithmException {
+		XorServerCsrfTokenRequestAttributeHandler maskedTokens = maskedTokens();
 		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(pagesOnly()).accessDeniedHandler(problems))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+				.csrfTokenRequestHandler(maskedTokens)
+				.requireCsrfProtectionMatcher(pagesOnly())
+				.accessDeniedHandler(problems))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenConverter(tokensOutsidePublicPaths())
 				.authenticationManagerResolver(trustedIssuers)
-				.authenticationEntryPoint(problems)
+				.authenticationEntryPoint(signInOnPages(problems))
 				.accessDeniedHandler(problems))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInOnPages(problems))
+				.accessDeniedHandler(problems))
 			.authorizeExchange((exchanges) -> rules(exchanges, standings))
 			.build();
 	}
@@ -99,16 +112,42 @@ class SecurityConfiguration {
 			.access(MemberAccess.approved(standings, Role.ADMIN, Role.COORDINATOR));
 	}
 
+	// The token in a form is masked afresh for every page (against BREACH). DRBG without
+	// prediction resistance draws no entropy per call: it never blocks an event loop.
+	private static XorServerCsrfTokenRequestAttributeHandler maskedTokens() throws NoSuchAlgorithmException {
+		SecureRandom random = SecureRandom.getInstance("DRBG",
+				DrbgParameters.instantiation(256, DrbgParameters.Capability.NONE, null));
+		random.nextBytes(new byte[16]);
+		XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+		handler.setSecureRandom(random);
+		return handler;
+	}
+
 	// A public path ignores any token sent along: a client holding an expired token can
-	// still sign in again or ask for a new link.
+	// still sign in again or ask for a new link. A bearer token goes before the console's
+	// cookie.
 	private static ServerAuthenticationConverter tokensOutsidePublicPaths() {
 		ServerBearerTokenAuthenticationConverter bearerTokens = new ServerBearerTokenAuthenticationConverter();
 		ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
 		return (exchange) -> publicPaths.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearerTokens.convert(exchange));
+			.flatMap((match) -> match.isMatch() ? Mono.empty()
+					: bearerTokens.convert(exchange).switchIfEmpty(Mono.defer(() -> SessionCookie.token(exchange))));
 	}
 
-	// Unsafe requests outside the JSON API and the webhooks: the pages, which will use
+	// A browser without a valid session is sent to the sign-in page, and an expired
+	// session cookie goes; API clients get a problem.
+	private static ServerAuthenticationEntryPoint signInOnPages(SecurityProblems problems) {
+		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/login");
+		return (exchange, ex) -> {
+			if (!SessionCookie.isPage(exchange)) {
+				return problems.commence(exchange, ex);
+			}
+			exchange.getResponse().addCookie(SessionCookie.cleared());
+			return signIn.commence(exchange, ex);
+		};
+	}
+
+	// Unsafe requests outside the JSON API and the webhooks: the pages, which use
 	// cookies. The link pages act on the unguessable token in their own path, so a forged
 	// request would need that token: they need no CSRF token of their own.
 	private static ServerWebExchangeMatcher pagesOnly() {

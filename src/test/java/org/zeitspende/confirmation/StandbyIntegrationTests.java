@@ -102,7 +102,11 @@ class StandbyIntegrationTests {
 			.value((html) -> assertThat(html)
 				.contains("Schon vollständig", "Hier wird noch Hilfe gesucht", "Walkenried", "Bad Sachsa",
 						"Auf die Warteliste")
-				.doesNotContain("href", "/c/"));
+				.doesNotContain("/c/"))
+			// The page's frame links home; the list of alternatives links nowhere.
+			.value((html) -> assertThat(html.substring(html.indexOf("Hier wird noch Hilfe gesucht"))).contains("</ul>")
+				.satisfies((alternatives) -> assertThat(alternatives.substring(0, alternatives.indexOf("</ul>")))
+					.doesNotContain("href")));
 	}
 
 	@Test

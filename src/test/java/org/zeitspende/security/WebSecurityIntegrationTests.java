@@ -113,7 +113,7 @@ class WebSecurityIntegrationTests {
 	}
 
 	@Test
-	void noBasicAuthentication_noFormLogin_noLogout() {
+	void noBasicAuthentication_andNoGeneratedLoginOrLogoutPages() {
 		this.client.get()
 			.uri("/api/organisation")
 			.headers((headers) -> headers.setBasicAuth("user", "password"))
@@ -122,8 +122,17 @@ class WebSecurityIntegrationTests {
 			.isUnauthorized()
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		this.client.get().uri("/login").exchange().expectStatus().isUnauthorized();
-		this.client.get().uri("/logout").exchange().expectStatus().isUnauthorized();
+		// The console's own sign-in page, not one that Spring Security generates; signing
+		// out is a POST with a CSRF token only.
+		this.client.get()
+			.uri("/login")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("name=\"_csrf\"").doesNotContain("Please sign in"));
+		this.client.get().uri("/logout").exchange().expectStatus().isEqualTo(405);
+		this.client.post().uri("/logout").exchange().expectStatus().isForbidden();
 	}
 
 	@Test

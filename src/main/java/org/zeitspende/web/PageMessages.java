@@ -1,0 +1,36 @@
+package org.zeitspende.web;
+
+import java.util.Locale;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts of the pages, from {@code messages/pages.properties} (German) and
+ * {@code messages/pages_en.properties}. Both are read at start-up, so that no request
+ * thread ever waits for a file.
+ */
+@Component
+public class PageMessages {
+
+	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+	PageMessages() {
+		this.messages.setBasename("messages/pages");
+		this.messages.setDefaultEncoding("UTF-8");
+		this.messages.setFallbackToSystemLocale(false);
+		PageLanguage.SUPPORTED.forEach((language) -> text("site.name", language));
+	}
+
+	/**
+	 * A text by key.
+	 * @param key the key in the properties files
+	 * @param language {@code de} or {@code en}
+	 * @param arguments values for the text's {@code {0}}, {@code {1}}, ...
+	 * @return the text
+	 */
+	public String text(String key, String language, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Locale.forLanguageTag(language));
+	}
+
+}

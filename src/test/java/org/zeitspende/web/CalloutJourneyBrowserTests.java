@@ -1,0 +1,282 @@
+package org.zeitspende.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.Tenants;
+import org.zeitspende.testing.Tenants.Tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pages in a real browser: Debian's Chromium, headless, driven through its
+ * chromedriver (nothing is downloaded). A helper registers and verifies through the dev
+ * inbox; a coordinator signs in, creates a callout and watches it fill live while a
+ * helper confirms from the ask link, using the keyboard only; a helper who answers late
+ * finds it filled. Screenshots of the key pages go to {@code target/screenshots}. Without
+ * Chromium these tests are skipped, except on CI ({@code CI=true}), where they fail. Run
+ * them alone with {@code ./mvnw test -Dgroups=browser}.
+ */
+@IntegrationTest
+@Tag("browser")
+class CalloutJourneyBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final Pattern VERIFY_LINK = Pattern.compile("/h/verify/[A-Za-z0-9_-]{22}");
+
+	private static WebDriver helper;
+
+	private static WebDriver coordinator;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@BeforeAll
+	static void startBrowsers() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			fail("Chromium is missing; CI needs Debian's chromium and chromium-driver for the browser tests");
+		}
+		assumeTrue(installed, "Chromium and chromedriver are not installed");
+		Files.createDirectories(SCREENSHOTS);
+		helper = browser(412, 915);
+		coordinator = browser(1280, 900);
+	}
+
+	@AfterAll
+	static void stopBrowsers() {
+		for (WebDriver browser : new WebDriver[] { helper, coordinator }) {
+			if (browser != null) {
+				browser.quit();
+			}
+		}
+	}
+
+	@Test
+	void helperRegisters_andVerifiesThroughTheDevInbox() {
+		String email = "browser-" + UUID.randomUUID() + "@example.org";
+		helper.get(url("/"));
+		screenshot(helper, "landing");
+		helper.findElement(By.linkText("Helfer werden")).click();
+
+		helper.findElement(By.id("email")).sendKeys(email);
+		helper.findElements(By.name("places")).get(0).click();
+		helper.findElements(By.name("activities")).get(0).click();
+		helper.findElement(By.id("hoursPerWeek")).sendKeys("4");
+		helper.findElement(By.cssSelector("input[name=commitment][value=ONE_OFF]")).click();
+		helper.findElement(By.cssSelector("form button[type=submit]")).click();
+
+		// Without consent to asks the form comes back, marked, with everything kept.
+		assertThat(helper.findElement(By.cssSelector("[role=alert]")).getText()).contains("Einverständnis");
+		assertThat(helper.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+		assertThat(helper.findElements(By.name("places")).get(0).isSelected()).isTrue();
+		screenshot(helper, "registration-error");
+		helper.findElement(By.cssSelector("input[name=consents][value=CALLOUTS]")).click();
+		helper.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(helper.findElement(By.tagName("h1")).getText()).isEqualTo("Fast geschafft");
+		screenshot(helper, "registration-sent");
+
+		helper.get(url("/dev/inbox"));
+		String link = helper.findElements(By.cssSelector("a[href*='/h/verify/']"))
+			.stream()
+			.map((anchor) -> anchor.getAttribute("href"))
+			.filter((href) -> verifyLinkOf(email).equals(path(href)))
+			.findFirst()
+			.orElseThrow();
+		helper.get(url(path(link)));
+		helper.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(helper.findElement(By.tagName("h1")).getText()).contains("Sie sind dabei");
+		screenshot(helper, "registration-verified");
+	}
+
+	@Test
+	void coordinatorWatchesTheCalloutFillLive_whileAHelperConfirmsByKeyboard_andALateOneFindsItFull() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = createCallout(tenant);
+		WebElement live = coordinator.findElement(By.id("live"));
+		new WebDriverWait(coordinator, WAIT).until(ExpectedConditions.attributeToBeNotEmpty(live, "data-last-event"));
+		((JavascriptExecutor) coordinator).executeScript("window.notReloaded = true");
+
+		List<AskRows.Asked> asked = new AskRows(this.database).asked(callout, 2);
+		byte[] askPage = this.client.get()
+			.uri("/c/{token}", asked.get(0).token())
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(askPage).as("the ask page, for slow connections").hasSizeLessThan(30 * 1024);
+		String late = helper.getWindowHandle();
+		helper.get(url("/c/" + asked.get(1).token()));
+		helper.switchTo().newWindow(WindowType.TAB);
+		helper.get(url("/c/" + asked.get(0).token()));
+		screenshot(helper, "ask");
+		WebElement yes = helper.findElement(By.cssSelector("button.primary"));
+		for (int tabs = 0; tabs < 10 && !yes.equals(helper.switchTo().activeElement()); tabs++) {
+			helper.switchTo().activeElement().sendKeys(Keys.TAB);
+		}
+		assertThat(helper.switchTo().activeElement()).as("the yes button is reached with the tab key").isEqualTo(yes);
+		yes.sendKeys(Keys.ENTER);
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Danke, du bist dabei!"));
+		screenshot(helper, "ask-confirmed");
+
+		new WebDriverWait(coordinator, WAIT)
+			.until(ExpectedConditions.textToBe(By.cssSelector("[data-count=confirmed]"), "1"));
+		new WebDriverWait(coordinator, WAIT)
+			.until(ExpectedConditions.textToBe(By.cssSelector("[data-status]"), "Vollständig besetzt"));
+		assertThat(((JavascriptExecutor) coordinator).executeScript("return window.notReloaded")).isEqualTo(true);
+		screenshot(coordinator, "callout-filled-live");
+
+		helper.switchTo().window(late);
+		helper.findElement(By.cssSelector("button.primary")).click();
+		assertThat(helper.findElement(By.tagName("h1")).getText()).isEqualTo("Schon vollständig");
+		screenshot(helper, "ask-already-filled");
+
+		deleteOnceNoticed(tenant, callout);
+	}
+
+	// Signs the coordinator in and creates a callout for one helper through the form.
+	private UUID createCallout(Tenant tenant) {
+		coordinator.get(url("/login"));
+		coordinator.findElement(By.id("email")).sendKeys(tenant.coordinator().email());
+		coordinator.findElement(By.id("password")).sendKeys(Tenants.PASSWORD);
+		coordinator.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(coordinator, WAIT).until(ExpectedConditions.urlMatches("/console$"));
+		screenshot(coordinator, "console-callouts");
+
+		coordinator.findElement(By.linkText("Neues Hilfegesuch")).click();
+		new Select(coordinator.findElement(By.id("activity"))).selectByIndex(1);
+		new Select(coordinator.findElement(By.id("place"))).selectByIndex(1);
+		LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(2).truncatedTo(ChronoUnit.HOURS);
+		type(coordinator, "startsAt", start.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+		type(coordinator, "endsAt", start.plusHours(3).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+		coordinator.findElement(By.id("needed")).sendKeys("1");
+		coordinator.findElement(By.id("details")).sendKeys("Kleiderkammer sortieren");
+		coordinator.findElement(By.name("notifyWhenFilled")).click();
+		coordinator.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(coordinator, WAIT).until(ExpectedConditions.urlMatches("/console/callouts/[0-9a-f-]{36}$"));
+		return UUID.fromString(coordinator.getCurrentUrl().replaceAll(".*/", ""));
+	}
+
+	// The organiser's notice of the fill is written after the answer: once it is there
+	// the
+	// callout goes, so that no other test's relay sends it.
+	private void deleteOnceNoticed(Tenant tenant, UUID callout) {
+		// The organiser's notice of the fill is written after the answer: then the
+		// callout
+		// goes, so that no other test's relay sends it.
+		await().atMost(WAIT)
+			.until(() -> this.database
+				.sql("select count(*) from notice where callout_id = :id and kind = 'CALLOUT_FILLED'")
+				.bind("id", callout)
+				.map((row) -> row.get(0, Long.class))
+				.one()
+				.block(WAIT) == 1);
+		this.database.sql("delete from organisation where id = :id").bind("id", tenant.id()).then().block(WAIT);
+	}
+
+	private String verifyLinkOf(String email) {
+		String inbox = this.client.get()
+			.uri((uri) -> uri.path("/api/dev/inbox").queryParam("to", "{to}").build(email))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		Matcher link = VERIFY_LINK.matcher(String.valueOf(inbox));
+		assertThat(link.find()).as("a verification link to %s", email).isTrue();
+		return link.group();
+	}
+
+	// The links in messages start with the configured base URL; the test server listens
+	// on a port of its own.
+	private static String path(String link) {
+		return link.replaceFirst("^https?://[^/]+", "");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	// A date-time field takes its value the way a date picker sets it.
+	private static void type(WebDriver browser, String field, String value) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id(field)), value);
+	}
+
+	private static void screenshot(WebDriver browser, String name) {
+		try {
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot save the screenshot " + name, ex);
+		}
+	}
+
+	private static WebDriver browser(int width, int height) throws IOException {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// A German reader: the pages follow the browser's language until one is chosen.
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--lang=de-DE", "--window-size=" + width + "," + height,
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+}
