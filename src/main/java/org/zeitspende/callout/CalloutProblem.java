@@ -1,20 +1,15 @@
 package org.zeitspende.callout;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.zeitspende.config.Problem;
 
 /**
  * The problems of callouts, each with a stable type URI.
  */
-final class CalloutProblem extends ErrorResponseException {
-
-	private static final String BASE = "https://zeitspende.org/problems/";
+final class CalloutProblem extends Problem {
 
 	private CalloutProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, URI.create(BASE + slug), title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static CalloutProblem notFound() {
@@ -31,13 +26,6 @@ final class CalloutProblem extends ErrorResponseException {
 	static CalloutProblem notCancellable(CalloutStatus status) {
 		return new CalloutProblem(HttpStatus.CONFLICT, "callout-not-cancellable", "Callout cannot be cancelled",
 				"A callout that is " + status + " cannot be cancelled any more.");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

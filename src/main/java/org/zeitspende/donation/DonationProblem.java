@@ -1,18 +1,15 @@
 package org.zeitspende.donation;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.zeitspende.config.Problem;
 
 /**
  * The problems of donation needs and pledges, each with a stable type URI.
  */
-final class DonationProblem extends ErrorResponseException {
+final class DonationProblem extends Problem {
 
 	private DonationProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, URI.create("https://zeitspende.org/problems/" + slug), title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static DonationProblem needNotFound() {
@@ -34,13 +31,6 @@ final class DonationProblem extends ErrorResponseException {
 		DonationProblem problem = new DonationProblem(HttpStatus.CONFLICT, "pledge-exceeds-need",
 				"Pledge exceeds the need", "Only " + stillNeeded + " more are needed.");
 		problem.getBody().setProperty("stillNeeded", stillNeeded);
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
 		return problem;
 	}
 

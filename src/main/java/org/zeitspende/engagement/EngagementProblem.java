@@ -1,20 +1,15 @@
 package org.zeitspende.engagement;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.zeitspende.config.Problem;
 
 /**
  * The problems of requirement profiles and interest in them, each with a stable type URI.
  */
-final class EngagementProblem extends ErrorResponseException {
-
-	private static final String BASE = "https://zeitspende.org/problems/";
+final class EngagementProblem extends Problem {
 
 	private EngagementProblem(HttpStatus status, String slug, String title, String detail) {
-		super(status, problem(status, URI.create(BASE + slug), title, detail), null);
+		super(status, slug, title, detail);
 	}
 
 	static EngagementProblem profileNotFound() {
@@ -45,13 +40,6 @@ final class EngagementProblem extends ErrorResponseException {
 	static EngagementProblem helperNotFound() {
 		return new EngagementProblem(HttpStatus.NOT_FOUND, "helper-not-found", "Helper not found",
 				"There is no helper for this sign-in.");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

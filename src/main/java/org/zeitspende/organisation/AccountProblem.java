@@ -1,68 +1,61 @@
 package org.zeitspende.organisation;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
-import org.zeitspende.config.ProblemTypes;
+import org.zeitspende.config.Problem;
 
 /**
  * The problems of organisations, members and signing in, each with a stable type URI.
  */
-final class AccountProblem extends ErrorResponseException {
+final class AccountProblem extends Problem {
 
-	private static final String BASE = "https://zeitspende.org/problems/";
-
-	private AccountProblem(HttpStatus status, URI type, String title, String detail) {
-		super(status, problem(status, type, title, detail), null);
+	private AccountProblem(HttpStatus status, String slug, String title, String detail) {
+		super(status, slug, title, detail);
 	}
 
 	static AccountProblem invalidCredentials() {
-		return new AccountProblem(HttpStatus.UNAUTHORIZED, URI.create(BASE + "invalid-credentials"),
-				"Invalid credentials",
+		return new AccountProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
 				"The email or the password is wrong, or the account is locked for a while after failed attempts.");
 	}
 
 	static AccountProblem organisationSuspended() {
-		return new AccountProblem(HttpStatus.FORBIDDEN, URI.create(BASE + "organisation-suspended"),
-				"Organisation suspended", "Your organisation is suspended. Contact the platform's operators.");
+		return new AccountProblem(HttpStatus.FORBIDDEN, "organisation-suspended", "Organisation suspended",
+				"Your organisation is suspended. Contact the platform's operators.");
 	}
 
 	static AccountProblem organisationNotFound() {
-		return new AccountProblem(HttpStatus.NOT_FOUND, URI.create(BASE + "organisation-not-found"),
-				"Organisation not found", "There is no such organisation.");
+		return new AccountProblem(HttpStatus.NOT_FOUND, "organisation-not-found", "Organisation not found",
+				"There is no such organisation.");
 	}
 
 	static AccountProblem memberNotFound() {
-		return new AccountProblem(HttpStatus.NOT_FOUND, URI.create(BASE + "member-not-found"), "Member not found",
+		return new AccountProblem(HttpStatus.NOT_FOUND, "member-not-found", "Member not found",
 				"There is no such member in your organisation.");
 	}
 
 	static AccountProblem noPasswordHere() {
-		return new AccountProblem(HttpStatus.NOT_FOUND, URI.create(BASE + "member-not-found"), "Member not found",
+		return new AccountProblem(HttpStatus.NOT_FOUND, "member-not-found", "Member not found",
 				"No password is kept here for you; you sign in through your identity provider.");
 	}
 
 	static AccountProblem emailTaken() {
-		return new AccountProblem(HttpStatus.CONFLICT, URI.create(BASE + "email-taken"), "Email already in use",
+		return new AccountProblem(HttpStatus.CONFLICT, "email-taken", "Email already in use",
 				"An account with this email exists already.");
 	}
 
 	static AccountProblem slugTaken() {
-		return new AccountProblem(HttpStatus.CONFLICT, URI.create(BASE + "slug-taken"), "Slug already in use",
+		return new AccountProblem(HttpStatus.CONFLICT, "slug-taken", "Slug already in use",
 				"Another organisation uses this slug. Choose another one or leave it out.");
 	}
 
 	static AccountProblem lastAdmin() {
-		return new AccountProblem(HttpStatus.CONFLICT, URI.create(BASE + "last-admin"), "Last admin",
+		return new AccountProblem(HttpStatus.CONFLICT, "last-admin", "Last admin",
 				"An organisation keeps at least one admin. Make another member admin first.");
 	}
 
 	static AccountProblem busy() {
-		AccountProblem problem = new AccountProblem(HttpStatus.SERVICE_UNAVAILABLE, URI.create(BASE + "busy"), "Busy",
+		AccountProblem problem = new AccountProblem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
 				"Too many sign-ins at once. Try again in a moment.");
 		problem.getHeaders().set("Retry-After", "1");
 		return problem;
@@ -76,16 +69,9 @@ final class AccountProblem extends ErrorResponseException {
 	 * @return the problem
 	 */
 	static AccountProblem invalidField(String field, String reason) {
-		AccountProblem problem = new AccountProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-				"Invalid request", "1 field is invalid.");
+		AccountProblem problem = new AccountProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"1 field is invalid.");
 		problem.getBody().setProperty("errors", List.of(new FieldReason(field, reason)));
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
 		return problem;
 	}
 
