@@ -1,7 +1,6 @@
 package org.zeitspende.confirmation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -132,23 +131,28 @@ class Acceptances {
 	}
 
 	// No slot for this helper: unless the helper answered before, FULL comes with similar
-	// open callouts, read with the helper's answers to them and to this one at once.
+	// open callouts, read with the callout's status and the helper's answers at once. A
+	// callout cancelled or ended since it was read answers CLOSED.
 	private Mono<Result> tooLate(Asked asked, Outcome fullOrClosed, Instant now) {
 		CalloutSummary callout = asked.callout();
 		Mono<List<Alternatives.Candidate>> candidates = (fullOrClosed == Outcome.FULL)
 				? this.alternatives.candidates(callout, now) : Mono.just(List.of());
-		return candidates.flatMap((similar) -> {
-			List<UUID> calloutIds = new ArrayList<>(similar.size() + 1);
-			calloutIds.add(callout.id());
-			similar.forEach((candidate) -> calloutIds.add(candidate.calloutId()));
-			return this.answers.answersAmong(asked.helperId(), calloutIds).map((answered) -> {
-				Outcome stored = answered.get(callout.id());
+		return candidates.flatMap((similar) -> this.answers
+			.late(callout.id(), asked.helperId(), similar.stream().map(Alternatives.Candidate::calloutId).toList())
+			.map((late) -> {
+				Outcome stored = late.answered().get(callout.id());
 				if (stored != null) {
 					return new Result(Confirmations.repeated(stored, Answer.ACCEPT), callout, List.of());
 				}
-				return new Result(fullOrClosed, callout, Alternatives.shown(similar, answered));
-			});
-		});
+				boolean takes = (late.status() == CalloutStatus.OPEN || late.status() == CalloutStatus.FILLED)
+						&& callout.startsAt().isAfter(now);
+				if (fullOrClosed == Outcome.FULL && takes) {
+					return new Result(Outcome.FULL, callout, Alternatives.shown(similar, late.answered()));
+				}
+				CalloutSummary ended = callout.withSlots(late.status(), late.filled());
+				this.recent.learned(ended);
+				return new Result(Outcome.CLOSED, ended, List.of());
+			}));
 	}
 
 	private static Outcome closedOrFull(SlotTaking taking) {

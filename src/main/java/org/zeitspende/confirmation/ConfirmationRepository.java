@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -109,6 +110,49 @@ class ConfirmationRepository {
 					Outcome.valueOf(row.get("answer", String.class))))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * What a yes that got no slot needs to know, in one read: the callout's status now (a
+	 * cancel may have come since it was read) and the helper's answers to it and to
+	 * similar callouts.
+	 * @return empty when the callout is unknown
+	 */
+	Mono<Late> late(UUID calloutId, UUID helperId, Collection<UUID> similarIds) {
+		return this.database
+			.sql("""
+					select c.status, c.filled, k.callout_id, k.answer from callout c
+					left join confirmation k on k.helper_id = :helper and (k.callout_id = c.id or k.callout_id = any(:similar))
+					where c.id = :callout""")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.bind("similar", similarIds.toArray(UUID[]::new))
+			.map((row) -> new LateRow(CalloutStatus.valueOf(row.get("status", String.class)),
+					row.get("filled", Integer.class), row.get("callout_id", UUID.class),
+					row.get("answer", String.class)))
+			.all()
+			.collectList()
+			.filter((rows) -> !rows.isEmpty())
+			.map((rows) -> {
+				Map<UUID, Outcome> answered = new HashMap<>();
+				rows.stream()
+					.filter((row) -> row.calloutId() != null)
+					.forEach((row) -> answered.put(row.calloutId(), Outcome.valueOf(row.answer())));
+				return new Late(rows.get(0).status(), rows.get(0).filled(), answered);
+			});
+	}
+
+	private record LateRow(CalloutStatus status, int filled, UUID calloutId, String answer) {
+	}
+
+	/**
+	 * A callout as it stands, and a helper's answers.
+	 *
+	 * @param status the callout's status now
+	 * @param filled its slots taken now
+	 * @param answered the helper's stored answers, by callout
+	 */
+	record Late(CalloutStatus status, int filled, Map<UUID, Outcome> answered) {
 	}
 
 	/**
