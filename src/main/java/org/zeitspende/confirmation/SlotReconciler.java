@@ -98,13 +98,15 @@ class SlotReconciler {
 					.cache());
 	}
 
+	// The open slots are counted from the same read as the helpers holding one: a yes
+	// committed between reading the callout and reading its helpers would otherwise be
+	// counted twice, once as a holder and once as an open slot.
 	private Mono<Boolean> rebuild(CalloutSummary callout, boolean overwrite, Instant now) {
-		int open = callout.open(now);
-		return this.confirmations.confirmed(callout.id())
-			.collectList()
-			.flatMap((confirmed) -> this.gate.rebuild(callout.id(), open, confirmed,
-					callout.endsAt().plus(KEEP_AFTER_END), overwrite))
-			.map((previous) -> drifted(callout.id(), previous, open));
+		return this.confirmations.confirmed(callout.id()).collectList().flatMap((confirmed) -> {
+			int open = callout.takesHelpers(now) ? Math.max(0, callout.needed() - confirmed.size()) : 0;
+			return this.gate.rebuild(callout.id(), open, confirmed, callout.endsAt().plus(KEEP_AFTER_END), overwrite)
+				.map((previous) -> drifted(callout.id(), previous, open));
+		});
 	}
 
 	private boolean drifted(UUID calloutId, long previous, int open) {
