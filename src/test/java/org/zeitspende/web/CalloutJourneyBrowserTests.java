@@ -119,13 +119,16 @@ class CalloutJourneyBrowserTests {
 		helper.findElement(By.cssSelector("form button[type=submit]")).click();
 
 		// Without consent to asks the form comes back, marked, with everything kept.
-		assertThat(helper.findElement(By.cssSelector("[role=alert]")).getText()).contains("Einverständnis");
+		// Each answer is a new page: wait for it rather than read the page being left.
+		new WebDriverWait(helper, WAIT).until(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "Einverständnis"));
 		assertThat(helper.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
 		assertThat(helper.findElements(By.name("places")).get(0).isSelected()).isTrue();
 		screenshot(helper, "registration-error");
 		helper.findElement(By.cssSelector("input[name=consents][value=CALLOUTS]")).click();
 		helper.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(helper.findElement(By.tagName("h1")).getText()).isEqualTo("Fast geschafft");
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Fast geschafft"));
 		screenshot(helper, "registration-sent");
 
 		helper.get(url("/dev/inbox"));
@@ -137,7 +140,8 @@ class CalloutJourneyBrowserTests {
 			.orElseThrow();
 		helper.get(url(path(link)));
 		helper.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(helper.findElement(By.tagName("h1")).getText()).contains("Sie sind dabei");
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sie sind dabei"));
 		screenshot(helper, "registration-verified");
 	}
 
@@ -180,7 +184,7 @@ class CalloutJourneyBrowserTests {
 
 		helper.switchTo().window(late);
 		helper.findElement(By.cssSelector("button.primary")).click();
-		assertThat(helper.findElement(By.tagName("h1")).getText()).isEqualTo("Schon vollständig");
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Schon vollständig"));
 		screenshot(helper, "ask-already-filled");
 
 		deleteOnceNoticed(tenant, callout);
