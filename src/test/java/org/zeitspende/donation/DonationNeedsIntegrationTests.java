@@ -18,6 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.Created;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -264,18 +265,7 @@ class DonationNeedsIntegrationTests {
 	}
 
 	private UUID create(Map<String, Object> body) {
-		return this.client.post()
-			.uri("/api/donation-needs")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Need.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		return Created.id(this.client, "/api/donation-needs", this.coordinator, body);
 	}
 
 	private WebTestClient.ResponseSpec pledge(UUID need, int quantity) {

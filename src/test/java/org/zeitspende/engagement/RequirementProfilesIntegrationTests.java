@@ -15,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.HelperRows;
+import org.zeitspende.testing.Created;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.RequirementProfileRows;
 import org.zeitspende.testing.Tenants;
@@ -431,18 +432,7 @@ class RequirementProfilesIntegrationTests {
 	}
 
 	private UUID create(Map<String, Object> body) {
-		return this.client.post()
-			.uri("/api/requirement-profiles")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(RequirementProfile.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		return Created.id(this.client, "/api/requirement-profiles", this.coordinator, body);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.HelperRows;
+import org.zeitspende.testing.Created;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -250,18 +251,7 @@ class EventsIntegrationTests {
 	}
 
 	private UUID create(Map<String, Object> body) {
-		return this.client.post()
-			.uri("/api/events")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Event.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		return Created.id(this.client, "/api/events", this.coordinator, body);
 	}
 
 	private Calendar calendar(String uri) throws Exception {

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.Created;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -132,18 +133,7 @@ class NewsIntegrationTests {
 	private UUID create(String title, String body, Instant publishAt) {
 		Map<String, Object> post = (publishAt != null) ? Map.of("title", title, "body", body, "publishAt", publishAt)
 				: Map.of("title", title, "body", body);
-		return this.client.post()
-			.uri("/api/news")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(post)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(NewsPost.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		return Created.id(this.client, "/api/news", this.coordinator, post);
 	}
 
 	private SyndFeed feed(String uri) throws Exception {
