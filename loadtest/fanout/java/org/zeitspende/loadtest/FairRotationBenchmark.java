@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.zeitspende.testing.CalloutRows;
@@ -53,6 +54,9 @@ class FairRotationBenchmark {
 	@Autowired
 	private WavePlanner planner;
 
+	@Autowired
+	private RedisConnectionFactory redis;
+
 	@Test
 	void tenCalloutsAtOnce_askEveryHelperOnce() throws IOException {
 		log.warn("Seeding " + HELPERS + " helpers");
@@ -66,11 +70,19 @@ class FairRotationBenchmark {
 			.block();
 
 		log.warn("Planning " + CALLOUTS + " waves of " + WAVE + " at once");
+		RedisStalls stalls = new RedisStalls(this.redis);
+		stalls.watch();
 		Instant start = Instant.now();
-		List<Integer> planned = Flux.fromIterable(calloutIds)
-			.flatMap((callout) -> this.planner.planWave(callout, Instant.now()), CALLOUTS)
-			.collectList()
-			.block(Duration.ofMinutes(20));
+		List<Integer> planned;
+		try {
+			planned = Flux.fromIterable(calloutIds)
+				.flatMap((callout) -> this.planner.planWave(callout, Instant.now()), CALLOUTS)
+				.collectList()
+				.block(Duration.ofMinutes(20));
+		}
+		finally {
+			stalls.report();
+		}
 		Duration took = Duration.between(start, Instant.now());
 
 		Counts counts = counts(calloutIds);

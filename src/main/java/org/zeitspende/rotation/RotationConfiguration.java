@@ -1,9 +1,12 @@
 package org.zeitspende.rotation;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.zeitspende.config.LuaScripts;
 
@@ -18,6 +21,12 @@ class RotationConfiguration {
 	@SuppressWarnings("rawtypes")
 	RedisScript<List> pickLeastRecentlyAskedScript() {
 		return LuaScripts.load("redis/pick_least_recently_asked.lua", List.class);
+	}
+
+	@Bean
+	RotationRedis rotationRedis(LettuceConnectionFactory shared,
+			@Value("${zeitspende.rotation.command-timeout}") Duration commandTimeout) {
+		return new RotationRedis(shared, commandTimeout);
 	}
 
 	@Bean(GIVE_BACK_SCRIPT)

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -23,6 +24,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.RedisFaults;
 import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,6 +177,26 @@ class HelperPickerIntegrationTests {
 		Object[] ids = helpers.stream().map(UUID::toString).toArray();
 		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
 		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
+	}
+
+	@Test
+	void pick_whileRedisPausesLongerThanTheSharedCommandTimeout_waitsOnItsOwnConnection() {
+		List<UUID> helpers = helpers(3);
+		Duration sharedTimeout = this.environment.getRequiredProperty("spring.data.redis.timeout", Duration.class);
+		try (RedisFaults faults = new RedisFaults(this.environment.getRequiredProperty("spring.data.redis.url"))) {
+			faults.pause(sharedTimeout.plusSeconds(1)).block(TIMEOUT);
+
+			StepVerifier.create(this.redis.opsForZSet().size(RedisKeys.ROTATION))
+				.as("a command on the shared connection meanwhile")
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(RedisCommandTimeoutException.class))
+				.verify(TIMEOUT);
+			this.picker.pick(UUID.randomUUID(), helpers, 3, this.forgetAfter)
+				.map(Pick::helpers)
+				.as(StepVerifier::create)
+				.assertNext((picked) -> assertThat(picked).containsExactlyInAnyOrderElementsOf(helpers))
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
 	}
 
 	@Test
