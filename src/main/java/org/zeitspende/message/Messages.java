@@ -78,16 +78,13 @@ class Messages {
 		}
 		UUID memberId = caller.subject();
 		if (thread.organisationIds() != null) {
-			return withOrganisations(organisationId, thread.organisationIds()).flatMap(
-					(participants) -> started(organisationId,
-							this.transaction
-								.transactional(startOne(thread, organisationId, memberId, null, participants))
-								.flux()));
+			return withOrganisations(organisationId, thread.organisationIds())
+				.flatMap((participants) -> started(organisationId,
+						startOne(thread, organisationId, memberId, null, participants).flux()));
 		}
-		return helpers(caller, organisationId, thread)
-			.flatMap((helpers) -> started(organisationId, this.transaction.transactional(Flux.fromIterable(helpers)
-				.concatMap(
-						(helperId) -> startOne(thread, organisationId, memberId, helperId, List.of(organisationId))))));
+		return helpers(caller, organisationId, thread).flatMap((helpers) -> started(organisationId, Flux
+			.fromIterable(helpers)
+			.concatMap((helperId) -> startOne(thread, organisationId, memberId, helperId, List.of(organisationId)))));
 	}
 
 	Mono<List<MessageThread>> threadsOf(UUID organisationId, int limit, int offset) {
@@ -163,8 +160,11 @@ class Messages {
 				.thenReturn(threadId));
 	}
 
-	private Mono<List<MessageThread>> started(UUID organisationId, Flux<UUID> threadIds) {
-		return views(threadIds.concatMap((threadId) -> this.messages.findForOrganisation(organisationId, threadId)));
+	// Read once all are committed.
+	private Mono<List<MessageThread>> started(UUID organisationId, Flux<UUID> inserts) {
+		return this.transaction.transactional(inserts.collectList())
+			.flatMap((threadIds) -> views(Flux.fromIterable(threadIds)
+				.concatMap((threadId) -> this.messages.findForOrganisation(organisationId, threadId))));
 	}
 
 	private Mono<ThreadRow> threadForOrganisation(UUID organisationId, UUID threadId) {

@@ -128,12 +128,12 @@ class MessagesIntegrationTests {
 		String thread = startedThread(this.memberOfA,
 				Map.of("subject", "Dein Interesse", "text", "Wann passt es dir?", "interestId", interest));
 
-		assertThat(this.relay.poll(Instant.now()).block(TIMEOUT)).isOne();
+		this.relay.poll(Instant.now()).block(TIMEOUT);
+		this.relay.poll(Instant.now()).block(TIMEOUT);
 		MimeMessage email = Mailbox.receivedBy(SMTP, email(helper));
 		assertThat(email.getSubject()).endsWith(": Dein Interesse");
 		assertThat(Mailbox.text(email)).contains("Wann passt es dir?");
 		assertThat(emailStatuses(thread)).containsExactly("SENT");
-		assertThat(this.relay.poll(Instant.now()).block(TIMEOUT)).isZero();
 
 		String helperToken = this.tokens.helper(helper);
 		get(helperToken, "/api/me/message-threads").expectStatus()
@@ -160,6 +160,8 @@ class MessagesIntegrationTests {
 		get(otherToken, "/api/me/message-threads/" + thread).expectStatus().isNotFound();
 		post(otherToken, "/api/me/message-threads/" + thread + "/messages", Map.of("text", "Ich?")).expectStatus()
 			.isNotFound();
+		this.relay.poll(Instant.now()).block(TIMEOUT);
+		assertThat(Mailbox.allReceivedBy(SMTP, email(helper), 1)).hasSize(1);
 		get(this.memberOfB, "/api/message-threads/" + thread).expectStatus().isNotFound();
 		post(this.memberOfB, "/api/message-threads/" + thread + "/messages", Map.of("text", "Hallo")).expectStatus()
 			.isNotFound();
