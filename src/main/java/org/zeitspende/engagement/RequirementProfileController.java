@@ -102,14 +102,14 @@ class RequirementProfileController {
 	@Operation(summary = "Accept an interested helper")
 	Mono<InterestedHelper> accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@PathVariable UUID interest) {
-		return this.interests.decide(organisationOf(caller), id, interest, InterestStatus.ACCEPTED);
+		return this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.ACCEPTED);
 	}
 
 	@PostMapping("/{id}/interests/{interest}/decline")
 	@Operation(summary = "Decline an interested helper")
 	Mono<InterestedHelper> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@PathVariable UUID interest) {
-		return this.interests.decide(organisationOf(caller), id, interest, InterestStatus.DECLINED);
+		return this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.DECLINED);
 	}
 
 	private static UUID organisationOf(Caller caller) {

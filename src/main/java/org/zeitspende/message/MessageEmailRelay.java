@@ -37,14 +37,14 @@ class MessageEmailRelay {
 
 	private final OrganisationNames names;
 
-	private final MessageEmailTexts texts;
+	private final MessageTexts texts;
 
 	private final MessageSender sender;
 
 	private final MessageProperties properties;
 
 	MessageEmailRelay(MessageEmailRepository emails, HelperContacts contacts, OrganisationNames names,
-			MessageEmailTexts texts, MessageSender sender, MessageProperties properties) {
+			MessageTexts texts, MessageSender sender, MessageProperties properties) {
 		this.emails = emails;
 		this.contacts = contacts;
 		this.names = names;

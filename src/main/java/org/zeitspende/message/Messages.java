@@ -78,13 +78,25 @@ class Messages {
 		}
 		UUID memberId = caller.subject();
 		if (thread.organisationIds() != null) {
-			return withOrganisations(organisationId, thread.organisationIds())
-				.flatMap((participants) -> started(organisationId,
-						startOne(thread, organisationId, memberId, null, participants).flux()));
+			return withOrganisations(organisationId, thread.organisationIds()).flatMap((participants) -> started(
+					organisationId,
+					startOne(thread.subject(), thread.text(), organisationId, memberId, null, participants).flux()));
 		}
-		return helpers(caller, organisationId, thread).flatMap((helpers) -> started(organisationId, Flux
-			.fromIterable(helpers)
-			.concatMap((helperId) -> startOne(thread, organisationId, memberId, helperId, List.of(organisationId)))));
+		return helpers(caller, organisationId, thread).flatMap((helpers) -> started(organisationId,
+				Flux.fromIterable(helpers)
+					.concatMap((helperId) -> startOne(thread.subject(), thread.text(), organisationId, memberId,
+							helperId, List.of(organisationId)))));
+	}
+
+	/**
+	 * Starts a thread with one helper on behalf of a member, without checking the
+	 * relation: for what the service itself tells a helper of the organisation's
+	 * decisions.
+	 */
+	Mono<List<MessageThread>> startWithHelper(UUID organisationId, UUID memberId, UUID helperId, String subject,
+			String text) {
+		return started(organisationId,
+				startOne(subject, text, organisationId, memberId, helperId, List.of(organisationId)).flux());
 	}
 
 	Mono<List<MessageThread>> threadsOf(UUID organisationId, int limit, int offset) {
@@ -153,10 +165,10 @@ class Messages {
 			.switchIfEmpty(Mono.error(MessageProblem::noConfirmedHelpers));
 	}
 
-	private Mono<UUID> startOne(NewThread thread, UUID organisationId, UUID memberId, UUID helperId,
+	private Mono<UUID> startOne(String subject, String text, UUID organisationId, UUID memberId, UUID helperId,
 			List<UUID> participants) {
-		return this.messages.insertThread(thread.subject(), organisationId, helperId, participants)
-			.flatMap((threadId) -> this.messages.insertMessage(threadId, organisationId, memberId, thread.text())
+		return this.messages.insertThread(subject, organisationId, helperId, participants)
+			.flatMap((threadId) -> this.messages.insertMessage(threadId, organisationId, memberId, text)
 				.thenReturn(threadId));
 	}
 

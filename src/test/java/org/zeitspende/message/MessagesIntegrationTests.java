@@ -32,6 +32,7 @@ import org.zeitspende.testing.Tenants.Tenant;
 import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Threads are seen only by their organisations and their helper; a helper is reached only
@@ -196,6 +197,36 @@ class MessagesIntegrationTests {
 	}
 
 	@Test
+	void decisionOnAnInterest_isToldToTheHelperOnce_byMessageAndEmail() {
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst")
+			.messageLanguage("en")
+			.insert();
+		consentToMessages(helper);
+		RequirementProfileRows profiles = new RequirementProfileRows(this.database);
+		UUID profile = profiles.open(this.a.id(), this.a.coordinator().id());
+		UUID interest = profiles.interest(profile, helper);
+
+		for (int i = 0; i < 2; i++) {
+			post(this.memberOfA, "/api/requirement-profiles/" + profile + "/interests/" + interest + "/accept",
+					Map.of())
+				.expectStatus()
+				.isOk();
+		}
+		String helperToken = this.tokens.helper(helper);
+		await().atMost(TIMEOUT).until(() -> threadCountOf(helper) == 1);
+		this.relay.poll(Instant.now()).block(TIMEOUT);
+
+		assertThat(Mailbox.text(Mailbox.receivedBy(SMTP, email(helper)))).contains("we accepted your interest");
+		get(helperToken, "/api/me/message-threads").expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].organisations[0].id")
+			.isEqualTo(this.a.id().toString());
+		get(helperToken, "/api/me/interests").expectBody().jsonPath("$[0].status").isEqualTo("ACCEPTED");
+		get(this.memberOfA, "/api/message-threads").expectBody().jsonPath("$[0].kind").isEqualTo("HELPER");
+	}
+
+	@Test
 	void helpersWithoutARelation_cannotBeReached() {
 		RequirementProfileRows profiles = new RequirementProfileRows(this.database);
 		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
@@ -302,6 +333,14 @@ class MessagesIntegrationTests {
 		return this.database.sql("select email from helper where id = :id")
 			.bind("id", helper)
 			.map((row) -> row.get("email", String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	private long threadCountOf(UUID helper) {
+		return this.database.sql("select count(*) as n from message_thread where helper_id = :helper")
+			.bind("helper", helper)
+			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(TIMEOUT);
 	}

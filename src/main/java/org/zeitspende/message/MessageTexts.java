@@ -10,19 +10,20 @@ import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.helper.HelperAddress;
 
 /**
- * The email that carries an organisation's message to a helper, in the helper's language,
+ * The email that carries an organisation's message to a helper, and the message that
+ * tells a helper how an organisation decided on their interest, in the helper's language,
  * from {@code messages/threads.properties} (German) and
  * {@code messages/threads_<language>.properties}. The message is plain text; the HTML
  * alternative escapes it.
  */
 @Component
-class MessageEmailTexts {
+class MessageTexts {
 
 	private static final List<Locale> LANGUAGES = List.of(Locale.GERMAN, Locale.ENGLISH);
 
 	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
-	MessageEmailTexts() {
+	MessageTexts() {
 		this.texts.setBasename("messages/threads");
 		this.texts.setDefaultEncoding("UTF-8");
 		this.texts.setFallbackToSystemLocale(false);
@@ -31,15 +32,24 @@ class MessageEmailTexts {
 	}
 
 	OutgoingMessage email(HelperAddress recipient, String organisation, String subject, String text, String reference) {
-		Locale locale = LANGUAGES.stream()
-			.filter((language) -> language.getLanguage().equals(recipient.language()))
-			.findFirst()
-			.orElse(Locale.GERMAN);
+		Locale locale = locale(recipient.language());
 		Object[] arguments = { organisation, text, recipient.unsubscribePage() };
 		String body = this.texts.getMessage("email.text", arguments, locale);
 		return OutgoingMessage.email(recipient.address(),
 				this.texts.getMessage("email.subject", new Object[] { organisation, subject }, locale), body,
 				html(body), recipient.oneClickUnsubscribe(), reference);
+	}
+
+	String decision(String language, String profileTitle, boolean accepted) {
+		return this.texts.getMessage(accepted ? "decision.accepted" : "decision.declined",
+				new Object[] { profileTitle }, locale(language));
+	}
+
+	private static Locale locale(String language) {
+		return LANGUAGES.stream()
+			.filter((locale) -> locale.getLanguage().equals(language))
+			.findFirst()
+			.orElse(Locale.GERMAN);
 	}
 
 	private static String html(String text) {
