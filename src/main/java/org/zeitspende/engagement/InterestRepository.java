@@ -86,6 +86,16 @@ class InterestRepository {
 			.one();
 	}
 
+	Mono<UUID> helperOf(UUID organisationId, UUID interestId) {
+		return this.database.sql("""
+				select i.helper_id from requirement_interest i join requirement_profile p on p.id = i.profile_id
+				where p.organisation_id = :organisation and i.id = :id""")
+			.bind("organisation", organisationId)
+			.bind("id", interestId)
+			.map((row) -> row.get("helper_id", UUID.class))
+			.one();
+	}
+
 	/**
 	 * Accepts or declines a pending interest.
 	 * @return the number of rows changed: 0 or 1

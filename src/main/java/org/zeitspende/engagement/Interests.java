@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.helper.HelperAddress;
@@ -30,12 +31,15 @@ class Interests {
 
 	private final HelperContacts contacts;
 
+	private final ApplicationEventPublisher events;
+
 	Interests(InterestRepository interests, RequirementProfiles profiles, MatchProfiles matchProfiles,
-			HelperContacts contacts) {
+			HelperContacts contacts, ApplicationEventPublisher events) {
 		this.interests = interests;
 		this.profiles = profiles;
 		this.matchProfiles = matchProfiles;
 		this.contacts = contacts;
+		this.events = events;
 	}
 
 	Mono<MyInterest> express(UUID helperId, UUID profileId, boolean shareContact) {
@@ -71,12 +75,23 @@ class Interests {
 			.flatMap((found) -> ranked(found.getT1(), found.getT2()));
 	}
 
-	Mono<InterestedHelper> decide(UUID organisationId, UUID profileId, UUID interestId, InterestStatus decision) {
+	/**
+	 * Accepts or declines a pending interest; the first decision publishes
+	 * {@link InterestDecided}, the same one again changes nothing.
+	 */
+	Mono<InterestedHelper> decide(UUID organisationId, UUID memberId, UUID profileId, UUID interestId,
+			InterestStatus decision) {
 		return this.interests.decide(organisationId, profileId, interestId, decision)
-			.then(this.interests.find(organisationId, profileId, interestId))
+			.flatMap((changed) -> this.interests.find(organisationId, profileId, interestId)
+				.map(decidedAs(decision))
+				.zipWith(this.profiles.existing(organisationId, profileId))
+				.doOnNext((found) -> {
+					if (changed > 0) {
+						this.events.publishEvent(new InterestDecided(organisationId, memberId, found.getT1().helperId(),
+								found.getT2().title(), decision == InterestStatus.ACCEPTED));
+					}
+				}))
 			.switchIfEmpty(Mono.error(EngagementProblem::interestNotFound))
-			.map(decidedAs(decision))
-			.zipWith(this.profiles.existing(organisationId, profileId))
 			.flatMap((found) -> ranked(found.getT2(), List.of(found.getT1())))
 			.map((ranked) -> ranked.get(0));
 	}

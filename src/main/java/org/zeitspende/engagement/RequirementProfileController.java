@@ -37,9 +37,12 @@ class RequirementProfileController {
 
 	private final Interests interests;
 
-	RequirementProfileController(RequirementProfiles profiles, Interests interests) {
+	private final SuitableHelpers suitableHelpers;
+
+	RequirementProfileController(RequirementProfiles profiles, Interests interests, SuitableHelpers suitableHelpers) {
 		this.profiles = profiles;
 		this.interests = interests;
+		this.suitableHelpers = suitableHelpers;
 	}
 
 	@PostMapping
@@ -98,18 +101,28 @@ class RequirementProfileController {
 		return this.interests.ranked(organisationOf(caller), id);
 	}
 
+	@GetMapping("/{id}/suitable-helpers")
+	@Operation(summary = "Registered helpers who would fit it, best fit first",
+			description = "Helpers who may be asked now (verified, not paused) and who do its activity or go to "
+					+ "one of its places, scored like interests. Pseudonymous, without contact data.")
+	Mono<List<SuitableHelper>> suitableHelpers(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(SuitableHelpers.CANDIDATES) int offset) {
+		return this.suitableHelpers.ranked(organisationOf(caller), id, limit, offset);
+	}
+
 	@PostMapping("/{id}/interests/{interest}/accept")
 	@Operation(summary = "Accept an interested helper")
 	Mono<InterestedHelper> accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@PathVariable UUID interest) {
-		return this.interests.decide(organisationOf(caller), id, interest, InterestStatus.ACCEPTED);
+		return this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.ACCEPTED);
 	}
 
 	@PostMapping("/{id}/interests/{interest}/decline")
 	@Operation(summary = "Decline an interested helper")
 	Mono<InterestedHelper> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@PathVariable UUID interest) {
-		return this.interests.decide(organisationOf(caller), id, interest, InterestStatus.DECLINED);
+		return this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.DECLINED);
 	}
 
 	private static UUID organisationOf(Caller caller) {

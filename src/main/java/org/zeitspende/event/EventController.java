@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +53,14 @@ class EventController {
 	@Operation(summary = "One event with its registration count")
 	Mono<Event> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		return this.events.existing(organisationOf(caller), id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a scheduled event's contents",
+			description = "Not when cancelled (409). The capacity cannot drop below the registrations (400).")
+	Mono<Event> replace(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@Valid @RequestBody NewEvent event) {
+		return this.events.replace(organisationOf(caller), id, event, Instant.now());
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -26,6 +26,11 @@ final class EventProblem extends Problem {
 				"This event takes no registrations: it has none, is cancelled or has started.");
 	}
 
+	static EventProblem cancelled() {
+		return new EventProblem(HttpStatus.CONFLICT, "event-cancelled", "Event is cancelled",
+				"A cancelled event cannot be changed.");
+	}
+
 	static EventProblem helperNotFound() {
 		return new EventProblem(HttpStatus.NOT_FOUND, "helper-not-found", "Helper not found",
 				"There is no helper for this sign-in.");

@@ -50,6 +50,24 @@ class Events {
 			.flatMap((id) -> existing(organisationId, id));
 	}
 
+	/**
+	 * Replaces a scheduled event's contents; the capacity may not drop below the
+	 * registrations (or go away while there are any).
+	 */
+	Mono<Event> replace(UUID organisationId, UUID id, NewEvent event, Instant now) {
+		return check(event, now).flatMap((valid) -> this.events.update(organisationId, id, valid))
+			.flatMap((updated) -> existing(organisationId, id).map((stored) -> {
+				if (updated > 0) {
+					return stored;
+				}
+				if (stored.status() == EventStatus.CANCELLED) {
+					throw EventProblem.cancelled();
+				}
+				throw new InvalidRequestException("capacity",
+						"must not be below the " + stored.registered() + " registrations");
+			}));
+	}
+
 	Mono<List<Event>> list(UUID organisationId) {
 		return this.events.findByOrganisation(organisationId).collectList();
 	}

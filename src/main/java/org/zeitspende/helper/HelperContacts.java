@@ -95,7 +95,20 @@ public class HelperContacts {
 	 * withdrawn
 	 */
 	public Mono<HelperAddress> addressForCallouts(UUID helperId, Channel channel) {
-		return this.helpers.consentAction(helperId, channel, ConsentPurpose.CALLOUTS)
+		return addressWithConsent(helperId, channel, ConsentPurpose.CALLOUTS);
+	}
+
+	/**
+	 * The helper's verified address on a channel, if the helper agreed to be contacted on
+	 * it for the purpose.
+	 * @param helperId the helper
+	 * @param channel the channel
+	 * @param purpose what the message is for
+	 * @return the address; empty when there is no such address or the consent is not
+	 * confirmed
+	 */
+	public Mono<HelperAddress> addressWithConsent(UUID helperId, Channel channel, ConsentPurpose purpose) {
+		return this.helpers.consentAction(helperId, channel, purpose)
 			.filter("CONFIRMED"::equals)
 			.flatMap((confirmed) -> addressFor(helperId, channel));
 	}

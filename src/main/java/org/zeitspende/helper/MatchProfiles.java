@@ -19,14 +19,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class MatchProfiles {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select h.id, h.hours_per_week,
 			       array(select place_code from helper_place where helper_id = h.id order by 1) as places,
 			       array(select activity_code from helper_activity where helper_id = h.id order by 1) as activities,
 			       array(select skill from helper_skill where helper_id = h.id order by 1) as skills,
 			       array(select language_code::text from helper_language where helper_id = h.id order by 1)
 			           as languages
-			from helper h where h.erased_at is null and h.id = any(:ids)""";
+			from helper h where h.erased_at is null""";
+
+	private static final String SELECT = COLUMNS + " and h.id = any(:ids)";
+
+	private static final String ACTIVE = COLUMNS + """
+			 and (h.paused_until is null or h.paused_until <= now())
+			 and (h.email_verified_at is not null or h.mobile_verified_at is not null)
+			 and (exists (select 1 from helper_activity a where a.helper_id = h.id and a.activity_code = :activity)
+			      or exists (select 1 from helper_place p where p.helper_id = h.id and p.place_code = any(:places)))
+			order by h.id limit :limit""";
 
 	private final DatabaseClient database;
 
@@ -54,6 +63,23 @@ public class MatchProfiles {
 		}
 		return this.database.sql(SELECT)
 			.bind("ids", helperIds.toArray(UUID[]::new))
+			.map(MatchProfiles::matchProfile)
+			.all();
+	}
+
+	/**
+	 * The offers of helpers who may be asked now (a verified channel, not paused) and who
+	 * do an activity or go to one of some places.
+	 * @param activity the activity's code
+	 * @param places codes of the places; none: the activity alone decides
+	 * @param limit the most offers read
+	 * @return the offers, in no particular order
+	 */
+	public Flux<MatchProfile> active(String activity, Collection<String> places, int limit) {
+		return this.database.sql(ACTIVE)
+			.bind("activity", activity)
+			.bind("places", places.toArray(String[]::new))
+			.bind("limit", limit)
 			.map(MatchProfiles::matchProfile)
 			.all();
 	}

@@ -40,6 +40,17 @@ class News {
 			.flatMap((id) -> existing(organisationId, id));
 	}
 
+	/**
+	 * Replaces title and body; without {@code publishAt} the post keeps its publication
+	 * time.
+	 */
+	Mono<NewsPost> replace(UUID organisationId, UUID id, NewNewsPost post) {
+		return this.posts
+			.update(organisationId, id, post.title().strip(), post.body(), this.safeHtml.fromMarkdown(post.body()),
+					post.publishAt())
+			.then(existing(organisationId, id));
+	}
+
 	Mono<List<NewsPost>> list(UUID organisationId) {
 		return this.posts.findByOrganisation(organisationId).collectList();
 	}

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -56,6 +57,14 @@ class NewsController {
 	@Operation(summary = "One post")
 	Mono<NewsPost> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		return this.news.existing(organisationOf(caller), id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a post's title and body",
+			description = "Without publishAt the post keeps its publication time.")
+	Mono<NewsPost> replace(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@Valid @RequestBody NewNewsPost post) {
+		return this.news.replace(organisationOf(caller), id, post);
 	}
 
 	@DeleteMapping("/{id}")

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +44,21 @@ class NewsRepository {
 			.bind("publishAt", utc(publishAt))
 			.map((row) -> row.get("id", UUID.class))
 			.one();
+	}
+
+	Mono<Long> update(UUID organisationId, UUID id, String title, String markdown, String html, Instant publishAt) {
+		return this.database.sql("""
+				update news_post set title = :title, body_markdown = :markdown, body_html = :html,
+				                     published_at = coalesce(:publishAt, published_at), updated_at = now()
+				where organisation_id = :organisation and id = :id""")
+			.bind("organisation", organisationId)
+			.bind("id", id)
+			.bind("title", title)
+			.bind("markdown", markdown)
+			.bind("html", html)
+			.bind("publishAt", Parameter.fromOrEmpty((publishAt != null) ? utc(publishAt) : null, OffsetDateTime.class))
+			.fetch()
+			.rowsUpdated();
 	}
 
 	Mono<NewsPost> find(UUID organisationId, UUID id) {

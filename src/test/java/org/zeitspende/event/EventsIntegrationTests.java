@@ -237,6 +237,59 @@ class EventsIntegrationTests {
 			.isEqualTo(0);
 	}
 
+	@Test
+	void replace_keepsTheCapacityAboveTheRegistrations_andLeavesCancelledEventsAlone() {
+		UUID event = create(event("Sommerfest", 5));
+		HelperRows helpers = new HelperRows(this.database);
+		for (int i = 0; i < 3; i++) {
+			register("/api/me/events/" + event + "/registration",
+					this.tokens.helper(helpers.helper("goettingen-grone", "begegnungscafe").insert()))
+				.expectStatus()
+				.isOk();
+		}
+
+		put(event, event("Sommerfest am See", 2)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("capacity");
+		put(event, event("Sommerfest am See", null)).expectStatus().isBadRequest();
+		put(event, event("Sommerfest am See", 3)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Sommerfest am See")
+			.jsonPath("$.capacity")
+			.isEqualTo(3)
+			.jsonPath("$.registered")
+			.isEqualTo(3);
+		Tenant other = new Tenants(this.database).approved();
+		this.client.put()
+			.uri("/api/events/" + event)
+			.headers((headers) -> headers
+				.setBearerAuth(this.tokens.member(other.coordinator().id(), other.id(), Role.COORDINATOR)))
+			.bodyValue(event("Fremd", 10))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+
+		post("/api/events/" + event + "/cancel").expectStatus().isOk();
+		put(event, event("Sommerfest", 10)).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/event-cancelled");
+		assertThat(registeredInDatabase(event)).isEqualTo(3);
+	}
+
+	private WebTestClient.ResponseSpec put(UUID event, Map<String, Object> body) {
+		return this.client.put()
+			.uri("/api/events/" + event)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.bodyValue(body)
+			.exchange();
+	}
+
 	private Map<String, Object> event(String title, Integer capacity) {
 		Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
 		Map<String, Object> body = new HashMap<>();

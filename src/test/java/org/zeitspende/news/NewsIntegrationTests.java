@@ -130,6 +130,46 @@ class NewsIntegrationTests {
 		this.client.get().uri("/api/public/news/" + hidden).exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void replace_rendersTheNewBody_andKeepsThePublicationTime() {
+		UUID post = create("Neue Fahrdienste", "Alt", null);
+		String publishedAt = this.client.get()
+			.uri("/api/news/" + post)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("publishedAt")
+			.toString();
+
+		this.client.put()
+			.uri("/api/news/" + post)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "Mehr Fahrdienste", "body", "Jetzt *neu* <script>alert(1)</script>"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Mehr Fahrdienste")
+			.jsonPath("$.publishedAt")
+			.isEqualTo(publishedAt)
+			.jsonPath("$.html")
+			.value((html) -> assertThat((String) html).contains("<em>neu</em>").doesNotContain("<script"));
+		Tenant other = new Tenants(this.database).approved();
+		this.client.put()
+			.uri("/api/news/" + post)
+			.headers((headers) -> headers.setBearerAuth(
+					Tokens.of(this.environment).member(other.coordinator().id(), other.id(), Role.COORDINATOR)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "Fremd", "body", "Fremd"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
 	private UUID create(String title, String body, Instant publishAt) {
 		Map<String, Object> post = (publishAt != null) ? Map.of("title", title, "body", body, "publishAt", publishAt)
 				: Map.of("title", title, "body", body);
