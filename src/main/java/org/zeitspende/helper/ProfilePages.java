@@ -319,10 +319,10 @@ class ProfilePages {
 
 	private Mono<String> navigation(String language, ServerWebExchange exchange) {
 		return Csrf.field(exchange)
-			.map((csrf) -> "<a href=\"" + PROFILE + "\">" + escaped("profile.title", language)
-					+ "</a><form method=\"post\" action=\"" + PROFILE + "/sign-out\">" + csrf
-					+ "<button type=\"submit\" class=\"link\">" + escaped("profile.sign-out", language)
-					+ "</button></form>");
+			.map((csrf) -> "<a href=\"" + PROFILE + "\">" + escaped("profile.title", language) + "</a><a href=\""
+					+ PROFILE + "/asks\">" + escaped("profile.asks", language) + "</a><form method=\"post\" action=\""
+					+ PROFILE + "/sign-out\">" + csrf + "<button type=\"submit\" class=\"link\">"
+					+ escaped("profile.sign-out", language) + "</button></form>");
 	}
 
 	// The stored profile, as the form shows it before any change.

@@ -29,6 +29,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.zeitspende.web.Pages;
 
 /**
  * Access rules for the whole service. Deny by default: what is not public below needs a
@@ -64,8 +65,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityProblems securityProblems(JsonMapper json) {
-		return new SecurityProblems(json);
+	SecurityProblems securityProblems(JsonMapper json, Pages pages) {
+		return new SecurityProblems(json, pages);
 	}
 
 	@Bean
@@ -104,6 +105,12 @@ class SecurityConfiguration {
 			.hasRole(Role.HELPER.name())
 			.matchers(PublicPaths.helperPages())
 			.hasRole(Role.HELPER.name())
+			.pathMatchers("/console/operator", "/console/operator/**")
+			.hasRole(Role.OPERATOR.name())
+			.pathMatchers("/console/password")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR, Role.OPERATOR))
+			.pathMatchers("/console/organisation")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN))
 			.pathMatchers(HttpMethod.GET, "/api/organisation")
 			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR))
 			.pathMatchers(HttpMethod.PATCH, "/api/organisation")
