@@ -59,7 +59,11 @@ class OperatorPage {
 
 	private String html(List<Organisation> pending, String csrf, String language) {
 		StringBuilder html = new StringBuilder("<h1>").append(escaped("operator.title", language))
-			.append("</h1><h2>")
+			.append("</h1><p><a href=\"" + PAGE + "/fairness\">")
+			.append(escaped("fairness.title", language))
+			.append("</a> · <a href=\"" + PAGE + "/delivery\">")
+			.append(escaped("delivery.title", language))
+			.append("</a></p><h2>")
 			.append(escaped("operator.pending", language))
 			.append("</h2>");
 		if (pending.isEmpty()) {

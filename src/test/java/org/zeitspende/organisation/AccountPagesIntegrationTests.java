@@ -115,9 +115,18 @@ class AccountPagesIntegrationTests {
 		assertThat(operator.get("/console/operator").getResponseBody())
 			.doesNotContain("/console/operator/organisations/" + pending.id() + "/approve");
 
+		EntityExchangeResult<String> fairness = operator.get("/console/operator/fairness");
+		assertThat(fairness.getStatus().value()).isEqualTo(200);
+		assertThat(fairness.getResponseBody()).contains("Helfende in der Rotation", "So oft gefragt");
+		EntityExchangeResult<String> delivery = operator.get("/console/operator/delivery");
+		assertThat(delivery.getStatus().value()).isEqualTo(200);
+		assertThat(delivery.getResponseBody()).contains("<th scope=\"col\">DELIVERED</th>");
+
 		Tenant tenant = tenants.approved();
 		PageForms admin = signedIn(tenant.admin().email(), Tenants.PASSWORD);
 		assertThat(admin.get("/console/operator").getStatus().value()).isEqualTo(403);
+		assertThat(admin.get("/console/operator/fairness").getStatus().value()).isEqualTo(403);
+		assertThat(admin.get("/console/operator/delivery").getStatus().value()).isEqualTo(403);
 	}
 
 	private PageForms signedIn(String email, String password) {
