@@ -84,7 +84,7 @@ class RegistrationPages {
 						(ex) -> form(entered, new FormFields(this.messages, language).errors(ex.errors()),
 								HttpStatus.BAD_REQUEST, exchange))
 				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(message("busy", HttpStatus.TOO_MANY_REQUESTS, language)));
+						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
 		});
 	}
 
@@ -103,7 +103,7 @@ class RegistrationPages {
 								.status(HttpStatus.BAD_REQUEST)
 								.render(main)))
 				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(message("busy", HttpStatus.TOO_MANY_REQUESTS, language)));
+						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
 		});
 	}
 

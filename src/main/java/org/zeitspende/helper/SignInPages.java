@@ -67,7 +67,7 @@ class SignInPages {
 				.onErrorResume(InvalidRequestException.class,
 						(ex) -> form(contact, null, "signin.page.error", HttpStatus.BAD_REQUEST, exchange))
 				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(message("page.busy", HttpStatus.TOO_MANY_REQUESTS, language)));
+						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
 		});
 	}
 

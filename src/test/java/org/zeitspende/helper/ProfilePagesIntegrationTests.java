@@ -98,6 +98,19 @@ class ProfilePagesIntegrationTests {
 	}
 
 	@Test
+	void signInRequests_overTheLimit_answerAPageThatAsksToWait() {
+		PageForms browser = new PageForms(this.client);
+		MultiValueMap<String, String> contact = fields("contact", "limited-" + UUID.randomUUID() + "@test.example.org");
+		EntityExchangeResult<String> last = null;
+		for (int request = 0; request < 6; request++) {
+			last = browser.post(browser.get("/h/sign-in"), "/h/sign-in", contact);
+		}
+		assertThat(last.getStatus().value()).isEqualTo(429);
+		assertThat(last.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		assertThat(last.getResponseBody()).contains("<h1>Gerade zu viele Versuche</h1>");
+	}
+
+	@Test
 	void profile_marksInvalidFields_keepsWhatWasTyped_thenSaves() {
 		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "dolmetschen").insert();
 		PageForms browser = signedIn(helper);
