@@ -38,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -52,9 +53,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * chromedriver (nothing is downloaded). A helper registers and verifies through the dev
  * inbox; a coordinator signs in, creates a callout and watches it fill live while a
  * helper confirms from the ask link, using the keyboard only; a helper who answers late
- * finds it filled. Screenshots of the key pages go to {@code target/screenshots}. Without
- * Chromium these tests are skipped, except on CI ({@code CI=true}), where they fail. Run
- * them alone with {@code ./mvnw test -Dgroups=browser}.
+ * finds it filled; a helper signs in with a link from the inbox and changes the profile
+ * with the keyboard. Screenshots of the key pages go to {@code target/screenshots}.
+ * Without Chromium these tests are skipped, except on CI ({@code CI=true}), where they
+ * fail. Run them alone with {@code ./mvnw test -Dgroups=browser}.
  */
 @IntegrationTest
 @Tag("browser")
@@ -69,6 +71,8 @@ class CalloutJourneyBrowserTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final Pattern VERIFY_LINK = Pattern.compile("/h/verify/[A-Za-z0-9_-]{22}");
+
+	private static final Pattern SIGN_IN_LINK = Pattern.compile("/h/sign-in/[A-Za-z0-9_-]{22}");
 
 	private static WebDriver helper;
 
@@ -143,6 +147,36 @@ class CalloutJourneyBrowserTests {
 		new WebDriverWait(helper, WAIT)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sie sind dabei"));
 		screenshot(helper, "registration-verified");
+	}
+
+	@Test
+	void helperSignsInFromTheDevInbox_andEditsTheProfileByKeyboard() {
+		UUID id = new HelperRows(this.database).helper("goettingen", "kleiderkammer").insert();
+		String email = this.database.sql("select email from helper where id = :id")
+			.bind("id", id)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(WAIT);
+		helper.get(url("/"));
+		helper.findElement(By.linkText("Mein Profil")).click();
+		helper.findElement(By.id("contact")).sendKeys(email, Keys.ENTER);
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Link verschickt"));
+
+		helper.get(url(linkTo(email, SIGN_IN_LINK)));
+		helper.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Mein Profil"));
+		screenshot(helper, "profile");
+
+		WebElement hours = helper.findElement(By.id("hoursPerWeek"));
+		hours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5", Keys.ENTER);
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "gespeichert"));
+		assertThat(helper.findElement(By.id("hoursPerWeek")).getAttribute("value")).isEqualTo("5");
+		screenshot(helper, "profile-saved");
+		helper.findElement(By.linkText("Meine Anfragen")).click();
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Meine Anfragen"));
+		screenshot(helper, "profile-asks");
 	}
 
 	@Test
@@ -231,14 +265,18 @@ class CalloutJourneyBrowserTests {
 	}
 
 	private String verifyLinkOf(String email) {
+		return linkTo(email, VERIFY_LINK);
+	}
+
+	private String linkTo(String email, Pattern pattern) {
 		String inbox = this.client.get()
 			.uri((uri) -> uri.path("/api/dev/inbox").queryParam("to", "{to}").build(email))
 			.exchange()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		Matcher link = VERIFY_LINK.matcher(String.valueOf(inbox));
-		assertThat(link.find()).as("a verification link to %s", email).isTrue();
+		Matcher link = pattern.matcher(String.valueOf(inbox));
+		assertThat(link.find()).as("a link to %s", email).isTrue();
 		return link.group();
 	}
 
