@@ -59,7 +59,7 @@ class ConsolePages {
 
 	private final CalloutPreviews previews;
 
-	private final ConfirmedHelpers confirmedHelpers;
+	private final ConfirmedContacts confirmedHelpers;
 
 	private final ReferenceData reference;
 
@@ -67,7 +67,7 @@ class ConsolePages {
 
 	private final Pages pages;
 
-	ConsolePages(Callouts callouts, CalloutPreviews previews, ConfirmedHelpers confirmedHelpers,
+	ConsolePages(Callouts callouts, CalloutPreviews previews, ConfirmedContacts confirmedHelpers,
 			ReferenceData reference, Validator validator, Pages pages) {
 		this.callouts = callouts;
 		this.previews = previews;
@@ -240,7 +240,7 @@ class ConsolePages {
 	}
 
 	// Contact data only of those who said yes; a reload shows who joined since.
-	private String confirmedHtml(List<ConfirmedHelpers.ConfirmedHelper> helpers, String language) {
+	private String confirmedHtml(List<ConfirmedContacts.Contact> helpers, String language) {
 		StringBuilder html = new StringBuilder("<section id=\"confirmed\" aria-labelledby=\"confirmed-title\"><h2 ")
 			.append("id=\"confirmed-title\">")
 			.append(escaped("console.confirmed", language))
@@ -256,7 +256,7 @@ class ConsolePages {
 			.append("</th><th scope=\"col\">")
 			.append(escaped("console.confirmed.mobile", language))
 			.append("</th></tr></thead><tbody>");
-		for (ConfirmedHelpers.ConfirmedHelper helper : helpers) {
+		for (ConfirmedContacts.Contact helper : helpers) {
 			html.append("<tr><td>").append(contactLink("mailto:", helper.email())).append("</td><td>");
 			html.append(contactLink("tel:", helper.mobile())).append("</td></tr>");
 		}

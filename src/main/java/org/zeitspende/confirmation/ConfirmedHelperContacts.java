@@ -6,7 +6,7 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
-import org.zeitspende.callout.ConfirmedHelpers;
+import org.zeitspende.callout.ConfirmedContacts;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.helper.HelperAddress;
 import org.zeitspende.helper.HelperContacts;
@@ -16,7 +16,7 @@ import org.zeitspende.helper.HelperContacts;
  * confirmations decide who is shown, the helper feature gives their verified addresses.
  */
 @Component
-class ConfirmedHelperContacts implements ConfirmedHelpers {
+class ConfirmedHelperContacts implements ConfirmedContacts {
 
 	private final ConfirmationRepository confirmations;
 
@@ -28,12 +28,12 @@ class ConfirmedHelperContacts implements ConfirmedHelpers {
 	}
 
 	@Override
-	public Mono<List<ConfirmedHelper>> of(UUID calloutId) {
+	public Mono<List<Contact>> of(UUID calloutId) {
 		return this.confirmations.confirmed(calloutId)
 			.collectList()
 			.flatMap((helpers) -> this.contacts.addressesFor(helpers)
 				.map((addresses) -> helpers.stream()
-					.map((helper) -> new ConfirmedHelper(
+					.map((helper) -> new Contact(
 							addresses.of(helper, Channel.EMAIL).map(HelperAddress::address).orElse(null),
 							addresses.of(helper, Channel.SMS).map(HelperAddress::address).orElse(null)))
 					.toList()));

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * Implemented by the feature that keeps the answers; contact data of anyone who has not
  * confirmed is never handed out.
  */
-public interface ConfirmedHelpers {
+public interface ConfirmedContacts {
 
 	/**
 	 * The helpers holding a slot of a callout.
@@ -18,7 +18,7 @@ public interface ConfirmedHelpers {
 	 * organisation
 	 * @return their verified contact data
 	 */
-	Mono<List<ConfirmedHelper>> of(UUID calloutId);
+	Mono<List<Contact>> of(UUID calloutId);
 
 	/**
 	 * How to reach a helper who said yes. Helpers give no names.
@@ -26,7 +26,7 @@ public interface ConfirmedHelpers {
 	 * @param email the verified email address, or {@code null}
 	 * @param mobile the verified mobile number (E.164), or {@code null}
 	 */
-	record ConfirmedHelper(String email, String mobile) {
+	record Contact(String email, String mobile) {
 	}
 
 }
