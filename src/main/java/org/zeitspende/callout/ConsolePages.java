@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.community.CommunityPages;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.reference.Activity;
@@ -63,13 +64,16 @@ class ConsolePages {
 
 	private final Pages pages;
 
-	ConsolePages(Callouts callouts, CalloutPreviews previews, ReferenceData reference, Validator validator,
-			Pages pages) {
+	private final CommunityPages community;
+
+	ConsolePages(Callouts callouts, CalloutPreviews previews, ReferenceData reference, Validator validator, Pages pages,
+			CommunityPages community) {
 		this.callouts = callouts;
 		this.previews = previews;
 		this.reference = reference;
 		this.validator = validator;
 		this.pages = pages;
+		this.community = community;
 	}
 
 	@GetMapping(path = "/console", produces = MediaType.TEXT_HTML_VALUE)
@@ -382,9 +386,10 @@ class ConsolePages {
 	private Mono<String> navigation(String language, ServerWebExchange exchange) {
 		return Csrf.field(exchange)
 			.map((csrf) -> "<a href=\"/console\">" + escaped("console.list.title", language)
-					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language)
-					+ "</a><form method=\"post\" action=\"/logout\">" + csrf + "<button type=\"submit\" class=\"link\">"
-					+ escaped("console.logout", language) + "</button></form>");
+					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language) + "</a>"
+					+ this.community.consoleLinks(language) + "<form method=\"post\" action=\"/logout\">" + csrf
+					+ "<button type=\"submit\" class=\"link\">" + escaped("console.logout", language)
+					+ "</button></form>");
 	}
 
 	private Mono<Names> names(String language) {
