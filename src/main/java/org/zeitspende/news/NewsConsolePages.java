@@ -1,6 +1,7 @@
 package org.zeitspende.news;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,9 +64,9 @@ class NewsConsolePages {
 		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
 			NewNewsPost post = new NewNewsPost(entered.value("title"), entered.value("body"),
 					entered.instant("publishAt"));
-			List<InvalidField> invalid = this.pages.check(post);
+			List<InvalidField> invalid = new ArrayList<>(this.pages.check(post));
 			if (!entered.value("publishAt").isEmpty() && post.publishAt() == null) {
-				invalid = List.of(new InvalidField("publishAt", "is not a time"));
+				invalid.add(new InvalidField("publishAt", "is not a time"));
 			}
 			if (!invalid.isEmpty()) {
 				return form(entered, this.pages.errors(invalid, "console.news", language), HttpStatus.BAD_REQUEST,
