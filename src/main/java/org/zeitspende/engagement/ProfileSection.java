@@ -36,7 +36,7 @@ class ProfileSection implements OrganisationSection {
 					.append("</h2>");
 				if (open.isEmpty()) {
 					return html.append("<p>")
-						.append(this.pages.escaped("profiles.empty", language))
+						.append(this.pages.escaped("profiles.none", language))
 						.append("</p></section>")
 						.toString();
 				}
