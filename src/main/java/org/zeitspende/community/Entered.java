@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.util.MultiValueMap;
 
@@ -58,8 +59,11 @@ public record Entered(Map<String, List<String>> form) {
 	 */
 	public List<String> values(String name) {
 		List<String> values = this.form.get(name);
-		return (values != null) ? values.stream().map(String::strip).filter((value) -> !value.isEmpty()).toList()
-				: List.of();
+		return (values != null) ? values.stream()
+			.filter(Objects::nonNull)
+			.map(String::strip)
+			.filter((value) -> !value.isEmpty())
+			.toList() : List.of();
 	}
 
 	/**

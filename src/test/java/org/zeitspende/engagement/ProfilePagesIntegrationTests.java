@@ -76,6 +76,7 @@ class ProfilePagesIntegrationTests {
 				"matches 1 of 1 skills, within your 4 h/week, in one of your places, one of your activities",
 				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"");
 		assertThat(html.indexOf("/engagement/" + driving)).isLessThan(html.indexOf("/engagement/" + clothes));
+		assertThat(page("/engagement?places&hoursPerWeek=3&q=" + this.marker).getStatus().value()).isEqualTo(200);
 	}
 
 	@Test
