@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.community.CommunityPages;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.reference.Activity;
@@ -67,14 +68,17 @@ class ConsolePages {
 
 	private final Pages pages;
 
+	private final CommunityPages community;
+
 	ConsolePages(Callouts callouts, CalloutPreviews previews, ConfirmedContacts confirmedHelpers,
-			ReferenceData reference, Validator validator, Pages pages) {
+			ReferenceData reference, Validator validator, Pages pages, CommunityPages community) {
 		this.callouts = callouts;
 		this.previews = previews;
 		this.confirmedHelpers = confirmedHelpers;
 		this.reference = reference;
 		this.validator = validator;
 		this.pages = pages;
+		this.community = community;
 	}
 
 	@GetMapping(path = "/console", produces = MediaType.TEXT_HTML_VALUE)
@@ -434,6 +438,7 @@ class ConsolePages {
 		return Mono.zip(Csrf.field(exchange), admin)
 			.map((loaded) -> "<a href=\"/console\">" + escaped("console.list.title", language)
 					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language) + "</a>"
+					+ this.community.consoleLinks(language)
 					+ (loaded.getT2()
 							? "<a href=\"/console/organisation\">" + escaped("console.organisation", language) + "</a>"
 							: "")

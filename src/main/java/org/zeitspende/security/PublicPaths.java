@@ -36,6 +36,11 @@ final class PublicPaths {
 				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
 				// Answering an ask: the token in the path stands in for a sign-in.
 				ServerWebExchangeMatchers.pathMatchers("/api/asks/**"),
+				// The community pages: organisations, engagement, events, news, donation
+				// needs, and pledging through the pages.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/organisations/**", "/engagement/**",
+						"/events/**", "/news/**", "/donations/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/donations/*/pledges"),
 				// The landing page, signing in and out of the console, our scripts.
 				ServerWebExchangeMatchers.pathMatchers("/", "/login", "/logout", "/assets/**"),
 				// Pages reached from links in messages, and the local dev inbox (local
