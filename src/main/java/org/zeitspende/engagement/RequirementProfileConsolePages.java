@@ -71,11 +71,12 @@ class RequirementProfileConsolePages {
 		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
 			NewRequirementProfile profile = new NewRequirementProfile(entered.value("title"),
 					entered.value("description"), entered.value("activity"), entered.values("places"),
-					ProfilePages.skills(entered.value("requiredSkills")),
-					ProfilePages.skills(entered.value("niceToHaveSkills")), List.of(), entered.number("hoursPerWeek"),
-					entered.constant("commitment", Commitment.class), entered.number("durationMonths"),
-					entered.ticked("criminalRecordCertificate"), entered.number("minimumAge"),
-					entered.value("preconditions"), entered.date("startsOn"), entered.number("volunteersSought"));
+					RequirementProfilePages.skills(entered.value("requiredSkills")),
+					RequirementProfilePages.skills(entered.value("niceToHaveSkills")), List.of(),
+					entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
+					entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
+					entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
+					entered.number("volunteersSought"));
 			List<InvalidField> invalid = this.pages.check(profile);
 			Mono<RequirementProfile> created = invalid.isEmpty()
 					? this.profiles.create(organisationOf(caller), caller.subject(), profile)
