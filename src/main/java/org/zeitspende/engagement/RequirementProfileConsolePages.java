@@ -210,7 +210,7 @@ class RequirementProfileConsolePages {
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
 				this.pages.text("console.profiles.status." + profile.status(), language)));
-		html.append(ProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
+		html.append(RequirementProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
 		if (profile.status() == ProfileStatus.OPEN) {
 			html.append(
 					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
