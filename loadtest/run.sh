@@ -9,6 +9,8 @@
 # Every process it starts is stopped at the end, also on Ctrl-C.
 # S4 fans a callout out to many seeded helpers (through the dev inbox) alone and then while S1
 # runs at 50 %, and compares both the fan-out time and S1's p99 with their solo figures.
+# LOADTEST_GATLING=1 also runs the open model and a burst with Gatling (loadtest/gatling), whose
+# HTML reports stay in the run's folder under gatling/.
 # LOADTEST_INSTANCES=2 runs two instances of the service on the same PostgreSQL and Redis, behind
 # nginx as a round-robin proxy, and sends every scenario through the proxy.
 set -euo pipefail
@@ -101,6 +103,10 @@ log "Building the service jar"
 jar="$(ls target/zeitspende-*.jar | grep -v -- '-plain' | head -n 1)"
 mkdir -p "${results}/client"
 javac -d "${results}/client" loadtest/java/LoadClient.java
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  log "Compiling the Gatling simulation (loadtest/gatling)"
+  ./mvnw -q -f loadtest/gatling/pom.xml test-compile >"${results}/gatling-build.log" 2>&1
+fi
 
 log "Starting PostgreSQL ($("${pg_bin}/postgres" --version | awk '{print $3}'), synchronous_commit on) on 127.0.0.1:${pg_port}"
 mkdir -p "${pg_data}"
@@ -224,6 +230,10 @@ seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
 seed s4 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  seed gopen 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+  seed gburst 1 1 "${s2_slots}" "${burst}"
+fi
 psql_ -f loadtest/sql/seed-fanout.sql -v helpers="${fanout_asks}" -v salt="${results##*/}" >/dev/null
 psql_ -c 'analyze' >/dev/null
 log "Seeded $(psql_ -At -c 'select count(*) from loadtest.token') tokens"
@@ -346,6 +356,24 @@ fanout during
 wait "${s4_client}"
 log "S4: fan-out during S1 took $(grep ms= "${results}/s4-fanout-during.txt" | cut -d= -f2) ms"
 invariants s4
+
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  gatling() { # profile tokens options...
+    local profile="$1" tokens="$2"
+    shift 2
+    { echo token; cat "${tokens}"; } >"${tokens%.txt}.csv"
+    ./mvnw -B -q -f loadtest/gatling/pom.xml gatling:test -Dgatling.resultsFolder="${results}/gatling" \
+      -DbaseUrl="http://127.0.0.1:${target_port}" -Dprofile="${profile}" -Dtokens="${tokens%.txt}.csv" "$@" \
+      >>"${results}/gatling.log" 2>&1 || log "Gatling ${profile}: failed requests or an error (gatling.log)"
+  }
+  log "Gatling: open model at ${s1lat_rate}/s for ${s1lat_s} s"
+  gatling open "${results}/tokens-gopen-1.txt" -Drate="${s1lat_rate}" -Dseconds="${s1lat_s}"
+  invariants gatling-open
+  log "Gatling: ${burst} helpers at once on ${s2_slots} slots"
+  gatling burst "${results}/tokens-gburst-1.txt" -Dusers="${burst}" -Dtimeout="${burst_timeout}"
+  invariants gatling-burst
+  log "Gatling reports: $(ls -d "${results}"/gatling/*/ 2>/dev/null | sed "s|${root}/||" | tr '\n' ' ')"
+fi
 
 for rep in $(seq 1 "${s2_reps}"); do
   callout="$(psql_ -At -c "select id from loadtest.callout where scenario = 's2' and rep = ${rep}")"

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,8 +98,15 @@ class PacedFanOutBenchmark {
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		Integer planned = this.planner.planWave(callout, Instant.now()).block(Duration.ofMinutes(5));
 		assertThat(planned).as("asks planned").isEqualTo(ASKS);
-		FanOut.Result result = new FanOut(this.database, callout).awaitAllSent(ASKS,
-				Duration.ofSeconds(3L * ASKS / RATE).plusMinutes(2));
+		FanOut fanOut = new FanOut(this.database, callout);
+		FanOut.Result result;
+		try {
+			result = fanOut.awaitAllSent(ASKS, Duration.ofSeconds(3L * ASKS / RATE).plusMinutes(2));
+		}
+		catch (ConditionTimeoutException ex) {
+			log.warn("Not every ask was sent in time; reporting what was");
+			result = fanOut.counts();
+		}
 		Duration took = Duration.between(start, Instant.now());
 
 		Figures figures = Figures.of(twilio.exchanges());
