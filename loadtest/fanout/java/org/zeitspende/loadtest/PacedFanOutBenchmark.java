@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "zeitspende.asks.poll-interval=100ms", "zeitspende.asks.batch-size=1000",
-		"zeitspende.asks.concurrency=16", "zeitspende.waves.initial-acceptance-rate=0.00001",
+		"zeitspende.asks.concurrency=32",
+		// At 100 per second, 100 x the call's latency calls are under way at once.
+		"resilience4j.bulkhead.instances.twilio.max-concurrent-calls=32", "zeitspende.waves.initial-acceptance-rate=0.00001",
 		"zeitspende.waves.min-acceptance-rate=0.00001", "zeitspende.waves.max-wave-size=1000000",
 		// The provider stack as application.yml sets it, not the test profile's small one.
 		"resilience4j.circuitbreaker.configs.provider.sliding-window-size=20",

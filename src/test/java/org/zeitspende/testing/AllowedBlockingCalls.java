@@ -12,9 +12,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * under it), which many requests sending Redis commands at once may wait on, the lock a
  * Caffeine cache takes for a moment to tidy up after writes, and the lock of the ring
  * buffer that keeps a Resilience4j instance's recent events (a call paced by the rate
- * limiter enters the bulkhead on Reactor's timer threads, many at once). Everything else
- * that blocks there fails the test that caused it. An allowed lock must be allowed on
- * every path to it: BlockHound's error thrown while a thread waits for a
+ * limiter enters the bulkhead on Reactor's timer threads, many at once), and the
+ * nanosecond back-off of the rate limiter's compare-and-set when calls race for a turn.
+ * Everything else that blocks there fails the test that caused it. An allowed lock must
+ * be allowed on every path to it: BlockHound's error thrown while a thread waits for a
  * {@code ReentrantLock} leaves the lock's queue without its next owner, so that the
  * threads queued behind wait forever.
  */
@@ -40,6 +41,8 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 				"readConcurrently");
 		builder.allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
 				"readConcurrentlyWithoutSpin");
+		builder.allowBlockingCallsInside("io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter",
+				"compareAndSet");
 	}
 
 }
