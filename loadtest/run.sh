@@ -362,9 +362,11 @@ if [[ -n "${LOADTEST_GATLING:-}" ]]; then
     local profile="$1" tokens="$2"
     shift 2
     { echo token; cat "${tokens}"; } >"${tokens%.txt}.csv"
-    ./mvnw -B -q -f loadtest/gatling/pom.xml gatling:test -Dgatling.resultsFolder="${results}/gatling" \
+    ./mvnw -B -q -f loadtest/gatling/pom.xml gatling:test \
       -DbaseUrl="http://127.0.0.1:${target_port}" -Dprofile="${profile}" -Dtokens="${tokens%.txt}.csv" "$@" \
       >>"${results}/gatling.log" 2>&1 || log "Gatling ${profile}: failed requests or an error (gatling.log)"
+    mkdir -p "${results}/gatling"
+    mv loadtest/gatling/target/gatling/confirmationssimulation-* "${results}/gatling/" 2>/dev/null || true
   }
   log "Gatling: open model at ${s1lat_rate}/s for ${s1lat_s} s"
   gatling open "${results}/tokens-gopen-1.txt" -Drate="${s1lat_rate}" -Dseconds="${s1lat_s}"
