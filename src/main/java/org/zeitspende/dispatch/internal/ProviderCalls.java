@@ -34,7 +34,8 @@ import org.zeitspende.dispatch.MessageRejectedException;
  * <li>the time limiter: no answer in time fails the attempt, with an unknown outcome when
  * the request had been handed over;</li>
  * <li>the circuit breaker, which counts {@link MessageNotSentException} and ignores
- * {@link MessageRejectedException} (application.yml);</li>
+ * {@link MessageRejectedException} and {@link ProviderRateLimitedException}
+ * (application.yml);</li>
  * <li>the bulkhead, so a burst cannot queue up behind a slow provider;</li>
  * <li>the rate limiter, which paces the calls to what the provider takes: a call waits
  * for its turn without holding a thread, and every retry waits for a turn of its
