@@ -3,6 +3,8 @@ package org.zeitspende.rotation;
 import java.time.Duration;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
@@ -20,7 +22,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * {@code loadtest/fair.sh}). On a connection of its own, Redis serves the shared one in
  * between, and a wave's calls may wait their turn.
  */
-final class RotationRedis implements DisposableBean {
+final class RotationRedis implements ApplicationRunner, DisposableBean {
 
 	private final LettuceConnectionFactory factory;
 
@@ -29,12 +31,19 @@ final class RotationRedis implements DisposableBean {
 	RotationRedis(LettuceConnectionFactory shared, Duration commandTimeout) {
 		this.factory = new LettuceConnectionFactory(server(shared),
 				withTimeout(shared.getClientConfiguration(), commandTimeout));
-		// Opened now, on the starting thread: on first use it would wait on an event
-		// loop.
-		this.factory.setEagerInitialization(true);
 		this.factory.afterPropertiesSet();
 		this.factory.start();
 		this.template = new ReactiveStringRedisTemplate(this.factory);
+	}
+
+	/**
+	 * Opens the connection on the starting thread, once the shared one was found
+	 * reachable ({@code DatastoresReachable} runs first): on first use Lettuce would wait
+	 * for it on an event loop.
+	 */
+	@Override
+	public void run(ApplicationArguments args) {
+		this.factory.initConnection();
 	}
 
 	ReactiveStringRedisTemplate template() {
