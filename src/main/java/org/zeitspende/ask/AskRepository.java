@@ -3,9 +3,12 @@ package org.zeitspende.ask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -65,6 +68,21 @@ class AskRepository {
 			.bind("since", utc(since))
 			.map((row) -> new HelperAsks(row.get("helper_id", UUID.class), row.get("asks", Integer.class)))
 			.all();
+	}
+
+	/**
+	 * How many asks there are on each channel in each status, over all callouts.
+	 * @return counts by channel, then status
+	 */
+	Mono<Map<String, Map<AskStatus, Long>>> countsByChannelAndStatus() {
+		return this.database.sql("select channel, status, count(*) as asks from ask group by channel, status")
+			.map((row) -> new ChannelStatusCount(row.get("channel", String.class),
+					AskStatus.valueOf(row.get("status", String.class)), row.get("asks", Long.class)))
+			.all()
+			.collect(TreeMap::new,
+					(counts, count) -> counts
+						.computeIfAbsent(count.channel(), (channel) -> new EnumMap<>(AskStatus.class))
+						.put(count.status(), count.asks()));
 	}
 
 	Mono<Long> countUnsent(UUID calloutId) {
@@ -265,6 +283,9 @@ class AskRepository {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private record ChannelStatusCount(String channel, AskStatus status, long asks) {
 	}
 
 }

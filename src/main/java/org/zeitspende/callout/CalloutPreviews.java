@@ -47,7 +47,20 @@ class CalloutPreviews {
 		return this.callouts.existing(organisationId, calloutId)
 			.flatMap((callout) -> this.candidates.find(criteria(callout, now))
 				.collectList()
-				.map((found) -> preview(callout, found, now)));
+				.map((found) -> preview(callout.id(), openSlots(callout), found, now)));
+	}
+
+	/**
+	 * Who a callout not created yet would ask: the same counts, without pseudonyms (there
+	 * is no callout to scope them to).
+	 * @param draft the callout as typed so far, valid
+	 * @param now the time to judge quiet hours and pauses by
+	 * @return the preview
+	 */
+	Mono<CalloutPreview> draft(NewCallout draft, Instant now) {
+		CandidateCriteria criteria = new CandidateCriteria(draft.place(), draft.activity(), orEmpty(draft.languages()),
+				orEmpty(draft.skills()), now);
+		return this.candidates.find(criteria).collectList().map((found) -> preview(null, draft.needed(), found, now));
 	}
 
 	/**
@@ -65,16 +78,24 @@ class CalloutPreviews {
 		return Math.min(Math.min(wanted, this.properties.maxWaveSize()), candidates);
 	}
 
-	private CalloutPreview preview(Callout callout, List<Candidate> found, Instant now) {
+	private static int openSlots(Callout callout) {
+		return (callout.status() == CalloutStatus.OPEN) ? callout.counts().open() : 0;
+	}
+
+	private static Set<String> orEmpty(List<String> codes) {
+		return (codes != null) ? Set.copyOf(codes) : Set.of();
+	}
+
+	private CalloutPreview preview(UUID calloutId, int open, List<Candidate> found, Instant now) {
 		int bySms = (int) found.stream().filter((candidate) -> candidate.channel() == Channel.SMS).count();
 		int quiet = (int) found.stream().filter((candidate) -> candidate.quietAt(now)).count();
-		int open = (callout.status() == CalloutStatus.OPEN) ? callout.counts().open() : 0;
 		int waveSize = firstWaveSize(open, found.size());
-		List<String> pseudonyms = found.stream()
-			.map((candidate) -> pseudonym(callout.id(), candidate.helperId()))
-			.sorted()
-			.limit(waveSize)
-			.toList();
+		List<String> pseudonyms = (calloutId == null) ? List.of()
+				: found.stream()
+					.map((candidate) -> pseudonym(calloutId, candidate.helperId()))
+					.sorted()
+					.limit(waveSize)
+					.toList();
 		return new CalloutPreview(found.size(), bySms, found.size() - bySms, quiet, open, waveSize, pseudonyms);
 	}
 

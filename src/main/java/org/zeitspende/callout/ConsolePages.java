@@ -25,12 +25,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.community.CommunityPages;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.reference.Activity;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
+import org.zeitspende.security.Callers;
+import org.zeitspende.security.Role;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
@@ -57,19 +60,25 @@ class ConsolePages {
 
 	private final CalloutPreviews previews;
 
+	private final ConfirmedContacts confirmedHelpers;
+
 	private final ReferenceData reference;
 
 	private final Validator validator;
 
 	private final Pages pages;
 
-	ConsolePages(Callouts callouts, CalloutPreviews previews, ReferenceData reference, Validator validator,
-			Pages pages) {
+	private final CommunityPages community;
+
+	ConsolePages(Callouts callouts, CalloutPreviews previews, ConfirmedContacts confirmedHelpers,
+			ReferenceData reference, Validator validator, Pages pages, CommunityPages community) {
 		this.callouts = callouts;
 		this.previews = previews;
+		this.confirmedHelpers = confirmedHelpers;
 		this.reference = reference;
 		this.validator = validator;
 		this.pages = pages;
+		this.community = community;
 	}
 
 	@GetMapping(path = "/console", produces = MediaType.TEXT_HTML_VALUE)
@@ -85,7 +94,7 @@ class ConsolePages {
 
 	@GetMapping(path = "/console/callouts/new", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> form(ServerWebExchange exchange) {
-		return form(new Entered(Map.of()), Map.of(), HttpStatus.OK, exchange);
+		return form(new Entered(Map.of()), Map.of(), "", HttpStatus.OK, exchange);
 	}
 
 	@PostMapping(path = "/console/callouts", produces = MediaType.TEXT_HTML_VALUE)
@@ -97,12 +106,18 @@ class ConsolePages {
 				.stream()
 				.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
 				.toList();
-			Mono<Callout> created = invalid.isEmpty()
-					? this.callouts.create(organisationOf(caller), caller.subject(), callout, Instant.now())
-					: Mono.error(new InvalidRequestException(invalid));
-			return created.map((done) -> seeOther("/console/callouts/" + done.id()))
+			if (!invalid.isEmpty()) {
+				return form(entered, errors(invalid, language), "", HttpStatus.BAD_REQUEST, exchange);
+			}
+			if ("yes".equals(entered.value("preview"))) {
+				return this.previews.draft(callout, Instant.now())
+					.flatMap((preview) -> form(entered, Map.of(), previewHtml(preview, language), HttpStatus.OK,
+							exchange));
+			}
+			return this.callouts.create(organisationOf(caller), caller.subject(), callout, Instant.now())
+				.map((done) -> seeOther("/console/callouts/" + done.id()))
 				.onErrorResume(InvalidRequestException.class,
-						(ex) -> form(entered, errors(ex.errors(), language), HttpStatus.BAD_REQUEST, exchange));
+						(ex) -> form(entered, errors(ex.errors(), language), "", HttpStatus.BAD_REQUEST, exchange));
 		});
 	}
 
@@ -114,11 +129,12 @@ class ConsolePages {
 		return this.callouts.get(organisation, id)
 			.flatMap((callout) -> Mono
 				.zip(names(language), navigation(language, exchange), Csrf.field(exchange),
-						preview(organisation, callout, language))
+						preview(organisation, callout, language), this.confirmedHelpers.of(callout.id()))
 				.map((loaded) -> this.pages.page(language, loaded.getT1().activity(callout.activity()))
 					.navigation(loaded.getT2())
 					.script("live.js")
-					.render(detailHtml(callout, loaded.getT1(), loaded.getT3(), loaded.getT4(), language))))
+					.render(detailHtml(callout, loaded.getT1(), loaded.getT3(), loaded.getT4(), language)
+							+ confirmedHtml(loaded.getT5(), language))))
 			.onErrorResume(CalloutProblem.class, (problem) -> problemPage(problem, language, exchange));
 	}
 
@@ -149,10 +165,13 @@ class ConsolePages {
 			return Mono.just("");
 		}
 		return this.previews.preview(organisation, callout.id(), Instant.now())
-			.map((preview) -> "<p class=\"notice\" id=\"preview\">"
-					+ Html.text(
-							this.pages.text("console.preview", language, preview.candidates(), preview.firstWaveSize()))
-					+ "</p>");
+			.map((preview) -> previewHtml(preview, language));
+	}
+
+	private String previewHtml(CalloutPreview preview, String language) {
+		return "<p class=\"notice\" id=\"preview\" role=\"status\">"
+				+ Html.text(this.pages.text("console.preview", language, preview.candidates(), preview.firstWaveSize()))
+				+ "</p>";
 	}
 
 	private String listHtml(CalloutPage page, Names names, String language) {
@@ -224,6 +243,37 @@ class ConsolePages {
 		return html.toString();
 	}
 
+	// Contact data only of those who said yes; a reload shows who joined since.
+	private String confirmedHtml(List<ConfirmedContacts.Contact> helpers, String language) {
+		StringBuilder html = new StringBuilder("<section id=\"confirmed\" aria-labelledby=\"confirmed-title\"><h2 ")
+			.append("id=\"confirmed-title\">")
+			.append(escaped("console.confirmed", language))
+			.append("</h2>");
+		if (helpers.isEmpty()) {
+			return html.append("<p>")
+				.append(escaped("console.confirmed.none", language))
+				.append("</p></section>")
+				.toString();
+		}
+		html.append("<table><thead><tr><th scope=\"col\">")
+			.append(escaped("console.confirmed.email", language))
+			.append("</th><th scope=\"col\">")
+			.append(escaped("console.confirmed.mobile", language))
+			.append("</th></tr></thead><tbody>");
+		for (ConfirmedContacts.Contact helper : helpers) {
+			html.append("<tr><td>").append(contactLink("mailto:", helper.email())).append("</td><td>");
+			html.append(contactLink("tel:", helper.mobile())).append("</td></tr>");
+		}
+		return html.append("</tbody></table></section>").toString();
+	}
+
+	private static String contactLink(String scheme, String address) {
+		if (address == null) {
+			return "–";
+		}
+		return "<a href=\"" + scheme + Html.text(address) + "\">" + Html.text(address) + "</a>";
+	}
+
 	// The fill view that live.js keeps current: labels for every status ride along.
 	private void live(StringBuilder html, Callout callout, String language) {
 		html.append("<section id=\"live\" aria-labelledby=\"live-title\" data-events=\"/api/callouts/")
@@ -267,8 +317,8 @@ class ConsolePages {
 		html.append("</div></section>");
 	}
 
-	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
-			ServerWebExchange exchange) {
+	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, String preview,
+			HttpStatus status, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		return Mono
 			.zip(this.reference.activities(), this.reference.places(), navigation(language, exchange),
@@ -276,11 +326,11 @@ class ConsolePages {
 			.map((loaded) -> this.pages.page(language, text("console.new", language))
 				.status(status)
 				.navigation(loaded.getT3())
-				.render(formHtml(entered, errors, loaded.getT1(), loaded.getT2(), loaded.getT4(), language)));
+				.render(formHtml(entered, errors, preview, loaded.getT1(), loaded.getT2(), loaded.getT4(), language)));
 	}
 
-	private String formHtml(Entered entered, Map<String, String> errors, List<Activity> activities, List<Place> places,
-			String csrf, String language) {
+	private String formHtml(Entered entered, Map<String, String> errors, String preview, List<Activity> activities,
+			List<Place> places, String csrf, String language) {
 		boolean english = "en".equals(language);
 		StringBuilder html = new StringBuilder("<h1>").append(escaped("console.new", language)).append("</h1>");
 		if (!errors.isEmpty()) {
@@ -318,8 +368,12 @@ class ConsolePages {
 			.append(notify ? " checked" : "")
 			.append(">")
 			.append(escaped("console.notifyWhenFilled", language))
-			.append("</label><button type=\"submit\" class=\"primary\">")
+			.append("</label>")
+			.append(preview)
+			.append("<button type=\"submit\" class=\"primary\">")
 			.append(escaped("console.create", language))
+			.append("</button> <button type=\"submit\" name=\"preview\" value=\"yes\">")
+			.append(escaped("console.preview.button", language))
 			.append("</button></form>");
 		return html.toString();
 	}
@@ -380,11 +434,18 @@ class ConsolePages {
 	}
 
 	private Mono<String> navigation(String language, ServerWebExchange exchange) {
-		return Csrf.field(exchange)
-			.map((csrf) -> "<a href=\"/console\">" + escaped("console.list.title", language)
-					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language)
-					+ "</a><form method=\"post\" action=\"/logout\">" + csrf + "<button type=\"submit\" class=\"link\">"
-					+ escaped("console.logout", language) + "</button></form>");
+		Mono<Boolean> admin = Callers.current().map((caller) -> caller.has(Role.ADMIN)).defaultIfEmpty(false);
+		return Mono.zip(Csrf.field(exchange), admin)
+			.map((loaded) -> "<a href=\"/console\">" + escaped("console.list.title", language)
+					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language) + "</a>"
+					+ this.community.consoleLinks(language)
+					+ (loaded.getT2()
+							? "<a href=\"/console/organisation\">" + escaped("console.organisation", language) + "</a>"
+							: "")
+					+ "<a href=\"/console/password\">" + escaped("console.account", language)
+					+ "</a><form method=\"post\" action=\"/logout\">" + loaded.getT1()
+					+ "<button type=\"submit\" class=\"link\">" + escaped("console.logout", language)
+					+ "</button></form>");
 	}
 
 	private Mono<Names> names(String language) {

@@ -76,11 +76,12 @@ class ConfirmationRepository {
 	}
 
 	/**
-	 * The helpers holding a slot.
+	 * The helpers holding a slot, those who confirmed first first.
 	 */
 	Flux<UUID> confirmed(UUID calloutId) {
-		return this.database
-			.sql("select helper_id from confirmation where callout_id = :callout and answer = 'CONFIRMED'")
+		return this.database.sql("""
+				select helper_id from confirmation where callout_id = :callout and answer = 'CONFIRMED'
+				order by answered_at, helper_id""")
 			.bind("callout", calloutId)
 			.map((row) -> row.get("helper_id", UUID.class))
 			.all();

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConfirmedHelpers {
 
-	private final DatabaseClient database;
+	private final ConfirmationRepository confirmations;
 
-	ConfirmedHelpers(DatabaseClient database) {
-		this.database = database;
+	ConfirmedHelpers(ConfirmationRepository confirmations) {
+		this.confirmations = confirmations;
 	}
 
 	/**
@@ -25,12 +24,7 @@ public class ConfirmedHelpers {
 	 * @return the helpers' ids, those who confirmed first first
 	 */
 	public Flux<UUID> of(UUID calloutId) {
-		return this.database.sql("""
-				select helper_id from confirmation where callout_id = :callout and answer = 'CONFIRMED'
-				order by answered_at, helper_id""")
-			.bind("callout", calloutId)
-			.map((row) -> row.get("helper_id", UUID.class))
-			.all();
+		return this.confirmations.confirmed(calloutId);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
-import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.web.PageLanguage;
 import org.zeitspende.web.Pages;
 
@@ -30,20 +28,13 @@ class LinkPages {
 
 	private final Unsubscribes unsubscribes;
 
-	private final SignIns signIns;
-
-	private final SelfService selfService;
-
 	private final HelperMessages messages;
 
 	private final Pages pages;
 
-	LinkPages(Verifications verifications, Unsubscribes unsubscribes, SignIns signIns, SelfService selfService,
-			HelperMessages messages, Pages pages) {
+	LinkPages(Verifications verifications, Unsubscribes unsubscribes, HelperMessages messages, Pages pages) {
 		this.verifications = verifications;
 		this.unsubscribes = unsubscribes;
-		this.signIns = signIns;
-		this.selfService = selfService;
 		this.messages = messages;
 		this.pages = pages;
 	}
@@ -66,43 +57,6 @@ class LinkPages {
 	@PostMapping(path = "/h/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> unsubscribe(@PathVariable String token, ServerWebExchange exchange) {
 		return outcome(this.unsubscribes.unsubscribe(token), "unsubscribed", exchange);
-	}
-
-	// A sign-in link in the browser allows one action: the data export or the erasure.
-	@GetMapping(path = "/h/sign-in/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> signIn(@PathVariable String token, ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		String action = "/h/sign-in/" + escaped(token);
-		String forms = "<form method=\"post\" action=\"" + action + "/export\"><button type=\"submit\">"
-				+ escaped(text("page.sign-in.export", locale)) + "</button></form>\n<form method=\"post\" action=\""
-				+ action + "/erase\"><p><label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> "
-				+ escaped(text("page.sign-in.erase-confirm", locale)) + "</label></p><button type=\"submit\">"
-				+ escaped(text("page.sign-in.erase", locale)) + "</button></form>";
-		return page("sign-in", HttpStatus.OK, locale, forms);
-	}
-
-	@PostMapping(path = "/h/sign-in/{token}/export")
-	Mono<ResponseEntity<?>> export(@PathVariable String token, ServerWebExchange exchange) {
-		return this.signIns.redeem(token)
-			.flatMap(this.selfService::export)
-			.<ResponseEntity<?>>map((data) -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zeitspende-export.json\"")
-				.header("Cache-Control", "no-store")
-				.body(data))
-			.onErrorResume(InvalidTokenException.class,
-					(ex) -> Mono.just(page("invalid", HttpStatus.NOT_FOUND, locale(exchange), "")));
-	}
-
-	@PostMapping(path = "/h/sign-in/{token}/erase", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<ResponseEntity<String>> erase(@PathVariable String token, ServerWebExchange exchange) {
-		Mono<Void> erasure = exchange.getFormData()
-			.filter((form) -> "yes".equals(form.getFirst("confirm")))
-			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("confirm", "must be yes")))
-			.then(this.signIns.redeem(token))
-			.flatMap(this.selfService::erase);
-		return outcome(erasure.thenReturn(true), "erased", exchange).onErrorResume(InvalidRequestException.class,
-				(ex) -> Mono.just(signIn(token, exchange)));
 	}
 
 	private Mono<ResponseEntity<String>> outcome(Mono<?> action, String done, ServerWebExchange exchange) {

@@ -13,6 +13,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.rotation.RotationIndex;
+import org.zeitspende.security.Caller;
+import org.zeitspende.security.Callers;
+import org.zeitspende.security.Role;
 
 /**
  * What a signed-in helper does with their own data: look at it, change preferences,
@@ -41,6 +44,18 @@ class SelfService {
 		this.rotation = rotation;
 		this.properties = properties;
 		this.transactions = transactions;
+	}
+
+	/**
+	 * The helper signed in for this request, through a bearer token or the pages' session
+	 * cookie.
+	 * @return the helper's id; a {@link HelperNotFoundException} for any other caller
+	 */
+	static Mono<UUID> signedInHelper() {
+		return Callers.current()
+			.filter((caller) -> caller.has(Role.HELPER))
+			.map(Caller::subject)
+			.switchIfEmpty(Mono.error(HelperNotFoundException::new));
 	}
 
 	Mono<HelperProfile> profile(UUID helperId) {

@@ -3,7 +3,6 @@ package org.zeitspende.helper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,9 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zeitspende.dispatch.Channel;
-import org.zeitspende.security.Caller;
-import org.zeitspende.security.Callers;
-import org.zeitspende.security.Role;
 
 /**
  * A signed-in helper's own profile. The helper is always the one in the token.
@@ -48,44 +44,46 @@ class SelfServiceController {
 	@GetMapping
 	@Operation(summary = "My profile, with the state of each consent")
 	Mono<HelperProfile> profile() {
-		return helperId().flatMap(this.selfService::profile);
+		return SelfService.signedInHelper().flatMap(this.selfService::profile);
 	}
 
 	@PutMapping("/preferences")
 	@Operation(summary = "Change places, activities, languages, skills, time and ask budget, quiet hours")
 	Mono<HelperProfile> updatePreferences(@Valid @RequestBody HelperPreferences preferences) {
-		return helperId().flatMap((id) -> this.selfService.updatePreferences(id, preferences));
+		return SelfService.signedInHelper().flatMap((id) -> this.selfService.updatePreferences(id, preferences));
 	}
 
 	@PutMapping("/pause")
 	@Operation(summary = "Pause: no asks until the given time")
 	Mono<HelperProfile> pause(@Valid @RequestBody Pause pause) {
-		return helperId().flatMap((id) -> this.selfService.pause(id, pause.until()));
+		return SelfService.signedInHelper().flatMap((id) -> this.selfService.pause(id, pause.until()));
 	}
 
 	@DeleteMapping("/pause")
 	@Operation(summary = "End a pause now")
 	Mono<HelperProfile> resume() {
-		return helperId().flatMap((id) -> this.selfService.pause(id, null));
+		return SelfService.signedInHelper().flatMap((id) -> this.selfService.pause(id, null));
 	}
 
 	@PutMapping("/consents/{channel}/{purpose}")
 	@Operation(summary = "Agree to be contacted on a channel for a purpose")
 	Mono<HelperProfile> grantConsent(@PathVariable Channel channel, @PathVariable ConsentPurpose purpose,
 			@Valid @RequestBody ConsentGrant grant) {
-		return helperId().flatMap((id) -> this.selfService.grantConsent(id, channel, purpose, grant.textVersion()));
+		return SelfService.signedInHelper()
+			.flatMap((id) -> this.selfService.grantConsent(id, channel, purpose, grant.textVersion()));
 	}
 
 	@DeleteMapping("/consents/{channel}/{purpose}")
 	@Operation(summary = "Withdraw a consent")
 	Mono<HelperProfile> withdrawConsent(@PathVariable Channel channel, @PathVariable ConsentPurpose purpose) {
-		return helperId().flatMap((id) -> this.selfService.withdrawConsent(id, channel, purpose));
+		return SelfService.signedInHelper().flatMap((id) -> this.selfService.withdrawConsent(id, channel, purpose));
 	}
 
 	@GetMapping("/export")
 	@Operation(summary = "All my data, as stored, as one JSON document")
 	Mono<ResponseEntity<Map<String, List<Map<String, Object>>>>> export() {
-		return helperId().flatMap(this.selfService::export)
+		return SelfService.signedInHelper()
+			.flatMap(this.selfService::export)
 			.map((data) -> ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zeitspende-export.json\"")
 				.body(data));
@@ -95,14 +93,7 @@ class SelfServiceController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Erase my personal data; only anonymous counts remain")
 	Mono<Void> erase() {
-		return helperId().flatMap(this.selfService::erase);
-	}
-
-	private static Mono<UUID> helperId() {
-		return Callers.current()
-			.filter((caller) -> caller.roles().contains(Role.HELPER))
-			.map(Caller::subject)
-			.switchIfEmpty(Mono.error(HelperNotFoundException::new));
+		return SelfService.signedInHelper().flatMap(this.selfService::erase);
 	}
 
 	record Pause(@NotNull OffsetDateTime until) {

@@ -1,6 +1,8 @@
 package org.zeitspende.security;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -34,17 +36,32 @@ final class PublicPaths {
 				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
 				// Answering an ask: the token in the path stands in for a sign-in.
 				ServerWebExchangeMatchers.pathMatchers("/api/asks/**"),
+				// The community pages: organisations, engagement, events, news, donation
+				// needs, and pledging through the pages.
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/organisations/**", "/engagement/**",
+						"/events/**", "/news/**", "/donations/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/donations/*/pledges"),
 				// The landing page, signing in and out of the console, our scripts.
 				ServerWebExchangeMatchers.pathMatchers("/", "/login", "/logout", "/assets/**"),
 				// Pages reached from links in messages, and the local dev inbox (local
-				// mode only).
-				ServerWebExchangeMatchers.pathMatchers("/c/**", "/h/**", "/dev/**", "/api/dev/**"),
+				// mode only). A helper's own pages need the helper signed in.
+				new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/h/**"),
+						new NegatedServerWebExchangeMatcher(helperPages())),
+				ServerWebExchangeMatchers.pathMatchers("/c/**", "/dev/**", "/api/dev/**"),
 				// Probes, metrics, the API description and the error page.
 				ServerWebExchangeMatchers.pathMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
 						"/actuator/info", "/actuator/prometheus"),
 				ServerWebExchangeMatchers.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 						"/swagger-ui/**"),
 				ServerWebExchangeMatchers.pathMatchers("/error"));
+	}
+
+	/**
+	 * A signed-in helper's own pages, behind the session cookie a sign-in link sets.
+	 * @return the matcher
+	 */
+	static ServerWebExchangeMatcher helperPages() {
+		return ServerWebExchangeMatchers.pathMatchers("/h/me", "/h/me/**");
 	}
 
 }

@@ -29,6 +29,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.zeitspende.web.Pages;
 
 /**
  * Access rules for the whole service. Deny by default: what is not public below needs a
@@ -64,8 +65,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityProblems securityProblems(JsonMapper json) {
-		return new SecurityProblems(json);
+	SecurityProblems securityProblems(JsonMapper json, Pages pages) {
+		return new SecurityProblems(json, pages);
 	}
 
 	@Bean
@@ -102,6 +103,14 @@ class SecurityConfiguration {
 			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR, Role.OPERATOR))
 			.pathMatchers("/api/me/**")
 			.hasRole(Role.HELPER.name())
+			.matchers(PublicPaths.helperPages())
+			.hasRole(Role.HELPER.name())
+			.pathMatchers("/console/operator", "/console/operator/**")
+			.hasRole(Role.OPERATOR.name())
+			.pathMatchers("/console/password")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR, Role.OPERATOR))
+			.pathMatchers("/console/organisation")
+			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN))
 			.pathMatchers(HttpMethod.GET, "/api/organisation")
 			.access(MemberAccess.approvedOrPending(standings, Role.ADMIN, Role.COORDINATOR))
 			.pathMatchers(HttpMethod.PATCH, "/api/organisation")
@@ -134,16 +143,21 @@ class SecurityConfiguration {
 					: bearerTokens.convert(exchange).switchIfEmpty(Mono.defer(() -> SessionCookie.token(exchange))));
 	}
 
-	// A browser without a valid session is sent to the sign-in page, and an expired
-	// session cookie goes; API clients get a problem.
+	// A browser without a valid session is sent to the sign-in page (a helper's: the page
+	// that sends a sign-in link), and an expired session cookie goes; API clients get a
+	// problem.
 	private static ServerAuthenticationEntryPoint signInOnPages(SecurityProblems problems) {
 		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/login");
+		ServerAuthenticationEntryPoint helperSignIn = new RedirectServerAuthenticationEntryPoint("/h/sign-in");
+		ServerWebExchangeMatcher helperPages = PublicPaths.helperPages();
 		return (exchange, ex) -> {
 			if (!SessionCookie.isPage(exchange)) {
 				return problems.commence(exchange, ex);
 			}
 			exchange.getResponse().addCookie(SessionCookie.cleared());
-			return signIn.commence(exchange, ex);
+			return helperPages.matches(exchange)
+				.flatMap((match) -> match.isMatch() ? helperSignIn.commence(exchange, ex)
+						: signIn.commence(exchange, ex));
 		};
 	}
 
@@ -152,7 +166,7 @@ class SecurityConfiguration {
 	// request would need that token: they need no CSRF token of their own.
 	private static ServerWebExchangeMatcher pagesOnly() {
 		ServerWebExchangeMatcher apiOrHooks = ServerWebExchangeMatchers.pathMatchers("/api/**", "/hooks/**",
-				"/h/verify/*", "/h/unsubscribe/*", "/h/sign-in/*/*", "/c/*");
+				"/h/verify/*", "/h/unsubscribe/*", "/c/*");
 		return (exchange) -> switch (exchange.getRequest().getMethod().name()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> ServerWebExchangeMatcher.MatchResult.notMatch();
 			default -> apiOrHooks.matches(exchange)

@@ -1,6 +1,7 @@
 package org.zeitspende.security;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,12 +21,16 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.web.Html;
+import org.zeitspende.web.PageLanguage;
+import org.zeitspende.web.Pages;
 
 /**
  * Answers 401 and 403 of the security filters as problem details, like every other error.
  * The challenge is the bare RFC 6750 one ({@code Bearer}, or
  * {@code Bearer error="invalid_token"} when a token was sent); why a token failed is
- * never told.
+ * never told. A refused page (a form without a valid CSRF token, a page the role does not
+ * open) is answered with a page that says what to do, with the same status.
  */
 final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -36,8 +42,11 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 
 	private final JsonMapper json;
 
-	SecurityProblems(JsonMapper json) {
+	private final Pages pages;
+
+	SecurityProblems(JsonMapper json, Pages pages) {
 		this.json = json;
+		this.pages = pages;
 	}
 
 	@Override
@@ -54,12 +63,33 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+		if (SessionCookie.isPage(exchange)) {
+			return page(exchange, (denied instanceof CsrfException) ? "refused.csrf" : "refused.forbidden");
+		}
 		if (denied instanceof CsrfException) {
 			return write(exchange, HttpStatus.FORBIDDEN, CSRF, "CSRF token missing",
 					"This form needs its CSRF token. Reload the page and try again.");
 		}
 		return write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
 				"Your role does not allow this, or your organisation is not approved (yet).");
+	}
+
+	// A browser gets a page in the site's look that says what to do; the status stays.
+	private Mono<Void> page(ServerWebExchange exchange, String refusal) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		String language = PageLanguage.of(exchange);
+		String title = this.pages.text(refusal + ".title", language);
+		ResponseEntity<String> page = this.pages.page(language, title)
+			.status(HttpStatus.FORBIDDEN)
+			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(this.pages.text(refusal + ".text", language))
+					+ "</p><p><a href=\"/\">" + Html.text(this.pages.text("refused.home", language)) + "</a></p>");
+		response.setStatusCode(page.getStatusCode());
+		response.getHeaders().putAll(page.getHeaders());
+		byte[] body = String.valueOf(page.getBody()).getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {

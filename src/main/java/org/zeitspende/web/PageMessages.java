@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The texts of the pages, from {@code messages/pages.properties} (German) and
- * {@code messages/pages_en.properties}. Both are read at start-up, so that no request
- * thread ever waits for a file.
+ * {@code messages/pages_en.properties}, and those of the community pages from
+ * {@code messages/community.properties} and {@code messages/community_en.properties}. All
+ * are read at start-up, so that no request thread ever waits for a file.
  */
 @Component
 public class PageMessages {
@@ -16,10 +17,13 @@ public class PageMessages {
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
 	PageMessages() {
-		this.messages.setBasename("messages/pages");
+		this.messages.setBasenames("messages/pages", "messages/community");
 		this.messages.setDefaultEncoding("UTF-8");
 		this.messages.setFallbackToSystemLocale(false);
-		PageLanguage.SUPPORTED.forEach((language) -> text("site.name", language));
+		PageLanguage.SUPPORTED.forEach((language) -> {
+			text("site.name", language);
+			text("community.nav.organisations", language);
+		});
 	}
 
 	/**

@@ -192,54 +192,6 @@ class HelperSelfServiceIntegrationTests {
 	}
 
 	@Test
-	void signInLinkInTheBrowser_offersExportAndErasure_andAllowsOneAction() {
-		String email = registeredAndVerified();
-		String linkToken = requestSignInLink(email);
-		this.client.get()
-			.uri("/h/sign-in/" + linkToken)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("/h/sign-in/" + linkToken + "/export",
-					"/h/sign-in/" + linkToken + "/erase"));
-		this.client.post()
-			.uri("/h/sign-in/" + linkToken + "/export")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((json) -> assertThat(json).contains(email));
-		this.client.post().uri("/h/sign-in/" + linkToken + "/export").exchange().expectStatus().isNotFound();
-	}
-
-	@Test
-	void erasureInTheBrowser_needsTheConfirmation() {
-		String email = registeredAndVerified();
-		String linkToken = requestSignInLink(email);
-		this.client.post()
-			.uri("/h/sign-in/" + linkToken + "/erase")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue("")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("name=\"confirm\""));
-		assertThat(count("select count(*) from helper where email = :v", email)).isOne();
-		this.client.post()
-			.uri("/h/sign-in/" + linkToken + "/erase")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue("confirm=yes")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("Gelöscht"));
-		assertThat(tablesAndColumnsContaining(email)).isEmpty();
-	}
-
-	@Test
 	void oneClickUnsubscribe_withdrawsEveryConsentOnThatChannel() throws Exception {
 		String email = registeredAndVerified();
 		MimeMessage verification = Mailbox.receivedBy(smtp, email);

@@ -97,7 +97,7 @@ class WebSecurityIntegrationTests {
 	}
 
 	@Test
-	void pagesOutsideTheApi_keepCsrfProtection() {
+	void pagesOutsideTheApi_keepCsrfProtection_andSayWhatToDo() {
 		this.client.post()
 			.uri("/console/some-page")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -106,10 +106,21 @@ class WebSecurityIntegrationTests {
 			.expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://zeitspende.org/problems/csrf-token-missing");
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.value("Content-Security-Policy", (policy) -> assertThat(policy).startsWith("default-src 'none'"))
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<h1>Formular abgelaufen</h1>", "Seite neu"));
+		this.client.post()
+			.uri("/h/me/pause?lang=en")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("_csrf=stale")
+			.cookie("XSRF-TOKEN", "other")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("lang=\"en\"", "Form expired"));
 	}
 
 	@Test

@@ -72,6 +72,17 @@ public final class PageForms {
 	}
 
 	/**
+	 * Sends a cookie from now on, as if the service had set it.
+	 * @param name the cookie's name
+	 * @param value its value
+	 * @return this browser
+	 */
+	public PageForms withCookie(String name, String value) {
+		this.cookies.put(name, value);
+		return this;
+	}
+
+	/**
 	 * A cookie the service set and has not cleared.
 	 * @param name the cookie's name
 	 * @return its value, or {@code null}

@@ -1,15 +1,12 @@
 package org.zeitspende.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,14 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,37 +30,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.Chromium;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pages in a real browser: Debian's Chromium, headless, driven through its
  * chromedriver (nothing is downloaded). A helper registers and verifies through the dev
  * inbox; a coordinator signs in, creates a callout and watches it fill live while a
  * helper confirms from the ask link, using the keyboard only; a helper who answers late
- * finds it filled. Screenshots of the key pages go to {@code target/screenshots}. Without
- * Chromium these tests are skipped, except on CI ({@code CI=true}), where they fail. Run
- * them alone with {@code ./mvnw test -Dgroups=browser}.
+ * finds it filled; a helper signs in with a link from the inbox and changes the profile
+ * with the keyboard. Screenshots of the key pages go to {@code target/screenshots}.
+ * Without Chromium these tests are skipped, except on CI ({@code CI=true}), where they
+ * fail. Run them alone with {@code ./mvnw test -Dgroups=browser}.
  */
 @IntegrationTest
 @Tag("browser")
 class CalloutJourneyBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final Pattern VERIFY_LINK = Pattern.compile("/h/verify/[A-Za-z0-9_-]{22}");
+
+	private static final Pattern SIGN_IN_LINK = Pattern.compile("/h/sign-in/[A-Za-z0-9_-]{22}");
 
 	private static WebDriver helper;
 
@@ -85,14 +74,9 @@ class CalloutJourneyBrowserTests {
 
 	@BeforeAll
 	static void startBrowsers() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			fail("Chromium is missing; CI needs Debian's chromium and chromium-driver for the browser tests");
-		}
-		assumeTrue(installed, "Chromium and chromedriver are not installed");
-		Files.createDirectories(SCREENSHOTS);
-		helper = browser(412, 915);
-		coordinator = browser(1280, 900);
+		Chromium.assumeInstalled();
+		helper = Chromium.start(412, 915);
+		coordinator = Chromium.start(1280, 900);
 	}
 
 	@AfterAll
@@ -108,7 +92,7 @@ class CalloutJourneyBrowserTests {
 	void helperRegisters_andVerifiesThroughTheDevInbox() {
 		String email = "browser-" + UUID.randomUUID() + "@example.org";
 		helper.get(url("/"));
-		screenshot(helper, "landing");
+		Chromium.screenshot(helper, "landing");
 		helper.findElement(By.linkText("Helfer werden")).click();
 
 		helper.findElement(By.id("email")).sendKeys(email);
@@ -124,12 +108,12 @@ class CalloutJourneyBrowserTests {
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "Einverständnis"));
 		assertThat(helper.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
 		assertThat(helper.findElements(By.name("places")).get(0).isSelected()).isTrue();
-		screenshot(helper, "registration-error");
+		Chromium.screenshot(helper, "registration-error");
 		helper.findElement(By.cssSelector("input[name=consents][value=CALLOUTS]")).click();
 		helper.findElement(By.cssSelector("form button[type=submit]")).click();
 		new WebDriverWait(helper, WAIT)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Fast geschafft"));
-		screenshot(helper, "registration-sent");
+		Chromium.screenshot(helper, "registration-sent");
 
 		helper.get(url("/dev/inbox"));
 		String link = helper.findElements(By.cssSelector("a[href*='/h/verify/']"))
@@ -142,7 +126,37 @@ class CalloutJourneyBrowserTests {
 		helper.findElement(By.cssSelector("form button[type=submit]")).click();
 		new WebDriverWait(helper, WAIT)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sie sind dabei"));
-		screenshot(helper, "registration-verified");
+		Chromium.screenshot(helper, "registration-verified");
+	}
+
+	@Test
+	void helperSignsInFromTheDevInbox_andEditsTheProfileByKeyboard() {
+		UUID id = new HelperRows(this.database).helper("goettingen", "kleiderkammer").insert();
+		String email = this.database.sql("select email from helper where id = :id")
+			.bind("id", id)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(WAIT);
+		helper.get(url("/"));
+		helper.findElement(By.linkText("Mein Profil")).click();
+		helper.findElement(By.id("contact")).sendKeys(email, Keys.ENTER);
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Link verschickt"));
+
+		helper.get(url(linkTo(email, SIGN_IN_LINK)));
+		helper.findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Mein Profil"));
+		Chromium.screenshot(helper, "profile");
+
+		WebElement hours = helper.findElement(By.id("hoursPerWeek"));
+		hours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5", Keys.ENTER);
+		new WebDriverWait(helper, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "gespeichert"));
+		assertThat(helper.findElement(By.id("hoursPerWeek")).getAttribute("value")).isEqualTo("5");
+		Chromium.screenshot(helper, "profile-saved");
+		helper.findElement(By.linkText("Meine Anfragen")).click();
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Meine Anfragen"));
+		Chromium.screenshot(helper, "profile-asks");
 	}
 
 	@Test
@@ -165,7 +179,7 @@ class CalloutJourneyBrowserTests {
 		helper.get(url("/c/" + asked.get(1).token()));
 		helper.switchTo().newWindow(WindowType.TAB);
 		helper.get(url("/c/" + asked.get(0).token()));
-		screenshot(helper, "ask");
+		Chromium.screenshot(helper, "ask");
 		WebElement yes = helper.findElement(By.cssSelector("button.primary"));
 		for (int tabs = 0; tabs < 10 && !yes.equals(helper.switchTo().activeElement()); tabs++) {
 			helper.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -173,19 +187,19 @@ class CalloutJourneyBrowserTests {
 		assertThat(helper.switchTo().activeElement()).as("the yes button is reached with the tab key").isEqualTo(yes);
 		yes.sendKeys(Keys.ENTER);
 		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Danke, du bist dabei!"));
-		screenshot(helper, "ask-confirmed");
+		Chromium.screenshot(helper, "ask-confirmed");
 
 		new WebDriverWait(coordinator, WAIT)
 			.until(ExpectedConditions.textToBe(By.cssSelector("[data-count=confirmed]"), "1"));
 		new WebDriverWait(coordinator, WAIT)
 			.until(ExpectedConditions.textToBe(By.cssSelector("[data-status]"), "Vollständig besetzt"));
 		assertThat(((JavascriptExecutor) coordinator).executeScript("return window.notReloaded")).isEqualTo(true);
-		screenshot(coordinator, "callout-filled-live");
+		Chromium.screenshot(coordinator, "callout-filled-live");
 
 		helper.switchTo().window(late);
 		helper.findElement(By.cssSelector("button.primary")).click();
 		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Schon vollständig"));
-		screenshot(helper, "ask-already-filled");
+		Chromium.screenshot(helper, "ask-already-filled");
 
 		deleteOnceNoticed(tenant, callout);
 	}
@@ -197,7 +211,7 @@ class CalloutJourneyBrowserTests {
 		coordinator.findElement(By.id("password")).sendKeys(Tenants.PASSWORD);
 		coordinator.findElement(By.cssSelector("main form button[type=submit]")).click();
 		new WebDriverWait(coordinator, WAIT).until(ExpectedConditions.urlMatches("/console$"));
-		screenshot(coordinator, "console-callouts");
+		Chromium.screenshot(coordinator, "console-callouts");
 
 		coordinator.findElement(By.linkText("Neues Hilfegesuch")).click();
 		new Select(coordinator.findElement(By.id("activity"))).selectByIndex(1);
@@ -231,14 +245,18 @@ class CalloutJourneyBrowserTests {
 	}
 
 	private String verifyLinkOf(String email) {
+		return linkTo(email, VERIFY_LINK);
+	}
+
+	private String linkTo(String email, Pattern pattern) {
 		String inbox = this.client.get()
 			.uri((uri) -> uri.path("/api/dev/inbox").queryParam("to", "{to}").build(email))
 			.exchange()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		Matcher link = VERIFY_LINK.matcher(String.valueOf(inbox));
-		assertThat(link.find()).as("a verification link to %s", email).isTrue();
+		Matcher link = pattern.matcher(String.valueOf(inbox));
+		assertThat(link.find()).as("a link to %s", email).isTrue();
 		return link.group();
 	}
 
@@ -256,31 +274,6 @@ class CalloutJourneyBrowserTests {
 	private static void type(WebDriver browser, String field, String value) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
 				browser.findElement(By.id(field)), value);
-	}
-
-	private static void screenshot(WebDriver browser, String name) {
-		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"),
-					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot save the screenshot " + name, ex);
-		}
-	}
-
-	private static WebDriver browser(int width, int height) throws IOException {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		// A German reader: the pages follow the browser's language until one is chosen.
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--lang=de-DE", "--window-size=" + width + "," + height,
-				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		return new ChromeDriver(service, options);
 	}
 
 }

@@ -1,0 +1,270 @@
+package org.zeitspende.engagement;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.community.CommunityPages;
+import org.zeitspende.community.Entered;
+import org.zeitspende.community.Names;
+import org.zeitspende.config.InvalidField;
+import org.zeitspende.config.InvalidRequestException;
+import org.zeitspende.security.Caller;
+import org.zeitspende.web.Csrf;
+import org.zeitspende.web.Html;
+import org.zeitspende.web.PageLanguage;
+
+/**
+ * The console's requirement profiles: the organisation's profiles, a form to create one,
+ * pausing, opening and closing, and the interested helpers, best fit first and
+ * pseudonymous unless they shared their contact, to accept or decline. Another
+ * organisation's profile is not found.
+ */
+@RestController
+class RequirementProfileConsolePages {
+
+	private static final String HOME = "/console/profiles";
+
+	private final RequirementProfiles profiles;
+
+	private final Interests interests;
+
+	private final CommunityPages pages;
+
+	RequirementProfileConsolePages(RequirementProfiles profiles, Interests interests, CommunityPages pages) {
+		this.profiles = profiles;
+		this.interests = interests;
+		this.pages = pages;
+	}
+
+	@GetMapping(path = HOME, produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> list(@AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		String title = this.pages.text("community.console.profiles", language);
+		return Mono
+			.zip(this.profiles.list(organisationOf(caller), null, 100, 0),
+					this.pages.consolePage(language, title, exchange))
+			.map((loaded) -> loaded.getT2().render(listHtml(loaded.getT1(), language)));
+	}
+
+	@GetMapping(path = HOME + "/new", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> form(ServerWebExchange exchange) {
+		return form(
+				new Entered(Map.of("commitment", List.of(Commitment.REGULAR.name()), "volunteersSought", List.of("1"))),
+				Map.of(), HttpStatus.OK, exchange);
+	}
+
+	@PostMapping(path = HOME, produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
+			NewRequirementProfile profile = new NewRequirementProfile(entered.value("title"),
+					entered.value("description"), entered.value("activity"), entered.values("places"),
+					ProfilePages.skills(entered.value("requiredSkills")),
+					ProfilePages.skills(entered.value("niceToHaveSkills")), List.of(), entered.number("hoursPerWeek"),
+					entered.constant("commitment", Commitment.class), entered.number("durationMonths"),
+					entered.ticked("criminalRecordCertificate"), entered.number("minimumAge"),
+					entered.value("preconditions"), entered.date("startsOn"), entered.number("volunteersSought"));
+			List<InvalidField> invalid = this.pages.check(profile);
+			Mono<RequirementProfile> created = invalid.isEmpty()
+					? this.profiles.create(organisationOf(caller), caller.subject(), profile)
+					: Mono.error(new InvalidRequestException(invalid));
+			return created.map((done) -> CommunityPages.seeOther(HOME + "/" + done.id()))
+				.onErrorResume(InvalidRequestException.class,
+						(ex) -> form(entered, this.pages.errors(ex.errors(), "console.profiles", language),
+								HttpStatus.BAD_REQUEST, exchange));
+		});
+	}
+
+	@GetMapping(path = HOME + "/{id}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		UUID organisation = organisationOf(caller);
+		return this.profiles.existing(organisation, id)
+			.flatMap((profile) -> Mono
+				.zip(this.interests.ranked(organisation, id), this.pages.names(language), Csrf.field(exchange),
+						this.pages.consolePage(language, profile.title(), exchange))
+				.map((loaded) -> loaded.getT4()
+					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), language))))
+			.onErrorResume(EngagementProblem.class, (problem) -> this.pages.problem(problem, language, exchange, true));
+	}
+
+	@PostMapping(HOME + "/{id}/pause")
+	Mono<ResponseEntity<String>> pause(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return back(id, this.profiles.pause(organisationOf(caller), id), exchange);
+	}
+
+	@PostMapping(HOME + "/{id}/open")
+	Mono<ResponseEntity<String>> open(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return back(id, this.profiles.open(organisationOf(caller), id), exchange);
+	}
+
+	@PostMapping(HOME + "/{id}/close")
+	Mono<ResponseEntity<String>> close(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return back(id, this.profiles.close(organisationOf(caller), id), exchange);
+	}
+
+	@PostMapping(HOME + "/{id}/interests/{interest}/accept")
+	Mono<ResponseEntity<String>> accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@PathVariable UUID interest, ServerWebExchange exchange) {
+		return back(id,
+				this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.ACCEPTED),
+				exchange);
+	}
+
+	@PostMapping(HOME + "/{id}/interests/{interest}/decline")
+	Mono<ResponseEntity<String>> decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@PathVariable UUID interest, ServerWebExchange exchange) {
+		return back(id,
+				this.interests.decide(organisationOf(caller), caller.subject(), id, interest, InterestStatus.DECLINED),
+				exchange);
+	}
+
+	private Mono<ResponseEntity<String>> back(UUID id, Mono<?> change, ServerWebExchange exchange) {
+		return change.thenReturn(CommunityPages.seeOther(HOME + "/" + id))
+			.onErrorResume(EngagementProblem.class,
+					(problem) -> this.pages.problem(problem, PageLanguage.of(exchange), exchange, true));
+	}
+
+	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
+			ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		String title = this.pages.text("console.profiles.new", language);
+		return Mono
+			.zip(this.pages.names(language), Csrf.field(exchange), this.pages.consolePage(language, title, exchange))
+			.map((loaded) -> loaded.getT3()
+				.status(status)
+				.render(formHtml(entered, errors, loaded.getT1(), loaded.getT2(), language)));
+	}
+
+	private String formHtml(Entered entered, Map<String, String> errors, Names names, String csrf, String language) {
+		return "<h1>" + this.pages.escaped("console.profiles.new", language) + "</h1>"
+				+ this.pages.form(language, "console.profiles", entered, errors)
+					.summary()
+					.raw("<form method=\"post\" action=\"" + HOME + "\" novalidate>" + csrf)
+					.input("title", "type=\"text\" maxlength=\"200\"")
+					.textarea("description")
+					.select("activity", names.activityOptions())
+					.checkboxes("places", names.placeOptions())
+					.input("hoursPerWeek", "type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\"")
+					.select("commitment", this.pages.options(Commitment.values(), "profiles.commitment.", language))
+					.input("durationMonths", "type=\"number\" min=\"1\" max=\"120\" inputmode=\"numeric\"")
+					.input("startsOn", "type=\"date\"")
+					.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
+					.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
+					.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
+					.checkbox("criminalRecordCertificate")
+					.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
+					.textarea("preconditions")
+					.submit("console.profiles.create");
+	}
+
+	private String listHtml(List<RequirementProfile> list, String language) {
+		StringBuilder html = new StringBuilder("<h1>")
+			.append(this.pages.escaped("community.console.profiles", language))
+			.append("</h1><p><a class=\"button primary\" href=\"" + HOME + "/new\">")
+			.append(this.pages.escaped("console.profiles.new", language))
+			.append("</a></p>");
+		if (list.isEmpty()) {
+			return html.append("<p>")
+				.append(this.pages.escaped("console.profiles.empty", language))
+				.append("</p>")
+				.toString();
+		}
+		html.append("<table><thead><tr><th scope=\"col\">")
+			.append(this.pages.escaped("console.profiles.title", language))
+			.append("</th><th scope=\"col\">")
+			.append(this.pages.escaped("console.profiles.status", language))
+			.append("</th></tr></thead><tbody>");
+		for (RequirementProfile profile : list) {
+			html.append("<tr><td><a href=\"" + HOME + "/")
+				.append(profile.id())
+				.append("\">")
+				.append(Html.text(profile.title()))
+				.append("</a></td><td>")
+				.append(this.pages.escaped("console.profiles.status." + profile.status(), language))
+				.append("</td></tr>");
+		}
+		return html.append("</tbody></table>").toString();
+	}
+
+	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names, String csrf,
+			String language) {
+		String path = HOME + "/" + profile.id();
+		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
+		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
+				this.pages.text("console.profiles.status." + profile.status(), language)));
+		html.append(ProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
+		if (profile.status() == ProfileStatus.OPEN) {
+			html.append(
+					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
+		}
+		if (profile.status() == ProfileStatus.PAUSED) {
+			html.append(
+					CommunityPages.button(path + "/open", csrf, this.pages.text("console.profiles.open", language)));
+		}
+		if (profile.status() != ProfileStatus.CLOSED) {
+			html.append(
+					CommunityPages.button(path + "/close", csrf, this.pages.text("console.profiles.close", language)));
+		}
+		html.append("<h2>").append(this.pages.escaped("console.profiles.interested", language)).append("</h2>");
+		if (interested.isEmpty()) {
+			return html.append("<p>")
+				.append(this.pages.escaped("console.profiles.interested.empty", language))
+				.append("</p>")
+				.toString();
+		}
+		html.append("<table><thead><tr><th scope=\"col\">")
+			.append(this.pages.escaped("console.profiles.helper", language))
+			.append("</th><th scope=\"col\">")
+			.append(this.pages.escaped("console.profiles.fit", language))
+			.append("</th><th scope=\"col\">")
+			.append(this.pages.escaped("console.profiles.status", language))
+			.append("</th></tr></thead><tbody>");
+		for (InterestedHelper helper : interested) {
+			html.append("<tr><td>").append(Html.text(helper.pseudonym()));
+			if (helper.contactShared()) {
+				for (String contact : new String[] { helper.email(), helper.mobile() }) {
+					if (contact != null) {
+						html.append("<br>").append(Html.text(contact));
+					}
+				}
+			}
+			html.append("</td><td><strong>")
+				.append(helper.score())
+				.append("</strong> <span lang=\"en\">")
+				.append(Html.text(helper.explanation()))
+				.append("</span></td><td>")
+				.append(this.pages.escaped("console.profiles.interest." + helper.status(), language));
+			if (helper.status() == InterestStatus.PENDING) {
+				String interest = path + "/interests/" + helper.interestId();
+				html.append(CommunityPages.button(interest + "/accept", csrf,
+						this.pages.text("console.profiles.accept", language)));
+				html.append(CommunityPages.button(interest + "/decline", csrf,
+						this.pages.text("console.profiles.decline", language)));
+			}
+			html.append("</td></tr>");
+		}
+		return html.append("</tbody></table>").toString();
+	}
+
+	private static UUID organisationOf(Caller caller) {
+		return caller.organisationId().orElseThrow(EngagementProblem::profileNotFound);
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.zeitspende.engagement;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.zeitspende.testing.ConsoleSignIn;
+import org.zeitspende.testing.HelperRows;
+import org.zeitspende.testing.IntegrationTest;
+import org.zeitspende.testing.PageForms;
+import org.zeitspende.testing.RequirementProfileRows;
+import org.zeitspende.testing.Tenants;
+import org.zeitspende.testing.Tenants.Tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class RequirementProfilePagesIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	private Tenant tenant;
+
+	// A word only this test's profiles carry, so that searching for it leaves out the
+	// rows of other tests in the shared database.
+	private String marker;
+
+	@BeforeEach
+	void setUp() {
+		this.tenant = new Tenants(this.database).approved();
+		this.marker = "m" + UUID.randomUUID().toString().substring(0, 8) + "7";
+	}
+
+	@Test
+	void browse_searchesFilters_andEscapesWhatOrganisationsWrote() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+		UUID clothes = profile("Kleiderkammer <script>x</script> " + this.marker, "kleiderkammer", "rosdorf", 8, null);
+
+		String found = page("/engagement?q=" + this.marker).getResponseBody();
+		assertThat(found)
+			.contains("/engagement/" + driving, "/engagement/" + clothes,
+					"Kleiderkammer &lt;script&gt;x&lt;/script&gt;", "role=\"search\"", "value=\"" + this.marker + "\"")
+			.doesNotContain("<script>x", "class=\"fit\"");
+		assertThat(page("/engagement?q=" + this.marker + "&place=rosdorf").getResponseBody())
+			.contains("/engagement/" + clothes)
+			.doesNotContain("/engagement/" + driving);
+		assertThat(page("/engagement?q=" + this.marker + "&maxHoursPerWeek=5").getResponseBody())
+			.contains("/engagement/" + driving)
+			.doesNotContain("/engagement/" + clothes);
+	}
+
+	@Test
+	void browse_byFit_showsTheScoreAndWhy_bestFirst() {
+		UUID clothes = profile("Kleiderkammer " + this.marker, "kleiderkammer", "rosdorf", 8, null);
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+
+		String html = page("/engagement?q=" + this.marker + "&sort=FIT&hoursPerWeek=4&places=goettingen-grone"
+				+ "&activities=fahrdienst&skills=Fuehrerschein, kochen")
+			.getResponseBody();
+
+		assertThat(html).contains("Passung 100 von 100:",
+				"matches 1 of 1 skills, within your 4 h/week, in one of your places, one of your activities",
+				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"");
+		assertThat(html.indexOf("/engagement/" + driving)).isLessThan(html.indexOf("/engagement/" + clothes));
+		assertThat(page("/engagement?places&hoursPerWeek=3&q=" + this.marker).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void browse_byFitWithoutHours_saysWhatIsMissing() {
+		EntityExchangeResult<String> refused = page("/engagement?sort=FIT&q=" + this.marker);
+
+		assertThat(refused.getStatus().value()).isEqualTo(400);
+		assertThat(refused.getResponseBody()).contains("role=\"alert\"", "id=\"hoursPerWeek-error\"",
+				"Stunden pro Woche an");
+	}
+
+	@Test
+	void profilePage_showsTheFacts_andAPausedProfileIsNotFound() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+
+		assertThat(page("/engagement/" + driving).getResponseBody()).contains("<h1>Fahrdienst " + this.marker,
+				"4 Std./Woche", "regelmäßig", "fuehrerschein", "Grone", "href=\"/organisations/" + this.tenant.id());
+		this.database.sql("update requirement_profile set status = 'PAUSED' where id = :id")
+			.bind("id", driving)
+			.then()
+			.block(TIMEOUT);
+		assertThat(page("/engagement/" + driving).getStatus().value()).isEqualTo(404);
+	}
+
+	@Test
+	void console_createsAProfile_pausesAndOpensIt_andDecidesOnInterestedHelpers() {
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+		EntityExchangeResult<String> form = browser.get("/console/profiles/new");
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("title", "Lesepaten " + this.marker);
+		fields.add("activity", "fahrdienst");
+		fields.add("places", "goettingen-grone");
+		fields.add("places", "rosdorf");
+		fields.add("hoursPerWeek", "99");
+		fields.add("commitment", "REGULAR");
+		fields.add("volunteersSought", "2");
+		fields.add("requiredSkills", "Erste Hilfe, !");
+		fields.add("criminalRecordCertificate", "yes");
+
+		EntityExchangeResult<String> invalid = browser.post(form, "/console/profiles", fields);
+		assertThat(invalid.getStatus().value()).isEqualTo(400);
+		assertThat(invalid.getResponseBody()).contains("id=\"hoursPerWeek-error\"",
+				"name=\"places\" value=\"rosdorf\" checked",
+				"name=\"criminalRecordCertificate\" value=\"yes\" checked");
+
+		fields.set("hoursPerWeek", "3");
+		fields.set("requiredSkills", "Erste Hilfe");
+		EntityExchangeResult<String> created = browser.post(invalid, "/console/profiles", fields);
+		assertThat(created.getStatus().value()).isEqualTo(303);
+		String path = created.getResponseHeaders().getLocation().toString();
+		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis");
+
+		EntityExchangeResult<String> detail = browser.get(path);
+		assertThat(detail.getResponseBody()).contains("Offen", "Noch hat niemand Interesse");
+		browser.post(detail, path + "/pause", new LinkedMultiValueMap<>());
+		assertThat(page("/engagement/" + id).getStatus().value()).isEqualTo(404);
+		browser.post(detail, path + "/open", new LinkedMultiValueMap<>());
+		assertThat(page("/engagement/" + id).getStatus().value()).isEqualTo(200);
+
+		RequirementProfileRows rows = new RequirementProfileRows(this.database);
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").hoursPerWeek(4).insert();
+		UUID interest = rows.interest(id, helper);
+		EntityExchangeResult<String> interested = browser.get(path);
+		assertThat(interested.getResponseBody()).contains("H-" + interest.toString().substring(0, 8).toUpperCase(),
+				"within your 4 h/week", "/interests/" + interest + "/accept");
+		assertThat(browser.post(interested, path + "/interests/" + interest + "/accept", new LinkedMultiValueMap<>())
+			.getStatus()
+			.value()).isEqualTo(303);
+		assertThat(browser.get(path).getResponseBody()).contains("Angenommen")
+			.doesNotContain("/interests/" + interest + "/accept");
+		assertThat(browser.get("/console/profiles").getResponseBody()).contains(path, "Lesepaten " + this.marker);
+	}
+
+	@Test
+	void console_anotherOrganisationsProfile_isNotFound_andStaysOpen() {
+		Tenant other = new Tenants(this.database).approved();
+		UUID theirs = new RequirementProfileRows(this.database).open(other.id(), other.coordinator().id());
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+
+		EntityExchangeResult<String> page = browser.get("/console/profiles/" + theirs);
+		assertThat(page.getStatus().value()).isEqualTo(404);
+		assertThat(browser.post(page, "/console/profiles/" + theirs + "/close", new LinkedMultiValueMap<>())
+			.getStatus()
+			.value()).isEqualTo(404);
+		assertThat(this.database.sql("select status from requirement_profile where id = :id")
+			.bind("id", theirs)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT)).isEqualTo("OPEN");
+	}
+
+	private EntityExchangeResult<String> page(String path) {
+		return this.client.get().uri(path).exchange().expectBody(String.class).returnResult();
+	}
+
+	private UUID profile(String title, String activity, String place, int hours, String skill) {
+		return this.database.sql("""
+				insert into requirement_profile (organisation_id, created_by, title, activity_code, places,
+				    required_skills, hours_per_week, commitment, volunteers_sought)
+				values (:organisation, :createdBy, :title, :activity, array[:place], :skills, :hours, 'REGULAR', 2)
+				returning id""")
+			.bind("organisation", this.tenant.id())
+			.bind("createdBy", this.tenant.coordinator().id())
+			.bind("title", title)
+			.bind("activity", activity)
+			.bind("place", place)
+			.bind("skills", (skill != null) ? new String[] { skill } : new String[0])
+			.bind("hours", hours)
+			.map((row) -> row.get("id", UUID.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+}
