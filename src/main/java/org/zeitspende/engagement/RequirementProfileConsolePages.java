@@ -71,11 +71,12 @@ class RequirementProfileConsolePages {
 		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
 			NewRequirementProfile profile = new NewRequirementProfile(entered.value("title"),
 					entered.value("description"), entered.value("activity"), entered.values("places"),
-					ProfilePages.skills(entered.value("requiredSkills")),
-					ProfilePages.skills(entered.value("niceToHaveSkills")), List.of(), entered.number("hoursPerWeek"),
-					entered.constant("commitment", Commitment.class), entered.number("durationMonths"),
-					entered.ticked("criminalRecordCertificate"), entered.number("minimumAge"),
-					entered.value("preconditions"), entered.date("startsOn"), entered.number("volunteersSought"));
+					RequirementProfilePages.skills(entered.value("requiredSkills")),
+					RequirementProfilePages.skills(entered.value("niceToHaveSkills")), List.of(),
+					entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
+					entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
+					entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
+					entered.number("volunteersSought"));
 			List<InvalidField> invalid = this.pages.check(profile);
 			Mono<RequirementProfile> created = invalid.isEmpty()
 					? this.profiles.create(organisationOf(caller), caller.subject(), profile)
@@ -209,7 +210,7 @@ class RequirementProfileConsolePages {
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
 				this.pages.text("console.profiles.status." + profile.status(), language)));
-		html.append(ProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
+		html.append(RequirementProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
 		if (profile.status() == ProfileStatus.OPEN) {
 			html.append(
 					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
