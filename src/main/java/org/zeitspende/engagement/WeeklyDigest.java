@@ -131,7 +131,7 @@ class WeeklyDigest {
 			.defaultIfEmpty(false);
 	}
 
-	static LocalDate weekOf(Instant instant) {
+	private static LocalDate weekOf(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
