@@ -222,6 +222,34 @@ def summary(results, mode, machine):
         note=f"p99 {s2b['p99_ms']:.1f} ms, non-2xx {s2b['non_2xx']}, socket errors {s2b['socket_errors']}; "
              + cpu_per_request(results, 's2b', s2b['requests']))
 
+    if os.path.exists(os.path.join(results, 's4-fanout-during.txt')):
+        solo = key_values(results, 's4-fanout-solo.txt')
+        during = key_values(results, 's4-fanout-during.txt')
+        solo_s, during_s = int(solo['ms']) / 1000, int(during['ms']) / 1000
+        expected = int(solo['expected'])
+
+        def complete(f):
+            return int(f['asks']) >= expected and int(f['unsent']) == 0
+
+        def statuses(f):
+            return ', '.join(f"{k} {int(v):,}" for k, v in f.items() if k.isupper())
+
+        fan_anchor = min(zadd['rps'], zpop['rps'], batch['tps'] * 100, nginx['rps'])
+        row(f'S3 fan-out of {expected:,} asks through the dev inbox, alone', expected / solo_s, 'asks/s', fan_anchor,
+            'min(ZADD/ZPOPMIN, batch rows/s, nginx req/s)', goal_text='>= 0.25',
+            passed=complete(solo) and expected / solo_s >= 0.25 * fan_anchor,
+            note=f"{solo_s:.1f} s from the dispatch job to the last ask sent; asks {statuses(solo)}; "
+                 + cpu_per_request(results, 's4-solo', expected) + '; heap not measured here (loadtest/fanout.sh)')
+        s4 = client(results, 's4-s1.json')
+        s4_ok = fivexx(s4['statuses']) == 0 and s4['failures'] == 0 and s4['statuses'].get('timeout', 0) == 0
+        row('S4 S1 at 50 % during the fan-out: p99', s4['p99_ms'], 'ms', lat['p99_ms'], 'S1-lat p99 alone',
+            goal_text='<= 1.5', passed=s4_ok and s4['p99_ms'] <= 1.5 * lat['p99_ms'],
+            note=f"{s4['requests']:,} requests at {s4['target_rate']}/s (sent {s4['achieved_send_rate']}/s), "
+                 f"p50 {s4['p50_ms']} ms, max {s4['max_ms']} ms, statuses {s4['statuses']}")
+        row('S4 fan-out during S1 at 50 %: time', during_s, 's', solo_s, 'fan-out alone', goal_text='<= 1.25',
+            passed=complete(during) and during_s <= 1.25 * solo_s,
+            note=f"asks {statuses(during)}")
+
     final = key_values(results, 'invariants-final.txt')
     bad = {k: v for k, v in final.items() if k in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close')
            and int(v) != 0}

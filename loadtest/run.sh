@@ -7,13 +7,19 @@
 # primitives, then the scenarios; checks the invariants in the database after every burst;
 # prints one table and writes loadtest/results/<yyyyMMdd-HHmmss>/summary.md and summary.json.
 # Every process it starts is stopped at the end, also on Ctrl-C.
+# S4 fans a callout out to many seeded helpers (through the dev inbox) alone and then while S1
+# runs at 50 %, and compares both the fan-out time and S1's p99 with their solo figures.
+# LOADTEST_GATLING=1 also runs the open model and a burst with Gatling (loadtest/gatling), whose
+# HTML reports stay in the run's folder under gatling/.
 # LOADTEST_INSTANCES=2 runs two instances of the service on the same PostgreSQL and Redis, behind
 # nginx as a round-robin proxy, and sends every scenario through the proxy.
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
-  quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000 ;;
-  full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000 ;;
+  quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000
+    fanout_asks=30000; fanout_timeout=300 ;;
+  full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000
+    fanout_asks=100000; fanout_timeout=900 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
@@ -97,6 +103,10 @@ log "Building the service jar"
 jar="$(ls target/zeitspende-*.jar | grep -v -- '-plain' | head -n 1)"
 mkdir -p "${results}/client"
 javac -d "${results}/client" loadtest/java/LoadClient.java
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  log "Compiling the Gatling simulation (loadtest/gatling)"
+  ./mvnw -q -f loadtest/gatling/pom.xml test-compile >"${results}/gatling-build.log" 2>&1
+fi
 
 log "Starting PostgreSQL ($("${pg_bin}/postgres" --version | awk '{print $3}'), synchronous_commit on) on 127.0.0.1:${pg_port}"
 mkdir -p "${pg_data}"
@@ -174,6 +184,9 @@ start_service() { # port log
   SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
     SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
     ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="$1" \
+    ZEITSPENDE_WAVES_INITIAL_ACCEPTANCE_RATE=0.00001 ZEITSPENDE_WAVES_MIN_ACCEPTANCE_RATE=0.00001 \
+    ZEITSPENDE_WAVES_MAX_WAVE_SIZE=1000000 ZEITSPENDE_ASKS_POLL_INTERVAL=100ms ZEITSPENDE_ASKS_BATCH_SIZE=2000 \
+    ZEITSPENDE_ASKS_CONCURRENCY=256 \
     SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
     java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/${2%.log}.jfr,settings=profile} \
     -jar "${jar}" >"${results}/$2" 2>&1 &
@@ -216,6 +229,12 @@ seed warmfull 1 1 1 2000
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
+seed s4 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  seed gopen 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+  seed gburst 1 1 "${s2_slots}" "${burst}"
+fi
+psql_ -f loadtest/sql/seed-fanout.sql -v helpers="${fanout_asks}" -v salt="${results##*/}" >/dev/null
 psql_ -c 'analyze' >/dev/null
 log "Seeded $(psql_ -At -c 'select count(*) from loadtest.token') tokens"
 
@@ -292,6 +311,71 @@ client rate --port "${target_port}" --method POST --path '/api/asks/{token}/acce
   --tokens "${results}/tokens-s1lat-1.txt" --rate "${s1lat_rate}" --duration "${s1lat_s}" \
   --out "${results}/s1lat.json" >/dev/null
 invariants s1lat
+
+# S4: a fan-out of every seeded helper alone, then the same while S1 runs at 50 %. Each fan-out
+# gets a callout of its own, created now (a callout without a wave would be taken by the pollers
+# after a while), and its dispatch job on the Redis stream; timed from then until its last ask
+# has left the outbox.
+fanout() { # label
+  local callout start total unsent
+  callout="$(psql_ -At -c "with created as (
+      insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
+                           created_by, notify_when_filled)
+      select id, 'umzugshilfe', 'goettingen-esebeck', now() + interval '1 day', now() + interval '1 day 2 hours', 1,
+             lpad((nextval('loadtest.short_code') % 10000)::text, 4, '0'), gen_random_uuid(), false
+      from organisation where slug = 'loadtest' returning id)
+    insert into loadtest.callout (scenario, rep, idx, id) select 's4-$1', 1, 0, id from created returning id")"
+  start=$(date +%s%N)
+  redis_ xadd dispatch '*' callout "${callout}" >/dev/null
+  for _ in $(seq 1 $((fanout_timeout * 2))); do
+    read -r total unsent < <(psql_ -At -F' ' -c "select count(*), count(*) filter (where status in ('PENDING', 'SENDING'))
+      from ask where callout_id = '${callout}'")
+    ((total >= fanout_asks && unsent == 0)) && break
+    sleep 0.5
+  done
+  printf 'ms=%s\nasks=%s\nunsent=%s\nexpected=%s\n' "$((($(date +%s%N) - start) / 1000000))" "${total}" "${unsent}" \
+    "${fanout_asks}" >"${results}/s4-fanout-$1.txt"
+  psql_ -At -F'=' -c "select status, count(*) from ask where callout_id = '${callout}' group by status" \
+    >>"${results}/s4-fanout-$1.txt"
+}
+log "S4: fan-out of ${fanout_asks} asks alone"
+cpu s4-solo-before
+fanout solo
+cpu s4-solo-after
+log "S4: fan-out alone took $(grep ms= "${results}/s4-fanout-solo.txt" | cut -d= -f2) ms"
+# S1 at 50 % for about as long as the fan-out takes, with a margin; the fan-out starts 2 s in.
+s4_s="$(python3 -c "print(int($(grep ms= "${results}/s4-fanout-solo.txt" | cut -d= -f2) * 1.25 / 1000) + 5)")"
+log "S4: open model at ${s1lat_rate}/s for ${s4_s} s, and the same fan-out 2 s in"
+java -Xmx512m -cp "${results}/client" LoadClient rate --port "${target_port}" --method POST \
+  --path '/api/asks/{token}/accept' --tokens "${results}/tokens-s4-1.txt" --rate "${s1lat_rate}" --duration "${s4_s}" \
+  --out "${results}/s4-s1.json" >/dev/null &
+s4_client=$!
+pids+=("${s4_client}")
+sleep 2
+fanout during
+wait "${s4_client}"
+log "S4: fan-out during S1 took $(grep ms= "${results}/s4-fanout-during.txt" | cut -d= -f2) ms"
+invariants s4
+
+if [[ -n "${LOADTEST_GATLING:-}" ]]; then
+  gatling() { # profile tokens options...
+    local profile="$1" tokens="$2"
+    shift 2
+    { echo token; cat "${tokens}"; } >"${tokens%.txt}.csv"
+    ./mvnw -B -q -f loadtest/gatling/pom.xml gatling:test \
+      -DbaseUrl="http://127.0.0.1:${target_port}" -Dprofile="${profile}" -Dtokens="${tokens%.txt}.csv" "$@" \
+      >>"${results}/gatling.log" 2>&1 || log "Gatling ${profile}: failed requests or an error (gatling.log)"
+    mkdir -p "${results}/gatling"
+    mv loadtest/gatling/target/gatling/confirmationssimulation-* "${results}/gatling/" 2>/dev/null || true
+  }
+  log "Gatling: open model at ${s1lat_rate}/s for ${s1lat_s} s"
+  gatling open "${results}/tokens-gopen-1.txt" -Drate="${s1lat_rate}" -Dseconds="${s1lat_s}"
+  invariants gatling-open
+  log "Gatling: ${burst} helpers at once on ${s2_slots} slots"
+  gatling burst "${results}/tokens-gburst-1.txt" -Dusers="${burst}" -Dtimeout="${burst_timeout}"
+  invariants gatling-burst
+  log "Gatling reports: $(ls -d "${results}"/gatling/*/ 2>/dev/null | sed "s|${root}/||" | tr '\n' ' ')"
+fi
 
 for rep in $(seq 1 "${s2_reps}"); do
   callout="$(psql_ -At -c "select id from loadtest.callout where scenario = 's2' and rep = ${rep}")"

@@ -61,7 +61,7 @@ class FairRotationBenchmark {
 	void tenCalloutsAtOnce_askEveryHelperOnce() throws IOException {
 		log.warn("Seeding " + HELPERS + " helpers");
 		Tenants.Tenant tenant = new Tenants(this.database).approved();
-		new HelperSeed(this.database).insert(HELPERS, PLACE, ACTIVITY);
+		new HelperSeed(this.database).insert(HELPERS, 50, PLACE, ACTIVITY);
 		CalloutRows callouts = new CalloutRows(this.database);
 		List<UUID> calloutIds = Flux.range(0, CALLOUTS)
 			.map((i) -> callouts.open(tenant.id(), tenant.coordinator().id(), ACTIVITY, PLACE,

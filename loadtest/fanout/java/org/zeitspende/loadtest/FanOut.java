@@ -34,7 +34,11 @@ final class FanOut {
 		return counts();
 	}
 
-	private Result counts() {
+	/**
+	 * How the callout's asks stand now.
+	 * @return how many were sent, by channel, and how many are still to send
+	 */
+	Result counts() {
 		return this.database.sql("""
 				select count(*) as total,
 				       count(*) filter (where status in ('PENDING', 'SENDING')) as unsent,

@@ -69,7 +69,7 @@ class FanOutBenchmark {
 
 		log.warn("Seeding " + ASKS + " helpers");
 		Tenants.Tenant tenant = new Tenants(this.database).approved();
-		new HelperSeed(this.database).insert(ASKS, "goettingen-grone", "fahrdienst");
+		new HelperSeed(this.database).insert(ASKS, 50, "goettingen-grone", "fahrdienst");
 
 		try (HeapWatch heap = HeapWatch.start()) {
 			log.warn("Fanning out " + ASKS + " asks");

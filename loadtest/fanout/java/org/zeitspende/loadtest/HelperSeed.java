@@ -7,8 +7,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Verified, consenting helpers in bulk, straight in the database: registering 100,000
- * helpers through the API would measure registration, not fan-out. Every second helper
- * prefers SMS, the others email.
+ * helpers through the API would measure registration, not fan-out. A given share prefers
+ * SMS, the others email.
  */
 final class HelperSeed {
 
@@ -20,16 +20,23 @@ final class HelperSeed {
 		this.database = database;
 	}
 
-	void insert(int count, String place, String activity) {
+	/**
+	 * Inserts the helpers.
+	 * @param count how many
+	 * @param smsPercent how many of every hundred prefer SMS
+	 * @param place the place they all help in
+	 * @param activity the activity they all offer
+	 */
+	void insert(int count, int smsPercent, String place, String activity) {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		this.database.sql("""
 				with seeded as (
 				    insert into helper (email, email_verified_at, mobile, mobile_verified_at, preferred_channel,
 				                        max_asks_per_week, time_zone)
 				    select 'helper-' || :run || '-' || n || '@bench.example.org', now(),
-				           case when n % 2 = 0 then '+4915' || lpad(n::text, 9, '0') end,
-				           case when n % 2 = 0 then now() end,
-				           case when n % 2 = 0 then 'SMS' else 'EMAIL' end, 21, 'Europe/Berlin'
+				           case when n % 100 < :sms then '+4915' || lpad(n::text, 9, '0') end,
+				           case when n % 100 < :sms then now() end,
+				           case when n % 100 < :sms then 'SMS' else 'EMAIL' end, 21, 'Europe/Berlin'
 				    from generate_series(1, :count) as n
 				    returning id, preferred_channel),
 				places as (insert into helper_place (helper_id, place_code) select id, :place from seeded),
@@ -42,6 +49,7 @@ final class HelperSeed {
 				select id, preferred_channel, 'CALLOUTS', 'CONFIRMED', '2025-12-01', 'VERIFICATION' from seeded""")
 			.bind("run", run)
 			.bind("count", count)
+			.bind("sms", smsPercent)
 			.bind("place", place)
 			.bind("activity", activity)
 			.then()

@@ -117,7 +117,7 @@ class AskRelay {
 			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
 			// have been sent.
 			.onErrorResume((ex) -> {
-				log.warn("Ask " + ask.id() + " left claimed after an unexpected failure: " + ex.getMessage());
+				log.warn("Ask " + ask.id() + " left claimed after an unexpected failure", ex);
 				return Mono.empty();
 			});
 	}

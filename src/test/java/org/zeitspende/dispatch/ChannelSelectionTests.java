@@ -2,6 +2,7 @@ package org.zeitspende.dispatch;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ChannelSelectionTests {
 		.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
 		.withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
 		.withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
+		.withBean(RateLimiterRegistry.class, RateLimiterRegistry::ofDefaults)
 		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
 		.withPropertyValues("zeitspende.public-base-url=https://zeitspende.example.org",
 				"zeitspende.mail.from=Zeitspende <no-reply@zeitspende.example.org>",

@@ -143,6 +143,8 @@ class SmsThroughTwilioIntegrationTests extends ProviderChannelsIntegrationTest {
 
 		expectNotSent(OutgoingMessage.sms(aMobileNumber(), "Hallo", "busy-2"), false);
 		assertThat(this.twilio.requests()).hasSize(maxAttempts);
+		assertThat(breaker().getState()).as("a provider that asks to slow down is not failing")
+			.isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
 	@Test

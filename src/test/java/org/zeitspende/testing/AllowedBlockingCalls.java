@@ -9,12 +9,15 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * the page cache that Spring WebFlux itself does on the event loop), the lock Lettuce
  * takes for a moment to queue a command, and the lock Spring Data Redis takes for a
  * moment to hand out the shared connection (opened at start-up, so nothing is connected
- * under it), which many requests sending Redis commands at once may wait on, and the lock
- * a Caffeine cache takes for a moment to tidy up after writes. Everything else that
- * blocks there fails the test that caused it. An allowed lock must be allowed on every
- * path to it: BlockHound's error thrown while a thread waits for a {@code ReentrantLock}
- * leaves the lock's queue without its next owner, so that the threads queued behind wait
- * forever.
+ * under it), which many requests sending Redis commands at once may wait on, the lock a
+ * Caffeine cache takes for a moment to tidy up after writes, and the lock of the ring
+ * buffer that keeps a Resilience4j instance's recent events (a call paced by the rate
+ * limiter enters the bulkhead on Reactor's timer threads, many at once), and the
+ * nanosecond back-off of the rate limiter's compare-and-set when calls race for a turn.
+ * Everything else that blocks there fails the test that caused it. An allowed lock must
+ * be allowed on every path to it: BlockHound's error thrown while a thread waits for a
+ * {@code ReentrantLock} leaves the lock's queue without its next owner, so that the
+ * threads queued behind wait forever.
  */
 public class AllowedBlockingCalls implements BlockHoundIntegration {
 
@@ -32,6 +35,14 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 		// Both ways to the eviction lock: a writer helping out, and the tidy-up itself.
 		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "lock");
 		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "performCleanUp");
+		builder.allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+				"writeConcurrently");
+		builder.allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+				"readConcurrently");
+		builder.allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+				"readConcurrentlyWithoutSpin");
+		builder.allowBlockingCallsInside("io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter",
+				"compareAndSet");
 	}
 
 }

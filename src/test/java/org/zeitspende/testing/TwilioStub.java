@@ -1,8 +1,10 @@
 package org.zeitspende.testing;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registry.add("zeitspende.twilio.account-sid", TwilioStub::accountSid);
  * registry.add("zeitspende.twilio.auth-token", TwilioStub::authToken);
  * registry.add("zeitspende.twilio.base-url", () -&gt; TwilioStub.get().baseUrl());
- * </pre> and call {@link #reset()} before each test.
+ * </pre> and call {@link #reset()} before each test. With {@link #limitTo} it enforces a
+ * rate like Twilio's API does: {@code 429} with error 20429 beyond it.
  */
 public final class TwilioStub {
 
@@ -44,11 +47,20 @@ public final class TwilioStub {
 
 	private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/[^/]+/Messages\\.json");
 
+	private static final int RATE_LIMITED = 20429;
+
+	private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
 	private static final TwilioStub INSTANCE = new TwilioStub();
 
 	private final Queue<ResponseDefinitionBuilder> replies = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong created = new AtomicLong();
+
+	// When the messages of the last second were created, oldest first; guarded by itself.
+	private final Deque<Long> createdWithinSecond = new ArrayDeque<>();
+
+	private volatile int messagesPerSecond;
 
 	private final WireMockServer server;
 
@@ -97,8 +109,24 @@ public final class TwilioStub {
 	 */
 	public void reset() {
 		this.replies.clear();
+		limitTo(0);
 		this.server.resetAll();
 		stubMessages();
+	}
+
+	/**
+	 * Creates at most this many messages in any one second (a sliding window) and answers
+	 * the requests beyond with {@code 429} and Twilio's error 20429, as Twilio's API
+	 * does.
+	 * @param messagesPerSecond the limit; 0 for none
+	 * @return this stub
+	 */
+	public TwilioStub limitTo(int messagesPerSecond) {
+		synchronized (this.createdWithinSecond) {
+			this.createdWithinSecond.clear();
+			this.messagesPerSecond = messagesPerSecond;
+		}
+		return this;
 	}
 
 	/**
@@ -109,17 +137,8 @@ public final class TwilioStub {
 	 * @return this stub
 	 */
 	public TwilioStub failNext(int times, int status, int code) {
-		String body = JsonNodeFactory.instance.objectNode()
-			.put("code", code)
-			.put("message", "Stubbed Twilio error " + code)
-			.put("more_info", "https://www.twilio.com/docs/errors/" + code)
-			.put("status", status)
-			.toString();
 		for (int i = 0; i < times; i++) {
-			this.replies.add(WireMock.aResponse()
-				.withStatus(status)
-				.withHeader("Content-Type", "application/json")
-				.withBody(body));
+			this.replies.add(error(status, code));
 		}
 		return this;
 	}
@@ -158,6 +177,21 @@ public final class TwilioStub {
 	}
 
 	/**
+	 * The requests received since the last reset, each with when it came and the status
+	 * it was answered with.
+	 * @return them, oldest first
+	 */
+	public List<TwilioExchange> exchanges() {
+		List<TwilioExchange> exchanges = new ArrayList<>();
+		for (ServeEvent event : this.server.getAllServeEvents()) {
+			exchanges.add(new TwilioExchange(event.getRequest().getLoggedDate().toInstant(),
+					toRequest(event.getRequest()), event.getResponse().getStatus()));
+		}
+		Collections.reverse(exchanges);
+		return exchanges;
+	}
+
+	/**
 	 * The form fields of the requests received since the last reset.
 	 * @return one map per request, oldest first
 	 */
@@ -179,6 +213,35 @@ public final class TwilioStub {
 	private void stubMessages() {
 		this.server.stubFor(WireMock.post(WireMock.urlPathMatching(MESSAGES.pattern()))
 			.willReturn(WireMock.aResponse().withStatus(201)));
+	}
+
+	private static ResponseDefinitionBuilder error(int status, int code) {
+		String body = JsonNodeFactory.instance.objectNode()
+			.put("code", code)
+			.put("message", "Stubbed Twilio error " + code)
+			.put("more_info", "https://www.twilio.com/docs/errors/" + code)
+			.put("status", status)
+			.toString();
+		return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	// Takes a place in the last second's window, or none when it is full.
+	private boolean withinLimit() {
+		int limit = this.messagesPerSecond;
+		if (limit <= 0) {
+			return true;
+		}
+		long now = System.nanoTime();
+		synchronized (this.createdWithinSecond) {
+			while (!this.createdWithinSecond.isEmpty() && now - this.createdWithinSecond.peekFirst() >= SECOND) {
+				this.createdWithinSecond.pollFirst();
+			}
+			if (this.createdWithinSecond.size() >= limit) {
+				return false;
+			}
+			this.createdWithinSecond.addLast(now);
+			return true;
+		}
 	}
 
 	private static TwilioRequest toRequest(LoggedRequest request) {
@@ -204,7 +267,8 @@ public final class TwilioStub {
 	}
 
 	/**
-	 * Queued replies first; otherwise a created message that echoes the request.
+	 * Queued replies first; otherwise, within the limit, a created message that echoes
+	 * the request.
 	 */
 	private final class Replies implements ResponseDefinitionTransformerV2 {
 
@@ -221,6 +285,9 @@ public final class TwilioStub {
 			ResponseDefinition queued = reply.build();
 			if (queued.getStatus() >= 400 || queued.getFault() != null) {
 				return queued;
+			}
+			if (!withinLimit()) {
+				return error(429, RATE_LIMITED).build();
 			}
 			return reply.withStatus(201)
 				.withHeader("Content-Type", "application/json")

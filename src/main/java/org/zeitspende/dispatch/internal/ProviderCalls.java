@@ -8,8 +8,11 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
@@ -31,8 +34,12 @@ import org.zeitspende.dispatch.MessageRejectedException;
  * <li>the time limiter: no answer in time fails the attempt, with an unknown outcome when
  * the request had been handed over;</li>
  * <li>the circuit breaker, which counts {@link MessageNotSentException} and ignores
- * {@link MessageRejectedException} (application.yml);</li>
+ * {@link MessageRejectedException} and {@link ProviderRateLimitedException}
+ * (application.yml);</li>
  * <li>the bulkhead, so a burst cannot queue up behind a slow provider;</li>
+ * <li>the rate limiter, which paces the calls to what the provider takes: a call waits
+ * for its turn without holding a thread, and every retry waits for a turn of its
+ * own;</li>
  * <li>the retry with exponential backoff and jitter, for {@link NotAcceptedException}
  * only.</li>
  * </ol>
@@ -55,14 +62,17 @@ public final class ProviderCalls {
 
 	private final Bulkhead bulkhead;
 
+	private final RateLimiter rateLimiter;
+
 	private final Retry retry;
 
 	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
-			Retry retry) {
+			RateLimiter rateLimiter, Retry retry) {
 		this.provider = provider;
 		this.timeLimiter = timeLimiter;
 		this.circuitBreaker = circuitBreaker;
 		this.bulkhead = bulkhead;
+		this.rateLimiter = rateLimiter;
 		this.retry = retry;
 		int threads = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
 		// A queue only fills while threads are still stuck in calls the time limiter gave
@@ -84,6 +94,8 @@ public final class ProviderCalls {
 			.onErrorMap(CallNotPermittedException.class, this::circuitOpen)
 			.transformDeferred(BulkheadOperator.of(this.bulkhead))
 			.onErrorMap(BulkheadFullException.class, this::busy)
+			.transformDeferred(RateLimiterOperator.of(this.rateLimiter))
+			.onErrorMap(RequestNotPermitted.class, this::noTurn)
 			.transformDeferred(RetryOperator.of(this.retry))
 			.checkpoint("dispatch." + this.provider);
 	}
@@ -163,6 +175,13 @@ public final class ProviderCalls {
 	private MessageNotSentException circuitOpen(CallNotPermittedException ex) {
 		return new MessageNotSentException(
 				"Not sent: the circuit breaker for " + this.provider + " is open after too many failures", ex);
+	}
+
+	private MessageNotSentException noTurn(RequestNotPermitted ex) {
+		return new NotAcceptedException(
+				"Not sent: no turn within " + this.rateLimiter.getRateLimiterConfig().getTimeoutDuration()
+						+ " at the pace set for " + this.provider,
+				ex);
 	}
 
 	private MessageNotSentException busy(Throwable ex) {

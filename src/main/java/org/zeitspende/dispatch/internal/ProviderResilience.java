@@ -2,6 +2,7 @@ package org.zeitspende.dispatch.internal;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
@@ -20,13 +21,16 @@ public class ProviderResilience {
 
 	private final TimeLimiterRegistry timeLimiters;
 
+	private final RateLimiterRegistry rateLimiters;
+
 	private final RetryRegistry retries;
 
 	public ProviderResilience(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
-			TimeLimiterRegistry timeLimiters, RetryRegistry retries) {
+			TimeLimiterRegistry timeLimiters, RateLimiterRegistry rateLimiters, RetryRegistry retries) {
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
 		this.timeLimiters = timeLimiters;
+		this.rateLimiters = rateLimiters;
 		this.retries = retries;
 	}
 
@@ -38,7 +42,7 @@ public class ProviderResilience {
 	public ProviderCalls callsFor(String provider) {
 		return new ProviderCalls(provider, this.timeLimiters.timeLimiter(provider),
 				this.circuitBreakers.circuitBreaker(provider), this.bulkheads.bulkhead(provider),
-				this.retries.retry(provider));
+				this.rateLimiters.rateLimiter(provider), this.retries.retry(provider));
 	}
 
 }

@@ -11,6 +11,8 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -19,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
 
@@ -38,7 +41,9 @@ class ProviderCallsTests {
 
 	private static final Duration TIME_LIMIT = Duration.ofMillis(200);
 
-	private final ProviderCalls calls = resilience(4).callsFor("test");
+	private static final Duration TURN = Duration.ofMillis(50);
+
+	private final ProviderCalls calls = resilience(4, RateLimiterRegistry.ofDefaults()).callsFor("test");
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -97,7 +102,7 @@ class ProviderCallsTests {
 
 	@Test
 	void fullBulkhead_failsAtOnceAsNotAccepted() {
-		ProviderCalls narrow = resilience(1).callsFor("narrow");
+		ProviderCalls narrow = resilience(1, RateLimiterRegistry.ofDefaults()).callsFor("narrow");
 		try {
 			narrow.call("busy", (attempt) -> waitForRelease(), ProviderCallsTests::unexpected).subscribe();
 			narrow.call("r5", (attempt) -> "never", ProviderCallsTests::unexpected)
@@ -110,6 +115,30 @@ class ProviderCallsTests {
 			this.release.countDown();
 			narrow.dispose();
 		}
+	}
+
+	@Test
+	void pacedCalls_startOneTurnApart_withoutWaitingOnTheProvidersThreads() {
+		ProviderCalls paced = resilience(4, RateLimiterRegistry
+			.of(RateLimiterConfig.custom().limitForPeriod(1).limitRefreshPeriod(TURN).timeoutDuration(TIMEOUT).build()))
+			.callsFor("paced");
+		List<Long> starts = new CopyOnWriteArrayList<>();
+		try {
+			Flux.range(0, 6)
+				.flatMap((i) -> paced.call("p" + i, (attempt) -> starts.add(System.nanoTime()),
+						ProviderCallsTests::unexpected))
+				.as(StepVerifier::create)
+				.expectNextCount(6)
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+		finally {
+			paced.dispose();
+		}
+		List<Long> sorted = starts.stream().sorted().toList();
+		// One turn per limit-refresh-period: six calls span at least five periods, less
+		// a little for a first turn that came early in its period.
+		assertThat(Duration.ofNanos(sorted.get(5) - sorted.get(0))).isGreaterThan(TURN.multipliedBy(4));
 	}
 
 	@Test
@@ -147,7 +176,7 @@ class ProviderCallsTests {
 		return new IllegalStateException("unexpected", error);
 	}
 
-	private static ProviderResilience resilience(int concurrency) {
+	private static ProviderResilience resilience(int concurrency, RateLimiterRegistry rateLimiters) {
 		return new ProviderResilience(
 				CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 					.recordExceptions(MessageNotSentException.class)
@@ -155,7 +184,7 @@ class ProviderCallsTests {
 					.build()),
 				BulkheadRegistry
 					.of(BulkheadConfig.custom().maxConcurrentCalls(concurrency).maxWaitDuration(Duration.ZERO).build()),
-				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(TIME_LIMIT).build()),
+				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(TIME_LIMIT).build()), rateLimiters,
 				RetryRegistry.of(RetryConfig.custom()
 					.maxAttempts(3)
 					.waitDuration(Duration.ofMillis(1))

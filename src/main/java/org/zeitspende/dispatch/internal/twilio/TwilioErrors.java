@@ -12,6 +12,7 @@ import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageRejectedException.Reason;
 import org.zeitspende.dispatch.internal.Attempt;
 import org.zeitspende.dispatch.internal.NotAcceptedException;
+import org.zeitspende.dispatch.internal.ProviderRateLimitedException;
 
 /**
  * Twilio's errors in our vocabulary. Twilio's own messages are left out on purpose: they
@@ -88,7 +89,7 @@ final class TwilioErrors {
 			return new MessageRejectedException(Reason.INVALID_RECIPIENT, answer + ": the number cannot receive SMS");
 		}
 		if (status == 429 || (code != null && code == RATE_LIMITED)) {
-			return new NotAcceptedException(answer + ": rate limited", null);
+			return new ProviderRateLimitedException(answer + ": rate limited");
 		}
 		// Wrong credentials or a suspended account are ours to fix, not the message's
 		// fault.

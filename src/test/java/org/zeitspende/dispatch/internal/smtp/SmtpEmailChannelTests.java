@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -150,7 +151,7 @@ class SmtpEmailChannelTests {
 					.build()),
 				BulkheadRegistry.ofDefaults(),
 				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(10)).build()),
-				retryRegistry);
+				RateLimiterRegistry.ofDefaults(), retryRegistry);
 		this.channel = new SmtpEmailChannel(mailSender, resilience.callsFor("smtp"),
 				new InternetAddress("Zeitspende <no-reply@zeitspende.example.org>"), "zeitspende.example.org",
 				"127.0.0.1:" + port);

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.twilio.http.TwilioRestClient;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -80,7 +81,8 @@ class TwilioSmsChannelTests {
 
 	private static TwilioSmsChannel channel(String baseUrl, RetryRegistry retries) {
 		ProviderResilience resilience = new ProviderResilience(CircuitBreakerRegistry.ofDefaults(),
-				BulkheadRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), retries);
+				BulkheadRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
+				retries);
 		var calls = resilience.callsFor("twilio");
 		TwilioHttpClient http = new TwilioHttpClient(baseUrl, calls.concurrency(), calls.timeLimit());
 		TwilioRestClient client = new TwilioRestClient.Builder("AC0123456789abcdef0123456789abcdef", "token")

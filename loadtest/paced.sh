@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# S3b: paced fan-out of SMS asks through the real Twilio adapter and SDK to the Twilio stub,
+# which creates at most 100 messages per second and answers 429 (error 20429) beyond; the
+# service's pacing is set to 100 per second. Embedded PostgreSQL and Redis, loopback only.
+#   loadtest/paced.sh [asks]      default 6000 (a minute of sending)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+asks="${1:-6000}"
+echo "Paced fan-out benchmark: ${asks} SMS asks at 100/s (about $((asks / 100 + 60)) s)"
+status=0
+./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=PacedFanOutBenchmark \
+  -Dpaced.asks="${asks}" -Dsurefire.failIfNoSpecifiedTests=false test || status=$?
+latest="$(ls -d loadtest/results/*/ 2>/dev/null | sort | tail -n 1)"
+if [[ -n "${latest}" && -f "${latest}paced.md" ]]; then
+  cat "${latest}paced.md"
+fi
+exit "${status}"
