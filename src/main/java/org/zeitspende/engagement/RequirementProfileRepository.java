@@ -3,6 +3,7 @@ package org.zeitspende.engagement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -134,6 +135,30 @@ class RequirementProfileRepository {
 		select = nullable(select, "maxHours", filter.maxHoursPerWeek(), Integer.class);
 		select = nullable(select, "organisation", filter.organisationId(), UUID.class);
 		return select.map(RequirementProfileRepository::profile).all();
+	}
+
+	/**
+	 * Open profiles created in a time span, newest first.
+	 * @param limit the most rows
+	 */
+	Flux<RequirementProfile> findOpenCreated(Instant after, Instant until, int limit) {
+		return this.database.sql(SELECT + """
+				 where status = 'OPEN' and created_at > :after and created_at <= :until
+				order by created_at desc, id desc limit :limit""")
+			.bind("after", after.atOffset(ZoneOffset.UTC))
+			.bind("until", until.atOffset(ZoneOffset.UTC))
+			.bind("limit", limit)
+			.map(RequirementProfileRepository::profile)
+			.all();
+	}
+
+	Flux<UUID> organisationsWithOpenProfiles(String activity) {
+		return this.database.sql("""
+				select distinct organisation_id from requirement_profile
+				where status = 'OPEN' and activity_code = :activity""")
+			.bind("activity", activity)
+			.map((row) -> row.get("organisation_id", UUID.class))
+			.all();
 	}
 
 	private static GenericExecuteSpec bindContents(GenericExecuteSpec spec, ValidRequirementProfile profile) {

@@ -1,10 +1,12 @@
 package org.zeitspende.engagement;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -102,6 +104,14 @@ class RequirementProfiles {
 			.skip(offset)
 			.take(limit)
 			.collectList();
+	}
+
+	/**
+	 * Open profiles of approved organisations created in a time span, newest first; the
+	 * newest {@value #BROWSE_WINDOW} of them.
+	 */
+	Flux<RequirementProfile> publishedBetween(Instant after, Instant until) {
+		return this.profiles.findOpenCreated(after, until, BROWSE_WINDOW).filterWhen(this::ofApprovedOrganisation);
 	}
 
 	private Mono<RequirementProfile> changeStatus(UUID organisationId, UUID id, List<ProfileStatus> from,

@@ -12,6 +12,9 @@ public enum ConsentPurpose {
 	ORGANISATION_MESSAGES,
 
 	/** News and events. */
-	NEWS
+	NEWS,
+
+	/** A weekly email with new requirement profiles that fit the helper. */
+	DIGEST
 
 }

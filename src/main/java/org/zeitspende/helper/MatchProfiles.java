@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.zeitspende.dispatch.Channel;
 
 /**
  * Helpers' offers for matching, read in one query, so that features that match helpers to
@@ -36,6 +37,14 @@ public class MatchProfiles {
 			 and (exists (select 1 from helper_activity a where a.helper_id = h.id and a.activity_code = :activity)
 			      or exists (select 1 from helper_place p where p.helper_id = h.id and p.place_code = any(:places)))
 			order by h.id limit :limit""";
+
+	private static final String CONSENTING = COLUMNS + """
+			 and (h.paused_until is null or h.paused_until <= now())
+			 and case :channel when 'EMAIL' then h.email_verified_at is not null
+			                   else h.mobile_verified_at is not null end
+			 and exists (select 1 from consent_state c where c.helper_id = h.id and c.channel = :channel
+			             and c.purpose = :purpose and c.action = 'CONFIRMED')
+			order by h.id""";
 
 	private final DatabaseClient database;
 
@@ -80,6 +89,21 @@ public class MatchProfiles {
 			.bind("activity", activity)
 			.bind("places", places.toArray(String[]::new))
 			.bind("limit", limit)
+			.map(MatchProfiles::matchProfile)
+			.all();
+	}
+
+	/**
+	 * The offers of helpers who may be contacted now on a channel for a purpose: a
+	 * verified address on it, confirmed consent, not paused.
+	 * @param channel the channel
+	 * @param purpose what the messages are for
+	 * @return the offers, in no particular order
+	 */
+	public Flux<MatchProfile> consenting(Channel channel, ConsentPurpose purpose) {
+		return this.database.sql(CONSENTING)
+			.bind("channel", channel.name())
+			.bind("purpose", purpose.name())
 			.map(MatchProfiles::matchProfile)
 			.all();
 	}

@@ -104,7 +104,7 @@ class AccountPages {
 		String language = PageLanguage.of(exchange);
 		return exchange.getFormData().flatMap((form) -> {
 			ProfileChange change = new ProfileChange(value(form, "name"), value(form, "description"),
-					value(form, "contactEmail"), value(form, "website").strip(),
+					value(form, "contactEmail"), value(form, "website").strip(), value(form, "logoUrl").strip(),
 					form.getOrDefault("places", List.of()));
 			Map<String, String> errors = new LinkedHashMap<>();
 			this.validator.validate(change)
@@ -153,6 +153,7 @@ class AccountPages {
 				.append("</textarea>");
 			input(html, "contactEmail", "email", "email", first(entered, "contactEmail"), errors, language);
 			input(html, "website", "url", "url", first(entered, "website"), errors, language);
+			input(html, "logoUrl", "url", "off", first(entered, "logoUrl"), errors, language);
 			html.append("<fieldset id=\"places\"")
 				.append(errors.containsKey("places") ? " aria-describedby=\"places-error\"" : "")
 				.append("><legend>")
@@ -252,6 +253,7 @@ class AccountPages {
 		entered.put("description", List.of(Objects.toString(organisation.description(), "")));
 		entered.put("contactEmail", List.of(organisation.contactEmail()));
 		entered.put("website", List.of((organisation.website() != null) ? organisation.website() : ""));
+		entered.put("logoUrl", List.of((organisation.logoUrl() != null) ? organisation.logoUrl() : ""));
 		entered.put("places", organisation.places());
 		return entered;
 	}

@@ -2,6 +2,7 @@ package org.zeitspende.organisation;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,17 +23,25 @@ class DirectoryController {
 
 	private final OrganisationRepository organisations;
 
-	DirectoryController(OrganisationRepository organisations) {
+	private final SeekingOrganisations seeking;
+
+	DirectoryController(OrganisationRepository organisations, SeekingOrganisations seeking) {
 		this.organisations = organisations;
+		this.seeking = seeking;
 	}
 
 	@GetMapping("/api/public/organisations")
-	@Operation(summary = "Approved organisations, oldest first; ?place= for those working in a place")
-	Mono<List<PublicOrganisation>> directory(@RequestParam(required = false) @Size(max = 64) String place) {
-		return this.organisations.findAll(OrganisationStatus.APPROVED)
+	@Operation(summary = "Approved organisations, oldest first; ?place= for those working in a place, "
+			+ "?activity= for those with an open requirement profile of an activity")
+	Mono<List<PublicOrganisation>> directory(@RequestParam(required = false) @Size(max = 64) String place,
+			@RequestParam(required = false) @Size(max = 64) String activity) {
+		Mono<Predicate<UUID>> inActivity = (activity != null)
+				? this.seeking.inActivity(activity).map((seekers) -> seekers::contains) : Mono.just((id) -> true);
+		return inActivity.flatMap((seeks) -> this.organisations.findAll(OrganisationStatus.APPROVED)
 			.filter((organisation) -> place == null || organisation.places().contains(place))
+			.filter((organisation) -> seeks.test(organisation.id()))
 			.map(PublicOrganisation::of)
-			.collectList();
+			.collectList());
 	}
 
 	@GetMapping("/api/public/organisations/{id}")

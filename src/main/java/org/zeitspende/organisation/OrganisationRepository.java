@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class OrganisationRepository {
 
 	private static final String SELECT = """
-			select o.id, o.slug, o.name, o.description, o.contact_email, o.website_url, o.status, o.created_at,
+			select o.id, o.slug, o.name, o.description, o.contact_email, o.website_url, o.logo_url, o.status, o.created_at,
 			       coalesce(array_agg(p.place_code order by p.place_code)
 			                filter (where p.place_code is not null), '{}') as places
 			from organisation o left join organisation_place p on p.organisation_id = o.id
@@ -89,13 +89,16 @@ class OrganisationRepository {
 				    description = coalesce(:description, description),
 				    contact_email = coalesce(:contactEmail, contact_email),
 				    website_url = case when :website::text is null then website_url
-				                       else nullif(:website::text, '') end
+				                       else nullif(:website::text, '') end,
+				    logo_url = case when :logoUrl::text is null then logo_url
+				                    else nullif(:logoUrl::text, '') end
 				where id = :id""")
 			.bind("id", id)
 			.bind("name", Parameter.fromOrEmpty(change.name(), String.class))
 			.bind("description", Parameter.fromOrEmpty(change.description(), String.class))
 			.bind("contactEmail", Parameter.fromOrEmpty(change.contactEmail(), String.class))
 			.bind("website", Parameter.fromOrEmpty(change.website(), String.class))
+			.bind("logoUrl", Parameter.fromOrEmpty(change.logoUrl(), String.class))
 			.then()
 			.then((change.places() != null) ? replacePlaces(id, change.places()) : Mono.empty());
 	}
@@ -136,7 +139,8 @@ class OrganisationRepository {
 		String[] places = row.get("places", String[].class);
 		return new Organisation(row.get("id", UUID.class), row.get("slug", String.class), row.get("name", String.class),
 				row.get("description", String.class), row.get("contact_email", String.class),
-				row.get("website_url", String.class), (places != null) ? Arrays.asList(places) : List.of(),
+				row.get("website_url", String.class), row.get("logo_url", String.class),
+				(places != null) ? Arrays.asList(places) : List.of(),
 				OrganisationStatus.valueOf(row.get("status", String.class)), row.get("created_at", Instant.class));
 	}
 

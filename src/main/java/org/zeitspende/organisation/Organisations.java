@@ -84,7 +84,7 @@ class Organisations {
 		ProfileChange normalised = new ProfileChange((change.name() != null) ? change.name().strip() : null,
 				change.description(),
 				(change.contactEmail() != null) ? EmailAddresses.normalise(change.contactEmail()) : null,
-				change.website(), change.places());
+				change.website(), change.logoUrl(), change.places());
 		Mono<Void> placesChecked = (change.places() != null) ? checkPlaces(change.places()) : Mono.empty();
 		return placesChecked.then(this.organisations.update(organisationId, normalised))
 			.as(this.transaction::transactional)

@@ -71,21 +71,23 @@ class AccountPagesIntegrationTests {
 		fields.add("description", "Wir helfen <gern>");
 		fields.add("contactEmail", "kontakt@example.org");
 		fields.add("website", "ftp://example.org");
+		fields.add("logoUrl", "http://example.org/logo.png");
 		fields.add("places", "goettingen");
 
 		EntityExchangeResult<String> invalid = admin.post(form, "/console/organisation", fields);
 		assertThat(invalid.getStatus().value()).isEqualTo(400);
-		assertThat(invalid.getResponseBody()).contains("id=\"website-error\"", "Wir helfen &lt;gern&gt;",
-				"value=\"goettingen\" checked");
+		assertThat(invalid.getResponseBody()).contains("id=\"website-error\"", "id=\"logoUrl-error\"",
+				"Wir helfen &lt;gern&gt;", "value=\"goettingen\" checked");
 
 		fields.set("website", "https://example.org");
+		fields.set("logoUrl", "https://example.org/logo.png");
 		EntityExchangeResult<String> saved = admin.post(invalid, "/console/organisation", fields);
 		assertThat(saved.getStatus().value()).isEqualTo(303);
-		assertThat(this.database.sql("select name from organisation where id = :id")
+		assertThat(this.database.sql("select name || ' ' || logo_url from organisation where id = :id")
 			.bind("id", tenant.id())
 			.map((row) -> row.get(0, String.class))
 			.one()
-			.block(Duration.ofSeconds(10))).isEqualTo(fields.getFirst("name"));
+			.block(Duration.ofSeconds(10))).isEqualTo(fields.getFirst("name") + " https://example.org/logo.png");
 
 		PageForms coordinator = signedIn(tenant.coordinator().email(), Tenants.PASSWORD);
 		EntityExchangeResult<String> refused = coordinator.get("/console/organisation");

@@ -192,6 +192,39 @@ class MembersIntegrationTests {
 			.isEqualTo(List.of("bovenden", "rosdorf"));
 	}
 
+	@Test
+	void admin_setsAnHttpsLogo_thatThePublicPageShows_andRemovesIt() {
+		Tenant tenant = this.tenants.approved();
+		String logo = "https://cdn.example.org/logos/tafel.png";
+		exchange("PATCH", "/api/organisation", adminOf(tenant), Map.of("logoUrl", logo)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.logoUrl")
+			.isEqualTo(logo);
+		this.client.get()
+			.uri("/api/public/organisations/" + tenant.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.logoUrl")
+			.isEqualTo(logo);
+		exchange("PATCH", "/api/organisation", adminOf(tenant), Map.of("logoUrl", "")).expectBody()
+			.jsonPath("$.logoUrl")
+			.doesNotExist();
+	}
+
+	@Test
+	void logo_thatIsNotAnHttpsAddressWithAHost_isRefusedNamingTheField() {
+		Tenant tenant = this.tenants.approved();
+		for (String logo : List.of("http://example.org/logo.png", "https:///logo.png", "javascript:alert(1)",
+				"https://example.org/" + "a".repeat(500))) {
+			exchange("PATCH", "/api/organisation", adminOf(tenant), Map.of("logoUrl", logo)).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[*].field")
+				.isEqualTo(List.of("logoUrl"));
+		}
+	}
+
 	private String adminOf(Tenant tenant) {
 		return this.tokens.member(tenant.admin().id(), tenant.id(), Role.ADMIN);
 	}

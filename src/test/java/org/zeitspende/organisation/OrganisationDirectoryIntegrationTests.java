@@ -52,6 +52,33 @@ class OrganisationDirectoryIntegrationTests {
 	}
 
 	@Test
+	void directory_byActivity_listsOrganisationsWithAnOpenProfileOfIt() {
+		RequirementProfileRows profiles = new RequirementProfileRows(this.database);
+		Tenant seeking = this.tenants.approved();
+		Tenant closedOnly = this.tenants.approved();
+		Tenant without = this.tenants.approved();
+		Tenant pending = this.tenants.create("PENDING");
+		for (Tenant tenant : List.of(seeking, closedOnly, without, pending)) {
+			place(tenant, "walkenried");
+		}
+		profiles.open(seeking.id(), seeking.admin().id());
+		profiles.open(pending.id(), pending.admin().id());
+		UUID closed = profiles.open(closedOnly.id(), closedOnly.admin().id());
+		this.database.sql("update requirement_profile set status = 'CLOSED' where id = :id")
+			.bind("id", closed)
+			.then()
+			.block();
+
+		assertThat(ids("/api/public/organisations?activity=fahrdienst")).contains(seeking.id().toString())
+			.doesNotContain(closedOnly.id().toString(), without.id().toString(), pending.id().toString());
+		assertThat(ids("/api/public/organisations?activity=fahrdienst&place=walkenried"))
+			.contains(seeking.id().toString());
+		assertThat(ids("/api/public/organisations?activity=fahrdienst&place=bad-sachsa"))
+			.doesNotContain(seeking.id().toString());
+		assertThat(ids("/api/public/organisations?activity=dolmetschen")).doesNotContain(seeking.id().toString());
+	}
+
+	@Test
 	void page_showsTheOrganisation_withLinksToWhatItPublishesAlone() {
 		Tenant own = this.tenants.approved();
 		Tenant other = this.tenants.approved();
