@@ -40,7 +40,10 @@ class SignIn {
 		this.properties = properties;
 	}
 
-	Mono<IssuedToken> signIn(String email, String password) {
+	/**
+	 * The signed token of a member whose password matches, and their role.
+	 */
+	Mono<SignedIn> signIn(String email, String password) {
 		return this.members.credentialsByEmail(EmailAddresses.normalise(email))
 			.flatMap((credentials) -> verify(credentials, password))
 			.switchIfEmpty(Mono
@@ -74,17 +77,28 @@ class SignIn {
 		});
 	}
 
-	private Mono<IssuedToken> issue(Credentials credentials) {
+	private Mono<SignedIn> issue(Credentials credentials) {
 		if (credentials.organisationStatus() == OrganisationStatus.SUSPENDED) {
 			return Mono.error(AccountProblem.organisationSuspended());
 		}
-		Caller member = new Caller(credentials.id(), Optional.ofNullable(credentials.organisationId()),
-				Set.of(Role.valueOf(credentials.role())));
-		return this.members.recordSuccess(credentials.id()).then(this.tokens.issueForMember(member));
+		Role role = Role.valueOf(credentials.role());
+		Caller member = new Caller(credentials.id(), Optional.ofNullable(credentials.organisationId()), Set.of(role));
+		return this.members.recordSuccess(credentials.id())
+			.then(this.tokens.issueForMember(member))
+			.map((token) -> new SignedIn(token, role));
 	}
 
 	private static boolean isInvalidCredentials(Throwable ex) {
 		return ex instanceof AccountProblem problem && problem.getStatusCode().value() == 401;
+	}
+
+	/**
+	 * A member signed in.
+	 *
+	 * @param token their signed token
+	 * @param role what they may do
+	 */
+	record SignedIn(IssuedToken token, Role role) {
 	}
 
 }

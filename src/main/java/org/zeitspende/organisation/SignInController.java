@@ -37,10 +37,10 @@ class SignInController {
 					+ "Repeated wrong passwords lock the account for a while.")
 	Mono<ResponseEntity<TokenResponse>> token(@Valid @RequestBody TokenRequest request) {
 		return this.signIn.signIn(request.email(), request.password())
-			.map((token) -> ResponseEntity.ok()
+			.map((signedIn) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.header("Pragma", "no-cache")
-				.body(TokenResponse.of(token)));
+				.body(TokenResponse.of(signedIn.token())));
 	}
 
 	@PostMapping("/me/password")

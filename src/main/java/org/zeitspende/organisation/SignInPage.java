@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.security.Role;
 import org.zeitspende.security.SessionCookie;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
@@ -28,6 +29,10 @@ import org.zeitspende.web.Pages;
 class SignInPage {
 
 	private static final URI CONSOLE = URI.create("/console");
+
+	// Operators belong to no organisation: they have no callouts, and their console is
+	// the approvals.
+	private static final URI OPERATOR_CONSOLE = URI.create("/console/operator");
 
 	private final SignIn signIn;
 
@@ -54,9 +59,9 @@ class SignInPage {
 						HttpStatus.BAD_REQUEST, exchange);
 			}
 			return this.signIn.signIn(email, password)
-				.map((token) -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-					.location(CONSOLE)
-					.header(HttpHeaders.SET_COOKIE, SessionCookie.of(token).toString())
+				.map((signedIn) -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+					.location((signedIn.role() == Role.OPERATOR) ? OPERATOR_CONSOLE : CONSOLE)
+					.header(HttpHeaders.SET_COOKIE, SessionCookie.of(signedIn.token()).toString())
 					.header(HttpHeaders.CACHE_CONTROL, "no-store")
 					.<String>build())
 				.onErrorResume(AccountProblem.class, (ex) -> form(email, null, error(ex.getStatusCode()),

@@ -131,6 +131,20 @@ class AccountPagesIntegrationTests {
 		assertThat(admin.get("/console/operator/delivery").getStatus().value()).isEqualTo(403);
 	}
 
+	@Test
+	void operators_signIn_toTheApprovals() {
+		PageForms browser = new PageForms(this.client);
+		MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+		credentials.add("email", new Tenants(this.database).operator().email());
+		credentials.add("password", Tenants.PASSWORD);
+
+		EntityExchangeResult<String> signedIn = browser.post(browser.get("/login"), "/login", credentials);
+
+		assertThat(signedIn.getStatus().value()).isEqualTo(303);
+		assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console/operator");
+		assertThat(browser.get("/console/operator").getStatus().value()).isEqualTo(200);
+	}
+
 	private PageForms signedIn(String email, String password) {
 		PageForms browser = new PageForms(this.client);
 		MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
