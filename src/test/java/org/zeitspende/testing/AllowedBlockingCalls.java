@@ -43,6 +43,11 @@ public class AllowedBlockingCalls implements BlockHoundIntegration {
 				"readConcurrentlyWithoutSpin");
 		builder.allowBlockingCallsInside("io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter",
 				"compareAndSet");
+		// Netty's adaptive buffer pool takes a magazine's lock briefly when it grows or
+		// frees one, also on an event loop; Netty's own BlockHound rules miss this path.
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+				"tryExpandMagazines");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
 	}
 
 }
