@@ -233,6 +233,41 @@ public class CommunityPages {
 	}
 
 	/**
+	 * The list a console area opens with: its heading, a button to add one, and a table
+	 * of what there is, or a sentence that there is nothing yet.
+	 * @param home the area's path, e.g. {@code /console/news}
+	 * @param heading the heading's text key
+	 * @param prefix the area's text keys: {@code <prefix>.new}, {@code <prefix>.empty}
+	 * and the columns'
+	 * @param columns the columns' keys under the prefix; blank for a column without a
+	 * heading
+	 * @param rows the rows' cells, as {@code <td>} elements
+	 * @param language {@code de} or {@code en}
+	 * @return the list's HTML
+	 */
+	public String consoleList(String home, String heading, String prefix, List<String> columns, List<String> rows,
+			String language) {
+		StringBuilder html = new StringBuilder("<h1>").append(escaped(heading, language))
+			.append("</h1><p><a class=\"button primary\" href=\"")
+			.append(home)
+			.append("/new\">")
+			.append(escaped(prefix + ".new", language))
+			.append("</a></p>");
+		if (rows.isEmpty()) {
+			return html.append("<p>").append(escaped(prefix + ".empty", language)).append("</p>").toString();
+		}
+		html.append("<table><thead><tr>");
+		for (String column : columns) {
+			html.append("<th scope=\"col\">")
+				.append(column.isBlank() ? "" : escaped(prefix + "." + column, language))
+				.append("</th>");
+		}
+		html.append("</tr></thead><tbody>");
+		rows.forEach((row) -> html.append("<tr>").append(row).append("</tr>"));
+		return html.append("</tbody></table>").toString();
+	}
+
+	/**
 	 * A term and its value for a description list; nothing when the value is blank.
 	 * @param term the term, plain text
 	 * @param value the value, plain text

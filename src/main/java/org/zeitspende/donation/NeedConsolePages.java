@@ -145,40 +145,15 @@ class NeedConsolePages {
 	}
 
 	private String listHtml(List<Need> list, String language) {
-		StringBuilder html = new StringBuilder("<h1>")
-			.append(this.pages.escaped("community.console.donations", language))
-			.append("</h1><p><a class=\"button primary\" href=\"" + HOME + "/new\">")
-			.append(this.pages.escaped("console.needs.new", language))
-			.append("</a></p>");
-		if (list.isEmpty()) {
-			return html.append("<p>")
-				.append(this.pages.escaped("console.needs.empty", language))
-				.append("</p>")
-				.toString();
-		}
-		html.append("<table><thead><tr><th scope=\"col\">")
-			.append(this.pages.escaped("console.needs.item", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.needs.status", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.needs.pledged", language))
-			.append("</th></tr></thead><tbody>");
-		for (Need need : list) {
-			html.append("<tr><td><a href=\"" + HOME + "/")
-				.append(need.id())
-				.append("\">")
-				.append(Html.text(need.item()))
-				.append("</a></td><td>")
-				.append(this.pages.escaped(status(need), language))
-				.append("</td><td>")
-				.append(need.quantityPledged())
-				.append(" / ")
-				.append(need.quantityNeeded())
-				.append(" ")
-				.append(Html.text(need.unit()))
-				.append("</td></tr>");
-		}
-		return html.append("</tbody></table>").toString();
+		return this.pages.consoleList(HOME, "community.console.donations", "console.needs",
+				List.of("item", "status", "pledged"), list.stream().map((need) -> row(need, language)).toList(),
+				language);
+	}
+
+	private String row(Need need, String language) {
+		return "<td><a href=\"" + HOME + "/" + need.id() + "\">" + Html.text(need.item()) + "</a></td><td>"
+				+ this.pages.escaped(status(need), language) + "</td><td>" + need.quantityPledged() + " / "
+				+ need.quantityNeeded() + " " + Html.text(need.unit()) + "</td>";
 	}
 
 	private String detailHtml(Need need, List<Pledge> pledges, Names names, String csrf, String language) {

@@ -176,32 +176,13 @@ class RequirementProfileConsolePages {
 	}
 
 	private String listHtml(List<RequirementProfile> list, String language) {
-		StringBuilder html = new StringBuilder("<h1>")
-			.append(this.pages.escaped("community.console.profiles", language))
-			.append("</h1><p><a class=\"button primary\" href=\"" + HOME + "/new\">")
-			.append(this.pages.escaped("console.profiles.new", language))
-			.append("</a></p>");
-		if (list.isEmpty()) {
-			return html.append("<p>")
-				.append(this.pages.escaped("console.profiles.empty", language))
-				.append("</p>")
-				.toString();
-		}
-		html.append("<table><thead><tr><th scope=\"col\">")
-			.append(this.pages.escaped("console.profiles.title", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.profiles.status", language))
-			.append("</th></tr></thead><tbody>");
-		for (RequirementProfile profile : list) {
-			html.append("<tr><td><a href=\"" + HOME + "/")
-				.append(profile.id())
-				.append("\">")
-				.append(Html.text(profile.title()))
-				.append("</a></td><td>")
-				.append(this.pages.escaped("console.profiles.status." + profile.status(), language))
-				.append("</td></tr>");
-		}
-		return html.append("</tbody></table>").toString();
+		return this.pages.consoleList(HOME, "community.console.profiles", "console.profiles",
+				List.of("title", "status"), list.stream().map((profile) -> row(profile, language)).toList(), language);
+	}
+
+	private String row(RequirementProfile profile, String language) {
+		return "<td><a href=\"" + HOME + "/" + profile.id() + "\">" + Html.text(profile.title()) + "</a></td><td>"
+				+ this.pages.escaped("console.profiles.status." + profile.status(), language) + "</td>";
 	}
 
 	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names, String csrf,

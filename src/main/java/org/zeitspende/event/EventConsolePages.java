@@ -108,43 +108,19 @@ class EventConsolePages {
 	}
 
 	private String listHtml(List<Event> list, Names names, String csrf, String language) {
-		StringBuilder html = new StringBuilder("<h1>").append(this.pages.escaped("community.console.events", language))
-			.append("</h1><p><a class=\"button primary\" href=\"" + HOME + "/new\">")
-			.append(this.pages.escaped("console.events.new", language))
-			.append("</a></p>");
-		if (list.isEmpty()) {
-			return html.append("<p>")
-				.append(this.pages.escaped("console.events.empty", language))
-				.append("</p>")
-				.toString();
-		}
-		html.append("<table><thead><tr><th scope=\"col\">")
-			.append(this.pages.escaped("console.events.what", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.events.registered", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.events.status", language))
-			.append("</th></tr></thead><tbody>");
-		for (Event event : list) {
-			html.append("<tr><td><a href=\"/events/")
-				.append(event.id())
-				.append("\">")
-				.append(Html.text(event.title()))
-				.append("</a><br>")
-				.append(Html.text(this.pages.when(event.startsAt(), language)))
-				.append(" · ")
-				.append(Html.text(names.place(event.place())))
-				.append("</td><td>")
-				.append((event.capacity() != null) ? event.registered() + " / " + event.capacity() : "–")
-				.append("</td><td>")
-				.append(this.pages.escaped("console.events.status." + event.status(), language));
-			if (event.status() == EventStatus.SCHEDULED) {
-				html.append(CommunityPages.button(HOME + "/" + event.id() + "/cancel", csrf,
-						this.pages.text("console.events.cancel", language)));
-			}
-			html.append("</td></tr>");
-		}
-		return html.append("</tbody></table>").toString();
+		return this.pages.consoleList(HOME, "community.console.events", "console.events",
+				List.of("what", "registered", "status"),
+				list.stream().map((event) -> row(event, names, csrf, language)).toList(), language);
+	}
+
+	private String row(Event event, Names names, String csrf, String language) {
+		String cancel = (event.status() == EventStatus.SCHEDULED) ? CommunityPages
+			.button(HOME + "/" + event.id() + "/cancel", csrf, this.pages.text("console.events.cancel", language)) : "";
+		return "<td><a href=\"/events/" + event.id() + "\">" + Html.text(event.title()) + "</a><br>"
+				+ Html.text(this.pages.when(event.startsAt(), language)) + " · " + Html.text(names.place(event.place()))
+				+ "</td><td>" + ((event.capacity() != null) ? event.registered() + " / " + event.capacity() : "–")
+				+ "</td><td>" + this.pages.escaped("console.events.status." + event.status(), language) + cancel
+				+ "</td>";
 	}
 
 	private static UUID organisationOf(Caller caller) {

@@ -105,34 +105,15 @@ class NewsConsolePages {
 	}
 
 	private String listHtml(List<NewsPost> posts, String csrf, String language) {
-		StringBuilder html = new StringBuilder("<h1>").append(this.pages.escaped("community.console.news", language))
-			.append("</h1><p><a class=\"button primary\" href=\"" + HOME + "/new\">")
-			.append(this.pages.escaped("console.news.new", language))
-			.append("</a></p>");
-		if (posts.isEmpty()) {
-			return html.append("<p>")
-				.append(this.pages.escaped("console.news.empty", language))
-				.append("</p>")
-				.toString();
-		}
-		html.append("<table><thead><tr><th scope=\"col\">")
-			.append(this.pages.escaped("console.news.title", language))
-			.append("</th><th scope=\"col\">")
-			.append(this.pages.escaped("console.news.publishAt", language))
-			.append("</th><th scope=\"col\"></th></tr></thead><tbody>");
-		for (NewsPost post : posts) {
-			html.append("<tr><td><a href=\"/news/")
-				.append(post.id())
-				.append("\">")
-				.append(Html.text(post.title()))
-				.append("</a></td><td>")
-				.append(Html.text(this.pages.when(post.publishedAt(), language)))
-				.append("</td><td>")
-				.append(CommunityPages.button(HOME + "/" + post.id() + "/delete", csrf,
-						this.pages.text("console.news.delete", language)))
-				.append("</td></tr>");
-		}
-		return html.append("</tbody></table>").toString();
+		return this.pages.consoleList(HOME, "community.console.news", "console.news", List.of("title", "publishAt", ""),
+				posts.stream().map((post) -> row(post, csrf, language)).toList(), language);
+	}
+
+	private String row(NewsPost post, String csrf, String language) {
+		return "<td><a href=\"/news/" + post.id() + "\">" + Html.text(post.title()) + "</a></td><td>"
+				+ Html.text(this.pages.when(post.publishedAt(), language)) + "</td><td>" + CommunityPages
+					.button(HOME + "/" + post.id() + "/delete", csrf, this.pages.text("console.news.delete", language))
+				+ "</td>";
 	}
 
 	private static UUID organisationOf(Caller caller) {
