@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,7 @@ import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.Page;
+import org.zeitspende.web.PageLanguage;
 import org.zeitspende.web.Pages;
 
 /**
@@ -230,6 +232,36 @@ public class CommunityPages {
 	 */
 	public String escaped(String key, String language, Object... arguments) {
 		return Html.text(text(key, language, arguments));
+	}
+
+	/**
+	 * A console area's form to add one: its heading, the summary of invalid fields, and
+	 * the form posting to the area with the area's fields and its submit button.
+	 * @param home the area's path, where the form posts
+	 * @param prefix the area's text keys: {@code <prefix>.new} titles the page,
+	 * {@code <prefix>.create} labels the button, and the fields' labels
+	 * @param entered what was typed
+	 * @param errors error text by field
+	 * @param status the answer's status
+	 * @param exchange the request
+	 * @param fields adds the area's fields, with the names of places and activities
+	 * @return the page
+	 */
+	public Mono<ResponseEntity<String>> consoleForm(String home, String prefix, Entered entered,
+			Map<String, String> errors, HttpStatus status, ServerWebExchange exchange,
+			BiFunction<FormHtml, Names, FormHtml> fields) {
+		String language = PageLanguage.of(exchange);
+		return Mono
+			.zip(names(language), Csrf.field(exchange),
+					consolePage(language, text(prefix + ".new", language), exchange))
+			.map((loaded) -> loaded.getT3()
+				.status(status)
+				.render("<h1>" + escaped(prefix + ".new", language) + "</h1>"
+						+ fields
+							.apply(form(language, prefix, entered, errors).summary()
+								.raw("<form method=\"post\" action=\"" + home + "\" novalidate>" + loaded.getT2()),
+									loaded.getT1())
+							.submit(prefix + ".create")));
 	}
 
 	/**

@@ -121,27 +121,14 @@ class NeedConsolePages {
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
-		String title = this.pages.text("console.needs.new", language);
-		return Mono
-			.zip(this.pages.names(language), Csrf.field(exchange), this.pages.consolePage(language, title, exchange))
-			.map((loaded) -> loaded.getT3()
-				.status(status)
-				.render(formHtml(entered, errors, loaded.getT1(), loaded.getT2(), language)));
-	}
-
-	private String formHtml(Entered entered, Map<String, String> errors, Names names, String csrf, String language) {
-		return "<h1>" + this.pages.escaped("console.needs.new", language) + "</h1>"
-				+ this.pages.form(language, "console.needs", entered, errors)
-					.summary()
-					.raw("<form method=\"post\" action=\"" + HOME + "\" novalidate>" + csrf)
-					.input("item", "type=\"text\" maxlength=\"200\"")
+		return this.pages.consoleForm(HOME, "console.needs", entered, errors, status, exchange,
+				(form, names) -> form.input("item", "type=\"text\" maxlength=\"200\"")
 					.select("category", this.pages.options(Category.values(), "needs.category.", language))
 					.input("quantityNeeded", "type=\"number\" min=\"1\" max=\"100000\" inputmode=\"numeric\"")
 					.input("unit", "type=\"text\" maxlength=\"30\"")
 					.textarea("notes")
 					.select("place", names.placeOptions())
-					.select("urgency", this.pages.options(Urgency.values(), "needs.urgency.", language))
-					.submit("console.needs.create");
+					.select("urgency", this.pages.options(Urgency.values(), "needs.urgency.", language)));
 	}
 
 	private String listHtml(List<Need> list, String language) {

@@ -145,20 +145,8 @@ class RequirementProfileConsolePages {
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
-		String title = this.pages.text("console.profiles.new", language);
-		return Mono
-			.zip(this.pages.names(language), Csrf.field(exchange), this.pages.consolePage(language, title, exchange))
-			.map((loaded) -> loaded.getT3()
-				.status(status)
-				.render(formHtml(entered, errors, loaded.getT1(), loaded.getT2(), language)));
-	}
-
-	private String formHtml(Entered entered, Map<String, String> errors, Names names, String csrf, String language) {
-		return "<h1>" + this.pages.escaped("console.profiles.new", language) + "</h1>"
-				+ this.pages.form(language, "console.profiles", entered, errors)
-					.summary()
-					.raw("<form method=\"post\" action=\"" + HOME + "\" novalidate>" + csrf)
-					.input("title", "type=\"text\" maxlength=\"200\"")
+		return this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
+				(form, names) -> form.input("title", "type=\"text\" maxlength=\"200\"")
 					.textarea("description")
 					.select("activity", names.activityOptions())
 					.checkboxes("places", names.placeOptions())
@@ -171,8 +159,7 @@ class RequirementProfileConsolePages {
 					.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
 					.checkbox("criminalRecordCertificate")
 					.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
-					.textarea("preconditions")
-					.submit("console.profiles.create");
+					.textarea("preconditions"));
 	}
 
 	private String listHtml(List<RequirementProfile> list, String language) {

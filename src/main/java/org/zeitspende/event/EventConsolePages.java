@@ -87,24 +87,14 @@ class EventConsolePages {
 
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		String title = this.pages.text("console.events.new", language);
-		return Mono
-			.zip(this.pages.names(language), Csrf.field(exchange), this.pages.consolePage(language, title, exchange))
-			.map((loaded) -> loaded.getT3()
-				.status(status)
-				.render("<h1>" + this.pages.escaped("console.events.new", language) + "</h1>"
-						+ this.pages.form(language, "console.events", entered, errors)
-							.summary()
-							.raw("<form method=\"post\" action=\"" + HOME + "\" novalidate>" + loaded.getT2())
-							.input("title", "type=\"text\" maxlength=\"200\"")
-							.textarea("description")
-							.select("place", loaded.getT1().placeOptions())
-							.input("location", "type=\"text\" maxlength=\"300\"")
-							.input("startsAt", "type=\"datetime-local\"")
-							.input("endsAt", "type=\"datetime-local\"")
-							.input("capacity", "type=\"number\" min=\"1\" max=\"10000\" inputmode=\"numeric\"")
-							.submit("console.events.create")));
+		return this.pages.consoleForm(HOME, "console.events", entered, errors, status, exchange,
+				(form, names) -> form.input("title", "type=\"text\" maxlength=\"200\"")
+					.textarea("description")
+					.select("place", names.placeOptions())
+					.input("location", "type=\"text\" maxlength=\"300\"")
+					.input("startsAt", "type=\"datetime-local\"")
+					.input("endsAt", "type=\"datetime-local\"")
+					.input("capacity", "type=\"number\" min=\"1\" max=\"10000\" inputmode=\"numeric\""));
 	}
 
 	private String listHtml(List<Event> list, Names names, String csrf, String language) {

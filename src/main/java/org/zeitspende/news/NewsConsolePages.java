@@ -89,19 +89,11 @@ class NewsConsolePages {
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
-		String title = this.pages.text("console.news.new", language);
-		return Mono.zip(Csrf.field(exchange), this.pages.consolePage(language, title, exchange))
-			.map((loaded) -> loaded.getT2()
-				.status(status)
-				.render("<h1>" + this.pages.escaped("console.news.new", language) + "</h1>"
-						+ this.pages.form(language, "console.news", entered, errors)
-							.summary()
-							.raw("<form method=\"post\" action=\"" + HOME + "\" novalidate>" + loaded.getT1())
-							.input("title", "type=\"text\" maxlength=\"200\"")
-							.raw("<p class=\"hint\">" + this.pages.escaped("console.news.markdown", language) + "</p>")
-							.textarea("body")
-							.input("publishAt", "type=\"datetime-local\"")
-							.submit("console.news.create")));
+		return this.pages.consoleForm(HOME, "console.news", entered, errors, status, exchange,
+				(form, names) -> form.input("title", "type=\"text\" maxlength=\"200\"")
+					.raw("<p class=\"hint\">" + this.pages.escaped("console.news.markdown", language) + "</p>")
+					.textarea("body")
+					.input("publishAt", "type=\"datetime-local\""));
 	}
 
 	private String listHtml(List<NewsPost> posts, String csrf, String language) {
