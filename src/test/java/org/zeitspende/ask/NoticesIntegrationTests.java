@@ -331,11 +331,7 @@ class NoticesIntegrationTests {
 	}
 
 	private String email(UUID helper) {
-		return this.database.sql("select email from helper where id = :id")
-			.bind("id", helper)
-			.map((row) -> row.get(0, String.class))
-			.one()
-			.block(TIMEOUT);
+		return new HelperRows(this.database).email(helper);
 	}
 
 }

@@ -26,6 +26,7 @@ import org.zeitspende.testing.AskRows;
 import org.zeitspende.testing.AskRows.Asked;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.ConfirmationInvariants;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.SecondInstance;
 import org.zeitspende.testing.Tenants;
@@ -132,11 +133,7 @@ class TwoInstancesIntegrationTests {
 	}
 
 	private int inbox(int port, Asked asked) {
-		String email = this.database.sql("select email from helper where id = :helper")
-			.bind("helper", asked.helperId())
-			.map((row) -> row.get(0, String.class))
-			.one()
-			.block(TIMEOUT);
+		String email = new HelperRows(this.database).email(asked.helperId());
 		List<?> messages = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
 			.build()

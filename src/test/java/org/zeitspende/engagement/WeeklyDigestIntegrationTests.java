@@ -209,11 +209,7 @@ class WeeklyDigestIntegrationTests {
 	}
 
 	private String email(UUID helper) {
-		return this.database.sql("select email from helper where id = :id")
-			.bind("id", helper)
-			.map((row) -> row.get("email", String.class))
-			.one()
-			.block(TIMEOUT);
+		return new HelperRows(this.database).email(helper);
 	}
 
 	// A Wednesday noon weeks ahead: within one week (UTC) for a few days either side.

@@ -330,11 +330,7 @@ class MessagesIntegrationTests {
 	}
 
 	private String email(UUID helper) {
-		return this.database.sql("select email from helper where id = :id")
-			.bind("id", helper)
-			.map((row) -> row.get("email", String.class))
-			.one()
-			.block(TIMEOUT);
+		return new HelperRows(this.database).email(helper);
 	}
 
 	private long threadCountOf(UUID helper) {

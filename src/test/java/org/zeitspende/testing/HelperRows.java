@@ -29,6 +29,19 @@ public final class HelperRows {
 	}
 
 	/**
+	 * A helper's email address, as stored.
+	 * @param helperId the helper
+	 * @return the address
+	 */
+	public String email(UUID helperId) {
+		return this.database.sql("select email from helper where id = :id")
+			.bind("id", helperId)
+			.map((row) -> row.get("email", String.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	/**
 	 * A helper for the given place and activity, reachable by email.
 	 * @param place a place code
 	 * @param activity an activity code

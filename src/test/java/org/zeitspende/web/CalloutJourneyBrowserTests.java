@@ -131,12 +131,8 @@ class CalloutJourneyBrowserTests {
 
 	@Test
 	void helperSignsInFromTheDevInbox_andEditsTheProfileByKeyboard() {
-		UUID id = new HelperRows(this.database).helper("goettingen", "kleiderkammer").insert();
-		String email = this.database.sql("select email from helper where id = :id")
-			.bind("id", id)
-			.map((row) -> row.get(0, String.class))
-			.one()
-			.block(WAIT);
+		HelperRows helpers = new HelperRows(this.database);
+		String email = helpers.email(helpers.helper("goettingen", "kleiderkammer").insert());
 		helper.get(url("/"));
 		helper.findElement(By.linkText("Mein Profil")).click();
 		helper.findElement(By.id("contact")).sendKeys(email, Keys.ENTER);
