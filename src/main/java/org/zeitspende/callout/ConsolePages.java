@@ -32,8 +32,6 @@ import org.zeitspende.reference.Activity;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
-import org.zeitspende.security.Callers;
-import org.zeitspende.security.Role;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
@@ -86,7 +84,7 @@ class ConsolePages {
 		String language = PageLanguage.of(exchange);
 		return Mono
 			.zip(this.callouts.list(organisationOf(caller), new CalloutFilter(null, null, null), 100, 0),
-					names(language), navigation(language, exchange))
+					names(language), this.community.consoleNavigation(language, exchange))
 			.map((loaded) -> this.pages.page(language, text("console.list.title", language))
 				.navigation(loaded.getT3())
 				.render(listHtml(loaded.getT1(), loaded.getT2(), language)));
@@ -128,7 +126,7 @@ class ConsolePages {
 		UUID organisation = organisationOf(caller);
 		return this.callouts.get(organisation, id)
 			.flatMap((callout) -> Mono
-				.zip(names(language), navigation(language, exchange), Csrf.field(exchange),
+				.zip(names(language), this.community.consoleNavigation(language, exchange), Csrf.field(exchange),
 						preview(organisation, callout, language), this.confirmedHelpers.of(callout.id()))
 				.map((loaded) -> this.pages.page(language, loaded.getT1().activity(callout.activity()))
 					.navigation(loaded.getT2())
@@ -151,7 +149,7 @@ class ConsolePages {
 	private Mono<ResponseEntity<String>> problemPage(CalloutProblem problem, String language,
 			ServerWebExchange exchange) {
 		String key = "console.problem." + problem.getStatusCode().value();
-		return navigation(language, exchange)
+		return this.community.consoleNavigation(language, exchange)
 			.map((navigation) -> this.pages.page(language, text(key + ".title", language))
 				.status(HttpStatus.valueOf(problem.getStatusCode().value()))
 				.navigation(navigation)
@@ -321,8 +319,8 @@ class ConsolePages {
 			HttpStatus status, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		return Mono
-			.zip(this.reference.activities(), this.reference.places(), navigation(language, exchange),
-					Csrf.field(exchange))
+			.zip(this.reference.activities(), this.reference.places(),
+					this.community.consoleNavigation(language, exchange), Csrf.field(exchange))
 			.map((loaded) -> this.pages.page(language, text("console.new", language))
 				.status(status)
 				.navigation(loaded.getT3())
@@ -431,21 +429,6 @@ class ConsolePages {
 			errors.putIfAbsent(name, text("console.error." + name, language));
 		}
 		return errors;
-	}
-
-	private Mono<String> navigation(String language, ServerWebExchange exchange) {
-		Mono<Boolean> admin = Callers.current().map((caller) -> caller.has(Role.ADMIN)).defaultIfEmpty(false);
-		return Mono.zip(Csrf.field(exchange), admin)
-			.map((loaded) -> "<a href=\"/console\">" + escaped("console.list.title", language)
-					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language) + "</a>"
-					+ this.community.consoleLinks(language)
-					+ (loaded.getT2()
-							? "<a href=\"/console/organisation\">" + escaped("console.organisation", language) + "</a>"
-							: "")
-					+ "<a href=\"/console/password\">" + escaped("console.account", language)
-					+ "</a><form method=\"post\" action=\"/logout\">" + loaded.getT1()
-					+ "<button type=\"submit\" class=\"link\">" + escaped("console.logout", language)
-					+ "</button></form>");
 	}
 
 	private Mono<Names> names(String language) {

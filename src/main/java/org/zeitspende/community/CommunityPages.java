@@ -21,6 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.Problem;
 import org.zeitspende.reference.ReferenceData;
+import org.zeitspende.security.Callers;
+import org.zeitspende.security.Role;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.Page;
@@ -84,12 +86,30 @@ public class CommunityPages {
 	 * @return the page
 	 */
 	public Mono<Page> consolePage(String language, String title, ServerWebExchange exchange) {
-		return Csrf.field(exchange)
-			.map((csrf) -> this.pages.page(language, title)
-				.navigation("<a href=\"/console\">" + escaped("console.list.title", language) + "</a>"
-						+ consoleLinks(language) + "<form method=\"post\" action=\"/logout\">" + csrf
-						+ "<button type=\"submit\" class=\"link\">" + escaped("console.logout", language)
-						+ "</button></form>"));
+		return consoleNavigation(language, exchange)
+			.map((navigation) -> this.pages.page(language, title).navigation(navigation));
+	}
+
+	/**
+	 * The navigation of every console page: the callouts, a new one, the community areas,
+	 * the organisation's profile for admins, the account, signing out.
+	 * @param language {@code de} or {@code en}
+	 * @param exchange the request, for the CSRF token of signing out
+	 * @return the navigation's HTML
+	 */
+	public Mono<String> consoleNavigation(String language, ServerWebExchange exchange) {
+		Mono<Boolean> admin = Callers.current().map((caller) -> caller.has(Role.ADMIN)).defaultIfEmpty(false);
+		return Mono.zip(Csrf.field(exchange), admin)
+			.map((loaded) -> "<a href=\"/console\">" + escaped("console.list.title", language)
+					+ "</a><a href=\"/console/callouts/new\">" + escaped("console.new", language) + "</a>"
+					+ consoleLinks(language)
+					+ (loaded.getT2()
+							? "<a href=\"/console/organisation\">" + escaped("console.organisation", language) + "</a>"
+							: "")
+					+ "<a href=\"/console/password\">" + escaped("console.account", language)
+					+ "</a><form method=\"post\" action=\"/logout\">" + loaded.getT1()
+					+ "<button type=\"submit\" class=\"link\">" + escaped("console.logout", language)
+					+ "</button></form>");
 	}
 
 	/**
