@@ -9,7 +9,7 @@ started="$(mktemp)"
 trap 'rm -f "${started}"' EXIT
 echo "Fair rotation benchmark: 10 callouts x 10,000 asks over 100,000 helpers (a few minutes)"
 status=0
-./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=FairRotationBenchmark \
+./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=FairRotationBenchmark -Dbenchmark.heap=3g \
   -Dsurefire.failIfNoSpecifiedTests=false test || status=$?
 # Only a table this run wrote: one left by an earlier run would pass for this one's.
 table="$(find loadtest/results -name fair.md -newer "${started}" 2>/dev/null | sort | tail -n 1)"
