@@ -22,10 +22,10 @@ import org.zeitspende.confirmation.SlotGate.Reservation;
 /**
  * A yes: the Redis gate turns the surplus away, then one PostgreSQL statement stores the
  * answer under {@code UNIQUE (callout, helper)} and takes a slot with a conditional
- * update ({@code take_slot}), committing by itself. "Confirmed" is answered only after
- * the commit. When PostgreSQL fails, the reservation is given back and the request fails
- * with 503. A helper who answered before gets that answer again, one who came too late
- * similar open callouts.
+ * update ({@code take_slots}, together with the yeses that wait with it: group commit),
+ * committing by itself. "Confirmed" is answered only after the commit. When PostgreSQL
+ * fails, the reservation is given back and the request fails with 503. A helper who
+ * answered before gets that answer again, one who came too late similar open callouts.
  */
 @Component
 class Acceptances {
@@ -33,6 +33,8 @@ class Acceptances {
 	private static final Log log = LogFactory.getLog(Acceptances.class);
 
 	private final ConfirmationRepository answers;
+
+	private final SlotTakings takings;
 
 	private final SlotGate gate;
 
@@ -44,9 +46,10 @@ class Acceptances {
 
 	private final ApplicationEventPublisher events;
 
-	Acceptances(ConfirmationRepository answers, SlotGate gate, SlotReconciler reconciler, Alternatives alternatives,
-			RecentCallouts recent, ApplicationEventPublisher events) {
+	Acceptances(ConfirmationRepository answers, SlotTakings takings, SlotGate gate, SlotReconciler reconciler,
+			Alternatives alternatives, RecentCallouts recent, ApplicationEventPublisher events) {
 		this.answers = answers;
+		this.takings = takings;
 		this.gate = gate;
 		this.reconciler = reconciler;
 		this.alternatives = alternatives;
@@ -89,7 +92,7 @@ class Acceptances {
 	private Mono<Result> take(Asked asked, boolean reserved, Instant now) {
 		UUID calloutId = asked.callout().id();
 		Mono<Void> undo = reserved ? this.gate.release(calloutId, asked.helperId()) : Mono.empty();
-		Mono<SlotTaking> taken = this.answers.take(calloutId, asked.helperId(), now).onErrorResume((ex) -> {
+		Mono<SlotTaking> taken = this.takings.take(calloutId, asked.helperId(), now).onErrorResume((ex) -> {
 			log.warn("Could not store a confirmation for callout " + calloutId + ": " + ex.getMessage());
 			return undo.then(Mono.error(new GateUnavailableException(ex)));
 		});

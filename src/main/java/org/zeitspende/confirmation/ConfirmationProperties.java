@@ -13,9 +13,13 @@ import org.springframework.util.Assert;
  * PostgreSQL
  * @param calloutCacheTime how long a callout read for an answer serves the next ones: the
  * counts that answers show may be this old
+ * @param batchSize how many yeses one statement stores at most
+ * @param batchesAtOnce how many such statements run at once; yeses that come meanwhile
+ * wait and go together in the next
  */
 @ConfigurationProperties("zeitspende.confirmations")
-record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval, Duration calloutCacheTime) {
+record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval, Duration calloutCacheTime,
+		int batchSize, int batchesAtOnce) {
 
 	ConfirmationProperties {
 		Assert.isTrue(withdrawUntil != null && !withdrawUntil.isNegative(),
@@ -24,6 +28,8 @@ record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval
 				"zeitspende.confirmations.reconcile-interval must be positive");
 		Assert.isTrue(calloutCacheTime != null && !calloutCacheTime.isNegative(),
 				"zeitspende.confirmations.callout-cache-time must not be negative");
+		Assert.isTrue(batchSize > 0, "zeitspende.confirmations.batch-size must be positive");
+		Assert.isTrue(batchesAtOnce > 0, "zeitspende.confirmations.batches-at-once must be positive");
 	}
 
 }

@@ -3,7 +3,9 @@ package org.zeitspende.confirmation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -157,18 +159,27 @@ class ConfirmationRepository {
 	}
 
 	/**
-	 * Stores a first yes and takes a slot for it, in one statement: outside a transaction
-	 * it commits by itself.
-	 * @return what came of it
+	 * Yeses in one statement and one commit ({@code take_slots}).
+	 * @param yeses the yeses, no helper twice for one callout
+	 * @return what came of each, in the order of {@code yeses}
 	 */
-	Mono<SlotTaking> take(UUID calloutId, UUID helperId, Instant now) {
+	Mono<List<SlotTaking>> takeAll(List<Yes> yeses) {
 		return this.database.sql(
-				"select outcome, stored, organisation_id, status, filled, needed from take_slot(:callout, :helper, :now)")
-			.bind("callout", calloutId)
-			.bind("helper", helperId)
-			.bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.map(ConfirmationRepository::taking)
-			.one();
+				"select ord, outcome, stored, organisation_id, status, filled, needed from take_slots(:callouts, :helpers, :nows)")
+			.bind("callouts", yeses.stream().map(Yes::calloutId).toArray(UUID[]::new))
+			.bind("helpers", yeses.stream().map(Yes::helperId).toArray(UUID[]::new))
+			.bind("nows",
+					yeses.stream()
+						.map((yes) -> OffsetDateTime.ofInstant(yes.now(), ZoneOffset.UTC))
+						.toArray(OffsetDateTime[]::new))
+			.map((row) -> Map.entry(row.get("ord", Integer.class), taking(row)))
+			.all()
+			.collectList()
+			.map((rows) -> {
+				SlotTaking[] inOrder = new SlotTaking[yeses.size()];
+				rows.forEach((row) -> inOrder[row.getKey() - 1] = row.getValue());
+				return Arrays.asList(inOrder);
+			});
 	}
 
 	private static SlotTaking taking(Readable row) {
@@ -179,6 +190,17 @@ class ConfirmationRepository {
 				(status != null) ? CalloutStatus.valueOf(status) : null,
 				Objects.requireNonNullElse(row.get("filled", Integer.class), 0),
 				Objects.requireNonNullElse(row.get("needed", Integer.class), 0));
+	}
+
+	/**
+	 * A yes to take a slot for.
+	 *
+	 * @param calloutId the callout
+	 * @param helperId the helper
+	 * @param now when the helper answered: the callout must start after it
+	 */
+	record Yes(UUID calloutId, UUID helperId, Instant now) {
+
 	}
 
 	/**
