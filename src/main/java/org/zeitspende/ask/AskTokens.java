@@ -8,15 +8,20 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.zeitspende.config.NaturalBatches;
 
 /**
  * The tokens in the links of asks: 128 random bits, base64url (22 characters), minted by
@@ -38,7 +43,15 @@ public class AskTokens {
 
 	private static final int KEPT_MAXIMUM = 100_000;
 
+	// A surge of taps on fresh links (10,000 helpers at once) is looked up 64 tokens per
+	// query, at most 4 queries at once, instead of a query per tap queueing on the pool.
+	private static final int LOOKUPS_PER_QUERY = 64;
+
+	private static final int QUERIES_AT_ONCE = 4;
+
 	private final DatabaseClient database;
+
+	private final NaturalBatches<ByteBuffer, TokenHolder> lookups;
 
 	private final AsyncCache<ByteBuffer, TokenHolder> found = Caffeine.newBuilder()
 		.expireAfterWrite(KEPT)
@@ -49,8 +62,10 @@ public class AskTokens {
 	// relay.
 	private final SecureRandom random;
 
-	AskTokens(DatabaseClient database) throws NoSuchAlgorithmException {
+	AskTokens(DatabaseClient database, MeterRegistry meters) throws NoSuchAlgorithmException {
 		this.database = database;
+		this.lookups = new NaturalBatches<>("zeitspende.ask.token.lookups", LOOKUPS_PER_QUERY, QUERIES_AT_ONCE,
+				this::lookUp, meters);
 		this.random = SecureRandom.getInstance("DRBG",
 				DrbgParameters.instantiation(256, DrbgParameters.Capability.NONE, null));
 		this.random.nextBytes(new byte[16]);
@@ -71,16 +86,21 @@ public class AskTokens {
 		if (token == null || token.length() != TOKEN_LENGTH) {
 			return Mono.empty();
 		}
-		byte[] hash = sha256(token);
-		return Mono.fromFuture(() -> this.found.get(ByteBuffer.wrap(hash),
-				(key, executor) -> this.database
-					.sql("select id, callout_id, helper_id from ask where token_hash = :hash")
-					.bind("hash", hash)
-					.map((row) -> new TokenHolder(row.get("id", UUID.class), row.get("callout_id", UUID.class),
-							row.get("helper_id", UUID.class)))
-					.one()
-					.toFuture()),
-				true);
+		ByteBuffer hash = ByteBuffer.wrap(sha256(token));
+		return Mono.fromFuture(() -> this.found.get(hash, (key, executor) -> this.lookups.get(key).toFuture()), true);
+	}
+
+	private Mono<Map<ByteBuffer, TokenHolder>> lookUp(List<ByteBuffer> hashes) {
+		return this.database.sql("""
+				select id, callout_id, helper_id, token_hash from ask
+				where token_hash in (select decode(hash, 'hex') from unnest(cast(:hashes as text[])) hash)""")
+			.bind("hashes",
+					hashes.stream().map((hash) -> HexFormat.of().formatHex(hash.array())).toArray(String[]::new))
+			.map((row) -> Map.entry(ByteBuffer.wrap(row.get("token_hash", byte[].class)),
+					new TokenHolder(row.get("id", UUID.class), row.get("callout_id", UUID.class),
+							row.get("helper_id", UUID.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/**

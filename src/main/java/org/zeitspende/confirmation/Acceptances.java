@@ -32,7 +32,7 @@ class Acceptances {
 
 	private static final Log log = LogFactory.getLog(Acceptances.class);
 
-	private final ConfirmationRepository answers;
+	private final LateAnswers late;
 
 	private final SlotTakings takings;
 
@@ -46,9 +46,9 @@ class Acceptances {
 
 	private final ApplicationEventPublisher events;
 
-	Acceptances(ConfirmationRepository answers, SlotTakings takings, SlotGate gate, SlotReconciler reconciler,
+	Acceptances(LateAnswers late, SlotTakings takings, SlotGate gate, SlotReconciler reconciler,
 			Alternatives alternatives, RecentCallouts recent, ApplicationEventPublisher events) {
-		this.answers = answers;
+		this.late = late;
 		this.takings = takings;
 		this.gate = gate;
 		this.reconciler = reconciler;
@@ -140,8 +140,8 @@ class Acceptances {
 		CalloutSummary callout = asked.callout();
 		Mono<List<Alternatives.Candidate>> candidates = (fullOrClosed == Outcome.FULL)
 				? this.alternatives.candidates(callout, now) : Mono.just(List.of());
-		return candidates.flatMap((similar) -> this.answers
-			.late(callout.id(), asked.helperId(), similar.stream().map(Alternatives.Candidate::calloutId).toList())
+		return candidates.flatMap((similar) -> this.late
+			.of(callout.id(), asked.helperId(), similar.stream().map(Alternatives.Candidate::calloutId).toList())
 			.map((late) -> {
 				Outcome stored = late.answered().get(callout.id());
 				if (stored != null) {
