@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.r2dbc.spi.R2dbcTransientException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -127,6 +128,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
 		return handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(),
 				exchange);
+	}
+
+	// The client closed the connection before the answer was written (a load tester
+	// stopping, a phone losing its signal): nobody is left to answer, and nothing failed.
+	@ExceptionHandler(AbortedException.class)
+	Mono<ResponseEntity<Object>> handleClientGone(AbortedException ex, ServerWebExchange exchange) {
+		log.debug("Client gone before the answer to " + exchange.getRequest().getMethod() + " "
+				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]");
+		return Mono.empty();
 	}
 
 	@ExceptionHandler(Exception.class)

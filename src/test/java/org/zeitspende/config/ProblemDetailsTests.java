@@ -9,9 +9,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 @WebFluxTest(controllers = ProblemDetailsTests.ProbeController.class,
 		properties = { "zeitspende.embedded.enabled=false", "zeitspende.web.max-request-size=1KB" })
 @Import(ProblemDetailsTests.ProbeController.class)
@@ -120,6 +125,13 @@ class ProblemDetailsTests {
 		}
 	}
 
+	@Test
+	void aClientGoneBeforeTheAnswer_isNoError(CapturedOutput output) {
+		this.client.get().uri("/probe/gone").exchange().expectBody().isEmpty();
+
+		assertThat(output).doesNotContain("Unexpected error", "AbortedException");
+	}
+
 	private WebTestClient.ResponseSpec post(String json) {
 		return this.client.post().uri("/probe").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
 	}
@@ -164,6 +176,12 @@ class ProblemDetailsTests {
 		@GetMapping("/probe/unreachable")
 		Mono<String> unreachable() {
 			return Mono.error(new DataAccessResourceFailureException("secret internals"));
+		}
+
+		// What Reactor Netty raises when the client closed the connection first.
+		@GetMapping("/probe/gone")
+		Mono<String> gone() {
+			return Mono.error(AbortedException.beforeSend());
 		}
 
 		@GetMapping("/probe/{number}")
