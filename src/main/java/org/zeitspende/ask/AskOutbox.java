@@ -1,10 +1,12 @@
 package org.zeitspende.ask;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AskOutbox {
+
+	// A helper's ask budget counts the asks of the last seven days.
+	private static final Duration BUDGET_PERIOD = Duration.ofDays(7);
 
 	private final AskRepository asks;
 
@@ -38,18 +43,25 @@ public class AskOutbox {
 	}
 
 	/**
-	 * How many asks each of the helpers got since an instant, for their ask budgets. Asks
-	 * that were never sent (skipped or failed) do not count.
-	 * @param helperIds the helpers
-	 * @param since the start of the budget period
-	 * @return asks per helper; a helper without asks is missing
+	 * The helpers whose own ask budget is used up: they got as many asks in the last
+	 * seven days as they allow a week, or more. Asks that were never sent (skipped or
+	 * failed) do not count. Waves ask none of them, and the weekly digest of requirement
+	 * profiles skips them.
+	 * @param budgets each helper's ask budget, in asks a week
+	 * @param now the current instant
+	 * @return the helpers who may not be asked now
 	 */
-	public Mono<Map<UUID, Integer>> askedSince(Collection<UUID> helperIds, Instant since) {
-		if (helperIds.isEmpty()) {
-			return Mono.just(Map.of());
+	public Mono<Set<UUID>> budgetUsedUp(Map<UUID, Integer> budgets, Instant now) {
+		if (budgets.isEmpty()) {
+			return Mono.just(Set.of());
 		}
-		return this.asks.countSince(helperIds.toArray(UUID[]::new), since)
-			.collectMap(HelperAsks::helperId, HelperAsks::asks);
+		return this.asks.countSince(budgets.keySet().toArray(UUID[]::new), now.minus(BUDGET_PERIOD))
+			.collectMap(HelperAsks::helperId, HelperAsks::asks)
+			.map((asked) -> budgets.entrySet()
+				.stream()
+				.filter((budget) -> asked.getOrDefault(budget.getKey(), 0) >= budget.getValue())
+				.map(Map.Entry::getKey)
+				.collect(Collectors.toUnmodifiableSet()));
 	}
 
 	/**

@@ -1,15 +1,9 @@
 package org.zeitspende.callout;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import reactor.core.publisher.Mono;
 
@@ -26,21 +20,20 @@ import org.zeitspende.helper.CandidateCriteria;
 @Service
 class CalloutPreviews {
 
-	private static final String HMAC = "HmacSHA256";
-
 	private final Callouts callouts;
 
 	private final CalloutCandidates candidates;
 
 	private final CalloutProperties properties;
 
-	private final SecretKeySpec pseudonymKey;
+	private final HelperPseudonyms pseudonyms;
 
-	CalloutPreviews(Callouts callouts, CalloutCandidates candidates, CalloutProperties properties) {
+	CalloutPreviews(Callouts callouts, CalloutCandidates candidates, CalloutProperties properties,
+			HelperPseudonyms pseudonyms) {
 		this.callouts = callouts;
 		this.candidates = candidates;
 		this.properties = properties;
-		this.pseudonymKey = new SecretKeySpec(properties.pseudonymSecret().getBytes(StandardCharsets.UTF_8), HMAC);
+		this.pseudonyms = pseudonyms;
 	}
 
 	Mono<CalloutPreview> preview(UUID organisationId, UUID calloutId, Instant now) {
@@ -92,7 +85,7 @@ class CalloutPreviews {
 		int waveSize = firstWaveSize(open, found.size());
 		List<String> pseudonyms = (calloutId == null) ? List.of()
 				: found.stream()
-					.map((candidate) -> pseudonym(calloutId, candidate.helperId()))
+					.map((candidate) -> this.pseudonyms.of(calloutId, candidate.helperId()))
 					.sorted()
 					.limit(waveSize)
 					.toList();
@@ -102,20 +95,6 @@ class CalloutPreviews {
 	private static CandidateCriteria criteria(Callout callout, Instant now) {
 		return new CandidateCriteria(callout.place(), callout.activity(), Set.copyOf(callout.languages()),
 				Set.copyOf(callout.skills()), now);
-	}
-
-	// The same helper gets another pseudonym in every callout, so previews cannot be
-	// joined to follow a person.
-	private String pseudonym(UUID calloutId, UUID helperId) {
-		try {
-			Mac mac = Mac.getInstance(HMAC);
-			mac.init(this.pseudonymKey);
-			byte[] digest = mac.doFinal((calloutId + ":" + helperId).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -19,9 +19,12 @@ import org.zeitspende.community.Entered;
 import org.zeitspende.community.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.organisation.OrganisationNames;
+import org.zeitspende.ratelimit.ClientAddress;
+import org.zeitspende.ratelimit.RateLimitExceededException;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
+import org.zeitspende.web.Pages;
 
 /**
  * Donation needs for everyone: the open ones, filtered by place and category, one need
@@ -39,10 +42,13 @@ class NeedPages {
 
 	private final CommunityPages pages;
 
-	NeedPages(Needs needs, OrganisationNames organisations, CommunityPages pages) {
+	private final Pages sitePages;
+
+	NeedPages(Needs needs, OrganisationNames organisations, CommunityPages pages, Pages sitePages) {
 		this.needs = needs;
 		this.organisations = organisations;
 		this.pages = pages;
+		this.sitePages = sitePages;
 	}
 
 	@GetMapping(path = "/donations", produces = MediaType.TEXT_HTML_VALUE)
@@ -71,10 +77,11 @@ class NeedPages {
 				return detail(id, entered, this.pages.errors(invalid, "needs.pledge", language), HttpStatus.BAD_REQUEST,
 						exchange);
 			}
-			return this.needs.pledge(id, pledge)
+			return this.needs.pledge(id, pledge, ClientAddress.of(exchange))
 				.map((receipt) -> this.pages.page(language, this.pages.text("needs.thanks.title", language))
 					.render(thanksHtml(id, receipt, language)))
-				.onErrorResume(DonationProblem.class, (problem) -> refused(id, entered, problem, language, exchange));
+				.onErrorResume(DonationProblem.class, (problem) -> refused(id, entered, problem, language, exchange))
+				.onErrorResume(RateLimitExceededException.class, (ex) -> Mono.just(this.sitePages.busy(ex, language)));
 		});
 	}
 

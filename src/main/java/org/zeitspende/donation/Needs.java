@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 import org.zeitspende.config.InvalidRequestException;
+import org.zeitspende.ratelimit.RateLimitKey;
+import org.zeitspende.ratelimit.RateLimiter;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.OrganisationStandings;
@@ -16,10 +18,13 @@ import org.zeitspende.security.OrganisationStandings.Standing;
  * Donation needs: organisations post them, stop or close them and mark pledges received;
  * anyone sees the open ones of approved organisations and pledges. A pledge is taken in
  * one statement that only raises the pledged quantity within the need, so that pledges
- * never exceed it however many arrive at once.
+ * never exceed it however many arrive at once. Pledges need no account, so they are
+ * limited per client address ({@value #LIMIT}).
  */
 @Service
 class Needs {
+
+	static final String LIMIT = "pledges-per-ip";
 
 	private final NeedRepository needs;
 
@@ -27,10 +32,13 @@ class Needs {
 
 	private final OrganisationStandings standings;
 
-	Needs(NeedRepository needs, ReferenceData referenceData, OrganisationStandings standings) {
+	private final RateLimiter limiter;
+
+	Needs(NeedRepository needs, ReferenceData referenceData, OrganisationStandings standings, RateLimiter limiter) {
 		this.needs = needs;
 		this.referenceData = referenceData;
 		this.standings = standings;
+		this.limiter = limiter;
 	}
 
 	Mono<Need> create(UUID organisationId, UUID memberId, NewNeed need) {
@@ -84,10 +92,16 @@ class Needs {
 
 	/**
 	 * Takes a donor's pledge if it fits within what is still needed.
+	 * @param needId the need
+	 * @param pledge the pledge
+	 * @param clientAddress the donor's address, for the limit per address
+	 * @return the receipt; fails with a 429 problem over the limit
 	 */
-	Mono<PledgeReceipt> pledge(UUID needId, NewPledge pledge) {
-		return published(needId).flatMap((need) -> this.needs.pledge(needId, pledge)
-			.switchIfEmpty(Mono.defer(() -> this.needs.find(needId).map(Needs::refusal))));
+	Mono<PledgeReceipt> pledge(UUID needId, NewPledge pledge, String clientAddress) {
+		return this.limiter.consume(List.of(new RateLimitKey(LIMIT, clientAddress)))
+			.then(published(needId))
+			.flatMap((need) -> this.needs.pledge(needId, pledge)
+				.switchIfEmpty(Mono.defer(() -> this.needs.find(needId).map(Needs::refusal))));
 	}
 
 	private static PledgeReceipt refusal(Need need) {

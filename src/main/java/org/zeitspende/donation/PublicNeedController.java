@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.ratelimit.ClientAddress;
 
 /**
  * Open donation needs as anyone sees them, and donors' pledges.
@@ -52,9 +54,11 @@ class PublicNeedController {
 	@PostMapping("/api/public/donation-needs/{id}/pledges")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Pledge a quantity",
-			description = "Refused with 409 when it exceeds what is still needed, or the need is closed or stopped.")
-	Mono<PledgeReceipt> pledge(@PathVariable UUID id, @Valid @RequestBody NewPledge pledge) {
-		return this.needs.pledge(id, pledge);
+			description = "Refused with 409 when it exceeds what is still needed, or the need is closed or stopped, "
+					+ "and with 429 when too many pledges came from the same address.")
+	Mono<PledgeReceipt> pledge(@PathVariable UUID id, @Valid @RequestBody NewPledge pledge,
+			ServerWebExchange exchange) {
+		return this.needs.pledge(id, pledge, ClientAddress.of(exchange));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -90,6 +91,15 @@ class DigestRepository {
 			.bind("week", week)
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * The helper's digests, oldest first, for the helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select week, profiles, status, claimed_at from requirement_digest
+				where helper_id = :helper order by week""").bind("helper", helperId).fetch().all().collectList();
 	}
 
 }

@@ -2,6 +2,8 @@ package org.zeitspende.engagement;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -124,6 +126,22 @@ class InterestRepository {
 
 	private static Instant instant(Readable row, String column) {
 		return row.get(column, OffsetDateTime.class).toInstant();
+	}
+
+	/**
+	 * The helper's interests, each with the profile's title, oldest first, for the
+	 * helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select i.id, i.profile_id, p.title as profile_title, p.organisation_id, i.status, i.share_contact,
+				       i.created_at, i.decided_at
+				from requirement_interest i join requirement_profile p on p.id = i.profile_id
+				where i.helper_id = :helper order by i.created_at, i.id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
 	}
 
 }

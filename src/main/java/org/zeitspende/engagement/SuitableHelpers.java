@@ -1,10 +1,6 @@
 package org.zeitspende.engagement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +8,7 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
+import org.zeitspende.callout.HelperPseudonyms;
 import org.zeitspende.helper.MatchProfile;
 import org.zeitspende.helper.MatchProfiles;
 
@@ -19,7 +16,8 @@ import org.zeitspende.helper.MatchProfiles;
  * Registered helpers who would fit a requirement profile, ranked by the documented fit
  * score. Candidates are helpers who may be asked now (a verified channel, not paused) and
  * who do the profile's activity or go to one of its places; the first
- * {@value #CANDIDATES} of them are scored.
+ * {@value #CANDIDATES} of them are scored. Each shows under a keyed pseudonym of its own
+ * in each profile, the one callout previews use.
  */
 @Service
 class SuitableHelpers {
@@ -30,9 +28,12 @@ class SuitableHelpers {
 
 	private final MatchProfiles helpers;
 
-	SuitableHelpers(RequirementProfiles profiles, MatchProfiles helpers) {
+	private final HelperPseudonyms pseudonyms;
+
+	SuitableHelpers(RequirementProfiles profiles, MatchProfiles helpers, HelperPseudonyms pseudonyms) {
 		this.profiles = profiles;
 		this.helpers = helpers;
+		this.pseudonyms = pseudonyms;
 	}
 
 	/**
@@ -52,20 +53,13 @@ class SuitableHelpers {
 				.toList());
 	}
 
-	private static SuitableHelper suitable(RequirementProfile profile, MatchProfile helper) {
+	private SuitableHelper suitable(RequirementProfile profile, MatchProfile helper) {
 		Fit fit = Fit.of(profile, Seeker.of(helper));
 		return new SuitableHelper(pseudonym(profile.id(), helper.helperId()), fit.score(), fit.explanation());
 	}
 
-	private static String pseudonym(UUID profileId, UUID helperId) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest((profileId + "/" + helperId).getBytes(StandardCharsets.US_ASCII));
-			return "S-" + HexFormat.of().formatHex(hash, 0, 4).toUpperCase(Locale.ROOT);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is always available", ex);
-		}
+	private String pseudonym(UUID profileId, UUID helperId) {
+		return "S-" + this.pseudonyms.of(profileId, helperId).substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -8,19 +8,24 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.ask.AskOutbox;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageSender;
 import org.zeitspende.helper.ConsentPurpose;
+import org.zeitspende.helper.HelperAddress;
 import org.zeitspende.helper.HelperContacts;
 import org.zeitspende.helper.MatchProfile;
 import org.zeitspende.helper.MatchProfiles;
@@ -31,9 +36,16 @@ import org.zeitspende.helper.MatchProfiles;
  * that fit them with at least the configured score, best first, at most
  * {@value #MOST_PROFILES}. Nobody gets more than one digest per week (Monday to Sunday,
  * UTC): each replica may run the job, and the first to insert the helper's row for the
- * week sends it. Consent and the verified address are read again right before sending. A
- * digest that provably was not sent gives its claim up for a later run; one that may have
- * been sent is not sent again.
+ * week sends it.
+ * <p>
+ * Right before sending, everything that decided who gets one is read again: not erased,
+ * not paused, a verified address, confirmed consent, and an ask budget that is not used
+ * up (as many asks in the last seven days as the helper allows a week; a budget of zero
+ * is always used up). The digest asks for nothing at a given time, so it does not count
+ * against the budget, but a helper who already had all the asks they want gets no digest
+ * on top: the claim is given up, and a later run of the same week sends the digest once
+ * the budget has room again. A digest that provably was not sent gives its claim up as
+ * well; one that may have been sent is not sent again.
  */
 @Component
 class WeeklyDigest {
@@ -50,6 +62,8 @@ class WeeklyDigest {
 
 	private final HelperContacts contacts;
 
+	private final AskOutbox asks;
+
 	private final DigestRepository digests;
 
 	private final DigestTexts texts;
@@ -58,11 +72,12 @@ class WeeklyDigest {
 
 	private final DigestProperties properties;
 
-	WeeklyDigest(RequirementProfiles profiles, MatchProfiles helpers, HelperContacts contacts, DigestRepository digests,
-			DigestTexts texts, MessageSender sender, DigestProperties properties) {
+	WeeklyDigest(RequirementProfiles profiles, MatchProfiles helpers, HelperContacts contacts, AskOutbox asks,
+			DigestRepository digests, DigestTexts texts, MessageSender sender, DigestProperties properties) {
 		this.profiles = profiles;
 		this.helpers = helpers;
 		this.contacts = contacts;
+		this.asks = asks;
 		this.digests = digests;
 		this.texts = texts;
 		this.sender = sender;
@@ -82,16 +97,24 @@ class WeeklyDigest {
 	 * @return how many digests were sent
 	 */
 	Mono<Long> run(Instant now) {
+		return due(now).concatMap((digest) -> deliver(digest, now)).filter(Boolean::booleanValue).count();
+	}
+
+	/**
+	 * The digests a run plans: one per helper who agreed to it and has new fitting
+	 * profiles. Sending them one after the other takes a while, so {@link #deliver}
+	 * checks each helper again.
+	 * @param now the current instant
+	 * @return the digests, one per helper
+	 */
+	Flux<Digest> due(Instant now) {
 		Instant weekAgo = now.minus(WEEK);
 		return Mono
 			.zip(this.profiles.publishedBetween(weekAgo, now).collectList(), this.digests.lastClaimedAfter(weekAgo))
 			.flatMapMany((found) -> this.helpers.consenting(Channel.EMAIL, ConsentPurpose.DIGEST)
 				.map((helper) -> new Digest(helper.helperId(),
 						fitting(helper, found.getT1(), found.getT2().getOrDefault(helper.helperId(), weekAgo)))))
-			.filter((digest) -> !digest.profiles().isEmpty())
-			.concatMap((digest) -> deliver(digest, weekOf(now), now))
-			.filter(Boolean::booleanValue)
-			.count();
+			.filter((digest) -> !digest.profiles().isEmpty());
 	}
 
 	private List<ScoredProfile> fitting(MatchProfile helper, List<RequirementProfile> published, Instant since) {
@@ -107,11 +130,19 @@ class WeeklyDigest {
 			.toList();
 	}
 
-	private Mono<Boolean> deliver(Digest digest, LocalDate week, Instant now) {
+	/**
+	 * Claims the helper's digest of the week and sends it, if the helper still may get
+	 * it.
+	 * @param digest the digest planned
+	 * @param now the current instant
+	 * @return whether it was sent
+	 */
+	Mono<Boolean> deliver(Digest digest, Instant now) {
 		UUID helperId = digest.helperId();
+		LocalDate week = weekOf(now);
 		return this.digests.claim(helperId, week, digest.profiles().size(), now)
 			.filter(Boolean::booleanValue)
-			.flatMap((claimed) -> this.contacts.addressWithConsent(helperId, Channel.EMAIL, ConsentPurpose.DIGEST)
+			.flatMap((claimed) -> stillDue(helperId, now)
 				.switchIfEmpty(Mono.defer(() -> this.digests.release(helperId, week).then(Mono.empty()))))
 			.map((address) -> this.texts.email(address, digest.profiles(), "digest-" + helperId + "-" + week))
 			.flatMap((message) -> this.sender.send(message))
@@ -131,11 +162,21 @@ class WeeklyDigest {
 			.defaultIfEmpty(false);
 	}
 
+	// Read again at sending: since the run began the helper may have paused, been
+	// erased, lost the verified address, withdrawn the consent or been asked up to the
+	// budget.
+	private Mono<HelperAddress> stillDue(UUID helperId, Instant now) {
+		return this.helpers.consenting(helperId, Channel.EMAIL, ConsentPurpose.DIGEST)
+			.filterWhen((helper) -> this.asks.budgetUsedUp(Map.of(helperId, helper.maxAsksPerWeek()), now)
+				.map(Set::isEmpty))
+			.flatMap((helper) -> this.contacts.addressWithConsent(helperId, Channel.EMAIL, ConsentPurpose.DIGEST));
+	}
+
 	private static LocalDate weekOf(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
-	private record Digest(UUID helperId, List<ScoredProfile> profiles) {
+	record Digest(UUID helperId, List<ScoredProfile> profiles) {
 	}
 
 }

@@ -6,6 +6,7 @@
  * until the helper shares contact data, and the weekly digest of new fitting profiles
  * ({@link org.zeitspende.engagement.WeeklyDigest}). Helpers' offers come from
  * {@link org.zeitspende.helper.MatchProfiles}, their contact data from
- * {@link org.zeitspende.helper.HelperContacts}.
+ * {@link org.zeitspende.helper.HelperContacts}, their used ask budgets from
+ * {@link org.zeitspende.ask.AskOutbox}.
  */
 package org.zeitspende.engagement;

@@ -21,7 +21,7 @@ import org.zeitspende.dispatch.Channel;
 public class MatchProfiles {
 
 	private static final String COLUMNS = """
-			select h.id, h.hours_per_week,
+			select h.id, h.hours_per_week, h.max_asks_per_week::int as max_asks_per_week,
 			       array(select place_code from helper_place where helper_id = h.id order by 1) as places,
 			       array(select activity_code from helper_activity where helper_id = h.id order by 1) as activities,
 			       array(select skill from helper_skill where helper_id = h.id order by 1) as skills,
@@ -38,13 +38,12 @@ public class MatchProfiles {
 			      or exists (select 1 from helper_place p where p.helper_id = h.id and p.place_code = any(:places)))
 			order by h.id limit :limit""";
 
-	private static final String CONSENTING = COLUMNS + """
-			 and (h.paused_until is null or h.paused_until <= now())
-			 and case :channel when 'EMAIL' then h.email_verified_at is not null
-			                   else h.mobile_verified_at is not null end
-			 and exists (select 1 from consent_state c where c.helper_id = h.id and c.channel = :channel
-			             and c.purpose = :purpose and c.action = 'CONFIRMED')
-			order by h.id""";
+	private static final String CONSENTING = COLUMNS + " " + """
+			and (h.paused_until is null or h.paused_until <= now())
+			and case :channel when 'EMAIL' then h.email_verified_at is not null
+			                  else h.mobile_verified_at is not null end
+			and exists (select 1 from consent_state c where c.helper_id = h.id and c.channel = :channel
+			            and c.purpose = :purpose and c.action = 'CONFIRMED')""";
 
 	private final DatabaseClient database;
 
@@ -101,16 +100,36 @@ public class MatchProfiles {
 	 * @return the offers, in no particular order
 	 */
 	public Flux<MatchProfile> consenting(Channel channel, ConsentPurpose purpose) {
-		return this.database.sql(CONSENTING)
+		return this.database.sql(CONSENTING + " order by h.id")
 			.bind("channel", channel.name())
 			.bind("purpose", purpose.name())
 			.map(MatchProfiles::matchProfile)
 			.all();
 	}
 
+	/**
+	 * One helper's offer, if the helper may still be contacted now on a channel for a
+	 * purpose, judged as {@link #consenting(Channel, ConsentPurpose)} does: for senders
+	 * that check again right before they send.
+	 * @param helperId the helper
+	 * @param channel the channel
+	 * @param purpose what the message is for
+	 * @return the offer; empty when the helper is erased, paused, without a verified
+	 * address on the channel or without confirmed consent
+	 */
+	public Mono<MatchProfile> consenting(UUID helperId, Channel channel, ConsentPurpose purpose) {
+		return this.database.sql(CONSENTING + " and h.id = :id")
+			.bind("id", helperId)
+			.bind("channel", channel.name())
+			.bind("purpose", purpose.name())
+			.map(MatchProfiles::matchProfile)
+			.one();
+	}
+
 	private static MatchProfile matchProfile(Readable row) {
 		return new MatchProfile(row.get("id", UUID.class), row.get("hours_per_week", Short.class), list(row, "places"),
-				list(row, "activities"), list(row, "skills"), list(row, "languages"));
+				list(row, "activities"), list(row, "skills"), list(row, "languages"),
+				row.get("max_asks_per_week", Integer.class));
 	}
 
 	private static List<String> list(Readable row, String column) {

@@ -83,8 +83,7 @@ class RegistrationPages {
 				.onErrorResume(InvalidRequestException.class,
 						(ex) -> form(entered, new FormFields(this.messages, language).errors(ex.errors()),
 								HttpStatus.BAD_REQUEST, exchange))
-				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
+				.onErrorResume(RateLimitExceededException.class, (ex) -> Mono.just(this.pages.busy(ex, language)));
 		});
 	}
 
@@ -102,8 +101,7 @@ class RegistrationPages {
 							.map((main) -> this.pages.page(language, text("register.sent.title", language))
 								.status(HttpStatus.BAD_REQUEST)
 								.render(main)))
-				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
+				.onErrorResume(RateLimitExceededException.class, (ex) -> Mono.just(this.pages.busy(ex, language)));
 		});
 	}
 

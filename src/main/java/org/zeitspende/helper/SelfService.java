@@ -1,13 +1,17 @@
 package org.zeitspende.helper;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zeitspende.config.InvalidRequestException;
@@ -36,14 +40,18 @@ class SelfService {
 
 	private final TransactionalOperator transactions;
 
+	private final ObjectProvider<HelperDataExport> otherData;
+
 	SelfService(SelfServiceRepository profiles, HelperRepository helpers, RegistrationChecks checks,
-			RotationIndex rotation, HelperProperties properties, TransactionalOperator transactions) {
+			RotationIndex rotation, HelperProperties properties, TransactionalOperator transactions,
+			ObjectProvider<HelperDataExport> otherData) {
 		this.profiles = profiles;
 		this.helpers = helpers;
 		this.checks = checks;
 		this.rotation = rotation;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.otherData = otherData;
 	}
 
 	/**
@@ -96,8 +104,15 @@ class SelfService {
 			.then(profile(helperId));
 	}
 
+	/**
+	 * Every row stored about the helper: this feature's, and those other features
+	 * contribute through {@link HelperDataExport}.
+	 */
 	Mono<Map<String, List<Map<String, Object>>>> export(UUID helperId) {
-		return contact(helperId).then(this.profiles.export(helperId));
+		Flux<Map<String, List<Map<String, Object>>>> parts = Flux.concat(this.profiles.export(helperId),
+				Flux.fromStream(this.otherData::orderedStream).concatMap((part) -> part.export(helperId)));
+		return contact(helperId).then(parts.collect(LinkedHashMap<String, List<Map<String, Object>>>::new, Map::putAll))
+			.map(Collections::unmodifiableMap);
 	}
 
 	Mono<Void> erase(UUID helperId) {

@@ -66,8 +66,7 @@ class SignInPages {
 				.then(Mono.fromSupplier(() -> message("signin.page.sent", HttpStatus.OK, language)))
 				.onErrorResume(InvalidRequestException.class,
 						(ex) -> form(contact, null, "signin.page.error", HttpStatus.BAD_REQUEST, exchange))
-				.onErrorResume(RateLimitExceededException.class,
-						(ex) -> Mono.just(BusyPage.of(ex, this.pages, this.messages, language)));
+				.onErrorResume(RateLimitExceededException.class, (ex) -> Mono.just(this.pages.busy(ex, language)));
 		});
 	}
 

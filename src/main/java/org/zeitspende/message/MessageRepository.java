@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -182,6 +183,37 @@ class MessageRepository {
 	 * @param createdAt when it was written
 	 */
 	record MessageRow(UUID id, UUID threadId, UUID organisationId, String text, Instant createdAt) {
+	}
+
+	/**
+	 * The helper's threads, oldest first, for the helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> threadsExportOf(UUID helperId) {
+		return this.database.sql("""
+				select id, subject, started_by as organisation_id, created_at, last_message_at
+				from message_thread where helper_id = :helper order by created_at, id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
+	/**
+	 * Every message in the helper's threads, the helper's own and the organisation's,
+	 * with how its email went, oldest first, for the helper's data export. Which member
+	 * of the organisation wrote a message is theirs, not the helper's, and left out.
+	 */
+	Mono<List<Map<String, Object>>> messagesExportOf(UUID helperId) {
+		return this.database.sql("""
+				select m.id, m.thread_id, case when m.organisation_id is null then 'HELPER' else 'ORGANISATION' end
+				       as written_by, m.organisation_id, m.text, m.created_at, e.status as email_status
+				from message m join message_thread t on t.id = m.thread_id
+				left join message_email e on e.message_id = m.id
+				where t.helper_id = :helper order by m.created_at, m.id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
 	}
 
 }

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -34,9 +36,6 @@ import org.zeitspende.rotation.Pick;
  */
 @Service
 public class WavePlanner {
-
-	// A helper's ask budget counts the asks of the last seven days.
-	private static final Duration BUDGET_PERIOD = Duration.ofDays(7);
 
 	// Whom a callout asked is remembered a day past its end.
 	private static final Duration REMEMBER_ASKED = Duration.ofDays(1);
@@ -124,15 +123,16 @@ public class WavePlanner {
 			.find(new CandidateCriteria(need.place(), need.activity(), need.languages(), need.skills(), now))
 			.collectList()
 			.flatMap((found) -> this.outbox
-				.askedSince(found.stream().map(Candidate::helperId).toList(), now.minus(BUDGET_PERIOD))
-				.map((asked) -> askable(found, asked, need, now)));
+				.budgetUsedUp(found.stream().collect(Collectors.toMap(Candidate::helperId, Candidate::maxAsksPerWeek)),
+						now)
+				.map((usedUp) -> askable(found, usedUp, need, now)));
 	}
 
-	private Askable askable(List<Candidate> found, Map<UUID, Integer> asked, CalloutNeed need, Instant now) {
+	private Askable askable(List<Candidate> found, Set<UUID> budgetUsedUp, CalloutNeed need, Instant now) {
 		Map<UUID, PlannedAsk> asks = new LinkedHashMap<>();
 		boolean quietUntilLater = false;
 		for (Candidate candidate : found) {
-			if (asked.getOrDefault(candidate.helperId(), 0) >= candidate.maxAsksPerWeek()) {
+			if (budgetUsedUp.contains(candidate.helperId())) {
 				continue;
 			}
 			Instant notBefore = notBefore(candidate, now);

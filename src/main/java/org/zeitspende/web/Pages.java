@@ -10,7 +10,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.zeitspende.ratelimit.RateLimitExceededException;
 
 /**
  * Renders pages in the shared look. The stylesheet is inlined (one request on a slow
@@ -57,6 +61,20 @@ public class Pages {
 	 */
 	public String text(String key, String language, Object... arguments) {
 		return this.messages.text(key, language, arguments);
+	}
+
+	/**
+	 * The answer of a page over an abuse limit: a page that asks to wait a moment, with
+	 * the refusal's status and {@code Retry-After}.
+	 * @param refusal the limit's refusal
+	 * @param language {@code de} or {@code en}
+	 * @return the page
+	 */
+	public ResponseEntity<String> busy(RateLimitExceededException refusal, String language) {
+		String title = text("page.busy.title", language);
+		return page(language, title).status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.busy.text", language)) + "</p>");
 	}
 
 	String style() {

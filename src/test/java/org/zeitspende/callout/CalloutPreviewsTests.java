@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class CalloutPreviewsTests {
 
-	private final CalloutPreviews previews = new CalloutPreviews(null, null, properties(0.2, 50));
+	private final CalloutPreviews previews = new CalloutPreviews(null, null, properties(0.2, 50), null);
 
 	@ParameterizedTest(name = "{0} open slots, {1} candidates: wave of {2}")
 	@CsvSource({ "1, 100, 5", "3, 100, 15", "7, 100, 35", "10, 100, 50", "500, 10000, 50", "3, 7, 7", "3, 0, 0",
@@ -23,7 +23,7 @@ class CalloutPreviewsTests {
 
 	@Test
 	void firstWaveSize_roundsUp() {
-		CalloutPreviews third = new CalloutPreviews(null, null, properties(0.3, 50));
+		CalloutPreviews third = new CalloutPreviews(null, null, properties(0.3, 50), null);
 		assertThat(third.firstWaveSize(1, 100)).isEqualTo(4);
 	}
 

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +104,32 @@ class SuitableHelpersIntegrationTests {
 			.isNotFound();
 	}
 
+	@Test
+	void pseudonym_staysPerProfile_differsAcrossProfiles_andIsKeyed() throws Exception {
+		Tokens tokens = Tokens.of(this.environment);
+		Tenant tenant = new Tenants(this.database).approved();
+		String coordinator = tokens.member(tenant.coordinator().id(), tenant.id(), Role.COORDINATOR);
+		Map<String, Object> body = Map.of("title", "Wohnung finden", "activity", "wohnungssuche", "places",
+				List.of("bad-lauterberg"), "hoursPerWeek", 2, "commitment", "REGULAR", "volunteersSought", 1);
+		UUID first = Created.id(this.client, "/api/requirement-profiles", coordinator, body);
+		UUID second = Created.id(this.client, "/api/requirement-profiles", coordinator, body);
+		UUID helper = new HelperRows(this.database).helper("bad-lauterberg", "wohnungssuche").insert();
+
+		String shown = pseudonym(first, helper);
+		assertThat(pseudonyms(first, coordinator)).contains(shown);
+		assertThat(pseudonyms(first, coordinator)).as("stable per profile").contains(shown);
+		assertThat(pseudonyms(second, coordinator)).as("another in another profile")
+			.contains(pseudonym(second, helper))
+			.doesNotContain(shown);
+		assertThat(shown).isNotEqualTo(pseudonym(second, helper));
+		assertThat(pseudonyms(first, coordinator)).as("not a plain SHA-256 of the ids")
+			.doesNotContain(unkeyedPseudonym(first, helper));
+	}
+
+	private List<Object> pseudonyms(UUID profile, String token) {
+		return suitable(profile, token).stream().map((helper) -> helper.get("pseudonym")).toList();
+	}
+
 	private List<Map<String, Object>> suitable(UUID profile, String token) {
 		return this.client.get()
 			.uri("/api/requirement-profiles/{id}/suitable-helpers?limit=100", profile)
@@ -122,7 +151,16 @@ class SuitableHelpersIntegrationTests {
 			.get("score");
 	}
 
-	private static String pseudonym(UUID profile, UUID helper) throws Exception {
+	// Recomputed with the configured key, apart from the service's code.
+	private String pseudonym(UUID profile, UUID helper) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(this.environment.getRequiredProperty("zeitspende.callouts.pseudonym-secret")
+			.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		byte[] hash = mac.doFinal((profile + ":" + helper).getBytes(StandardCharsets.UTF_8));
+		return "S-" + HexFormat.of().formatHex(hash, 0, 4).toUpperCase(Locale.ROOT);
+	}
+
+	private static String unkeyedPseudonym(UUID profile, UUID helper) throws Exception {
 		byte[] hash = MessageDigest.getInstance("SHA-256")
 			.digest((profile + "/" + helper).getBytes(StandardCharsets.US_ASCII));
 		return "S-" + HexFormat.of().formatHex(hash, 0, 4).toUpperCase(Locale.ROOT);

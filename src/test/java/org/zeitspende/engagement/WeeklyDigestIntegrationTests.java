@@ -23,6 +23,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zeitspende.ask.AskOutbox;
+import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Mailbox;
@@ -62,6 +64,9 @@ class WeeklyDigestIntegrationTests {
 
 	@Autowired
 	WeeklyDigest digest;
+
+	@Autowired
+	AskOutbox asks;
 
 	Tokens tokens;
 
@@ -138,6 +143,100 @@ class WeeklyDigestIntegrationTests {
 		}
 	}
 
+	@Test
+	void helpersWhoChangeAfterPlanning_areCheckedAgainRightBeforeSending() {
+		Instant now = instantWeeksAhead(40);
+		UUID unchanged = optedIn(helperIn("hoerden", "handwerk").insert());
+		UUID pausedMeanwhile = optedIn(helperIn("hoerden", "handwerk").insert());
+		UUID unverifiedMeanwhile = optedIn(helperIn("hoerden", "handwerk").insert());
+		UUID withdrawnMeanwhile = optedIn(helperIn("hoerden", "handwerk").insert());
+		UUID erasedMeanwhile = optedIn(helperIn("hoerden", "handwerk").insert());
+		UUID askedMeanwhile = optedIn(helperIn("hoerden", "handwerk").maxAsksPerWeek(1).insert());
+		List<UUID> mine = List.of(unchanged, pausedMeanwhile, unverifiedMeanwhile, withdrawnMeanwhile, erasedMeanwhile,
+				askedMeanwhile);
+		String erasedAddress = email(erasedMeanwhile);
+		profile("Reparaturcafé Hörden", "handwerk", "hoerden", 2, now.minus(Duration.ofDays(1)));
+
+		List<WeeklyDigest.Digest> planned = this.digest.due(now)
+			.filter((digest) -> mine.contains(digest.helperId()))
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(planned).extracting(WeeklyDigest.Digest::helperId).containsExactlyInAnyOrderElementsOf(mine);
+
+		update("update helper set paused_until = now() + interval '30 days' where id = :helper", pausedMeanwhile);
+		update("update helper set email_verified_at = null where id = :helper", unverifiedMeanwhile);
+		withdraw(withdrawnMeanwhile);
+		erase(erasedMeanwhile);
+		asked(askedMeanwhile, now.minus(Duration.ofHours(1)));
+		for (WeeklyDigest.Digest digest : planned) {
+			this.digest.deliver(digest, now).block(TIMEOUT);
+		}
+
+		assertThat(received(unchanged)).hasSize(1);
+		assertThat(claims(unchanged)).containsExactly("SENT");
+		for (UUID helper : List.of(pausedMeanwhile, unverifiedMeanwhile, withdrawnMeanwhile, askedMeanwhile)) {
+			assertThat(received(helper)).as("no digest").isEmpty();
+			assertThat(claims(helper)).as("claim given up").isEmpty();
+		}
+		assertThat(receivedAt(erasedAddress)).as("no digest after erasure").isEmpty();
+		assertThat(claims(erasedMeanwhile)).as("claim given up after erasure").isEmpty();
+	}
+
+	@Test
+	void helpersWhoseAskBudgetIsUsedUp_getNoDigestUntilItHasRoom_andADigestCountsNoAsk() {
+		Instant now = instantWeeksAhead(50);
+		UUID noAsksWanted = optedIn(helperIn("hoerden", "hausaufgabenhilfe").maxAsksPerWeek(0).insert());
+		UUID budgetUsedUp = optedIn(helperIn("hoerden", "hausaufgabenhilfe").maxAsksPerWeek(1).insert());
+		UUID budgetLeft = optedIn(helperIn("hoerden", "hausaufgabenhilfe").maxAsksPerWeek(2).insert());
+		// Six and a half days before the run: out of the budget's seven days a day later.
+		asked(budgetUsedUp, now.minus(Duration.ofHours(156)));
+		asked(budgetLeft, now.minus(Duration.ofDays(2)));
+		profile("Hausaufgaben in Hörden", "hausaufgabenhilfe", "hoerden", 2, now.minus(Duration.ofDays(1)));
+
+		this.digest.run(now).block(TIMEOUT);
+
+		assertThat(received(noAsksWanted)).isEmpty();
+		assertThat(received(budgetUsedUp)).isEmpty();
+		assertThat(claims(budgetUsedUp)).as("claim given up for a later run").isEmpty();
+		assertThat(received(budgetLeft)).hasSize(1);
+		assertThat(this.asks.budgetUsedUp(Map.of(budgetLeft, 2), now).block(TIMEOUT))
+			.as("the digest is not an ask: one ask of two used")
+			.isEmpty();
+
+		this.digest.run(now.plus(Duration.ofDays(1))).block(TIMEOUT);
+
+		assertThat(received(budgetUsedUp)).as("a day later, in the same week, the budget has room").hasSize(1);
+		assertThat(received(noAsksWanted)).isEmpty();
+		assertThat(claims(noAsksWanted)).isEmpty();
+		assertThat(received(budgetLeft)).as("one digest a week").hasSize(1);
+	}
+
+	private void update(String sql, UUID helper) {
+		this.database.sql(sql).bind("helper", helper).then().block(TIMEOUT);
+	}
+
+	private void erase(UUID helper) {
+		this.client.delete()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(this.tokens.helper(helper)))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
+	// A sent ask for a callout of its own, made at the given instant.
+	private void asked(UUID helper, Instant at) {
+		UUID callout = new CalloutRows(this.database).open(this.organisation.id(), this.organisation.admin().id());
+		this.database.sql("""
+				insert into ask (callout_id, helper_id, channel, status, attempts, created_at)
+				values (:callout, :helper, 'EMAIL', 'SENT', 1, :at)""")
+			.bind("callout", callout)
+			.bind("helper", helper)
+			.bind("at", at.atOffset(ZoneOffset.UTC))
+			.then()
+			.block(TIMEOUT);
+	}
+
 	private HelperRows.Builder helperIn(String place, String activity) {
 		return new HelperRows(this.database).helper(place, activity);
 	}
@@ -186,7 +285,10 @@ class WeeklyDigestIntegrationTests {
 	}
 
 	private List<MimeMessage> received(UUID helper) {
-		String address = email(helper);
+		return receivedAt(email(helper));
+	}
+
+	private List<MimeMessage> receivedAt(String address) {
 		return List.of(SMTP.getReceivedMessages()).stream().filter((message) -> recipientIs(message, address)).toList();
 	}
 

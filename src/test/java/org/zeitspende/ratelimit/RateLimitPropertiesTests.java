@@ -43,7 +43,8 @@ class RateLimitPropertiesTests {
 				Map.entry("sign-in-link-per-recipient", new Limit(5, Duration.ofHours(1))),
 				Map.entry("sign-in-link-per-ip", new Limit(20, Duration.ofHours(1))),
 				Map.entry("code-attempts-per-recipient", new Limit(10, Duration.ofHours(1))),
-				Map.entry("ask-token-misses-per-ip", new Limit(30, Duration.ofMinutes(10)))));
+				Map.entry("ask-token-misses-per-ip", new Limit(30, Duration.ofMinutes(10))),
+				Map.entry("pledges-per-ip", new Limit(30, Duration.ofHours(1)))));
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class RateLimitPropertiesTests {
 				.containsEntry("registration-per-ip", new Limit(30, Duration.ofHours(1)))
 				.containsEntry("sms-global", new Limit(2000, Duration.ofHours(12)))
 				.containsEntry("sign-in-link-per-ip", new Limit(20, Duration.ofHours(1)))
-				.hasSize(8));
+				.hasSize(9));
 	}
 
 	// Works too, but also binds a second entry "smsglobal"; the README names the form
@@ -72,7 +73,7 @@ class RateLimitPropertiesTests {
 		this.runner
 			.withInitializer(environment(Map.of("ZEITSPENDE_RATE_LIMITS_NEW_LIMIT_CAPACITY", "3",
 					"ZEITSPENDE_RATE_LIMITS_NEW_LIMIT_PERIOD", "1m")))
-			.run((context) -> assertThat(limits(context)).hasSize(8).doesNotContainKeys("new-limit", "new"));
+			.run((context) -> assertThat(limits(context)).hasSize(9).doesNotContainKeys("new-limit", "new"));
 	}
 
 	@Test
