@@ -177,7 +177,9 @@ def summary(results, mode, machine):
         note=f"p99 {nburst['p99_ms']:.0f} ms, errors {nburst['errors']}, timeouts {nburst['timeouts']}")
 
     s1 = wrk(results, 'wrk-s1.txt')
-    s1_seconds = float(re.search(r'requests in ([\d.]+)s', read(results, 'wrk-s1.txt')).group(1))
+    # wrk words the duration with a unit of its choice: 15.02s, 1.00m.
+    s1_span = re.search(r'requests in ([\d.]+)(ms|s|m|h),', read(results, 'wrk-s1.txt'))
+    s1_seconds = float(s1_span.group(1)) * {'ms': 0.001, 's': 1, 'm': 60, 'h': 3600}[s1_span.group(2)]
     s1_rows = int(key_values(results, 's1-rows.txt')['rows'])
     s1_rate_value = s1_rows / s1_seconds
     s1_ok = s1['non_2xx'] == 0 and s1['socket_errors'] == 0 and s1['wrapped'] == 0
