@@ -66,6 +66,16 @@ class Interests {
 	}
 
 	/**
+	 * The helper's interest in one profile.
+	 * @return the interest, or empty when the helper expressed none
+	 */
+	Mono<MyInterest> mine(UUID helperId, UUID profileId) {
+		return this.interests.findByHelper(helperId)
+			.filter((interest) -> interest.profileId().equals(profileId))
+			.next();
+	}
+
+	/**
 	 * The helpers interested in a profile, best fit first, then the earliest interest.
 	 * Erased helpers are left out.
 	 */

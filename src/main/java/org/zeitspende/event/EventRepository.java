@@ -139,6 +139,15 @@ class EventRepository {
 				on conflict do nothing""").bind("event", eventId).bind("helper", helperId).fetch().rowsUpdated();
 	}
 
+	Mono<Boolean> isRegistered(UUID eventId, UUID helperId) {
+		return this.database
+			.sql("select exists (select 1 from event_registration where event_id = :event and helper_id = :helper)")
+			.bind("event", eventId)
+			.bind("helper", helperId)
+			.map((row) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+			.one();
+	}
+
 	Mono<Long> removeRegistration(UUID eventId, UUID helperId) {
 		return this.database.sql("delete from event_registration where event_id = :event and helper_id = :helper")
 			.bind("event", eventId)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +20,7 @@ import org.zeitspende.testing.PageForms;
 import org.zeitspende.testing.RequirementProfileRows;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class RequirementProfilePagesIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private Environment environment;
 
 	private Tenant tenant;
 
@@ -99,6 +104,55 @@ class RequirementProfilePagesIntegrationTests {
 			.then()
 			.block(TIMEOUT);
 		assertThat(page("/engagement/" + driving).getStatus().value()).isEqualTo(404);
+	}
+
+	@Test
+	void profilePage_letsASignedInHelperExpressInterest_andThenSaysSo() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+		String path = "/engagement/" + driving;
+		String action = "/h/me/interests/" + driving;
+		assertThat(page(path).getResponseBody()).contains("href=\"/h/sign-in\"", "Anmelden und Interesse bekunden")
+			.doesNotContain("action=\"" + action);
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		String session = Tokens.of(this.environment).helper(helper);
+		PageForms browser = new PageForms(this.client).withCookie("zeitspende_session", session);
+
+		EntityExchangeResult<String> offered = browser.get(path);
+		assertThat(offered.getResponseBody()).contains("action=\"" + action + "\"", "name=\"_csrf\"",
+				"name=\"shareContact\" value=\"yes\"", "Interesse bekunden");
+		this.client.post().uri(action).cookie("zeitspende_session", session).exchange().expectStatus().isForbidden();
+		MultiValueMap<String, String> share = new LinkedMultiValueMap<>();
+		share.add("shareContact", "yes");
+		EntityExchangeResult<String> expressed = browser.post(offered, action, share);
+		assertThat(expressed.getStatus().value()).isEqualTo(303);
+		assertThat(expressed.getResponseHeaders().getLocation()).hasToString(path);
+
+		assertThat(browser.get(path).getResponseBody()).contains("Sie haben Interesse bekundet. Stand: Offen")
+			.doesNotContain("action=\"" + action);
+		assertThat(browser.withCookie("lang", "en").get(path).getResponseBody())
+			.contains("You expressed interest. Status: Open");
+		assertThat(this.database.sql("""
+				select share_contact from requirement_interest where profile_id = :profile and helper_id = :helper""")
+			.bind("profile", driving)
+			.bind("helper", helper)
+			.map((row) -> row.get(0, Boolean.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT)).containsExactly(true);
+	}
+
+	@Test
+	void profilePage_withAStaleSession_isShownAsToAnyone() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, null);
+
+		EntityExchangeResult<String> shown = this.client.get()
+			.uri("/engagement/" + driving)
+			.cookie("zeitspende_session", "not-a-token")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(shown.getStatus().value()).isEqualTo(200);
+		assertThat(shown.getResponseBody()).contains("href=\"/h/sign-in\"");
 	}
 
 	@Test
