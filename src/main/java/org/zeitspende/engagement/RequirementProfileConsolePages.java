@@ -1,5 +1,7 @@
 package org.zeitspende.engagement;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,19 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.community.CommunityPages;
 import org.zeitspende.community.Entered;
+import org.zeitspende.community.FormHtml;
 import org.zeitspende.community.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
+import org.zeitspende.reference.Language;
+import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 
 /**
- * The console's requirement profiles: the organisation's profiles, a form to create one,
- * pausing, opening and closing, and the interested helpers, best fit first and
- * pseudonymous unless they shared their contact, to accept or decline. Another
- * organisation's profile is not found.
+ * The console's requirement profiles: the organisation's profiles, a form to create one
+ * and one to change it, pausing, opening and closing, and the interested helpers, best
+ * fit first and pseudonymous unless they shared their contact, to accept or decline.
+ * Another organisation's profile is not found.
  */
 @RestController
 class RequirementProfileConsolePages {
@@ -40,11 +45,15 @@ class RequirementProfileConsolePages {
 
 	private final Interests interests;
 
+	private final ReferenceData reference;
+
 	private final CommunityPages pages;
 
-	RequirementProfileConsolePages(RequirementProfiles profiles, Interests interests, CommunityPages pages) {
+	RequirementProfileConsolePages(RequirementProfiles profiles, Interests interests, ReferenceData reference,
+			CommunityPages pages) {
 		this.profiles = profiles;
 		this.interests = interests;
+		this.reference = reference;
 		this.pages = pages;
 	}
 
@@ -69,14 +78,7 @@ class RequirementProfileConsolePages {
 	Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
-			NewRequirementProfile profile = new NewRequirementProfile(entered.value("title"),
-					entered.value("description"), entered.value("activity"), entered.values("places"),
-					RequirementProfilePages.skills(entered.value("requiredSkills")),
-					RequirementProfilePages.skills(entered.value("niceToHaveSkills")), List.of(),
-					entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
-					entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
-					entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
-					entered.number("volunteersSought"));
+			NewRequirementProfile profile = profileOf(entered);
 			List<InvalidField> invalid = this.pages.check(profile);
 			Mono<RequirementProfile> created = invalid.isEmpty()
 					? this.profiles.create(organisationOf(caller), caller.subject(), profile)
@@ -85,6 +87,34 @@ class RequirementProfileConsolePages {
 				.onErrorResume(InvalidRequestException.class,
 						(ex) -> form(entered, this.pages.errors(ex.errors(), "console.profiles", language),
 								HttpStatus.BAD_REQUEST, exchange));
+		});
+	}
+
+	@GetMapping(path = HOME + "/{id}/edit", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> editForm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return this.profiles.existing(organisationOf(caller), id)
+			.flatMap((profile) -> editForm(id, entered(profile), Map.of(), HttpStatus.OK, exchange))
+			.onErrorResume(EngagementProblem.class,
+					(problem) -> this.pages.problem(problem, PageLanguage.of(exchange), exchange, true));
+	}
+
+	@PostMapping(path = HOME + "/{id}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> edit(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
+			NewRequirementProfile profile = profileOf(entered);
+			List<InvalidField> invalid = this.pages.check(profile);
+			Mono<RequirementProfile> replaced = invalid.isEmpty()
+					? this.profiles.replace(organisationOf(caller), id, profile)
+					: Mono.error(new InvalidRequestException(invalid));
+			return replaced.map((done) -> CommunityPages.seeOther(HOME + "/" + id))
+				.onErrorResume(InvalidRequestException.class,
+						(ex) -> editForm(id, entered, this.pages.errors(ex.errors(), "console.profiles", language),
+								HttpStatus.BAD_REQUEST, exchange))
+				.onErrorResume(EngagementProblem.class,
+						(problem) -> this.pages.problem(problem, language, exchange, true));
 		});
 	}
 
@@ -144,22 +174,80 @@ class RequirementProfileConsolePages {
 
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		return this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
-				(form, names) -> form.input("title", "type=\"text\" maxlength=\"200\"")
-					.textarea("description")
-					.select("activity", names.activityOptions())
-					.checkboxes("places", names.placeOptions())
-					.input("hoursPerWeek", "type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\"")
-					.select("commitment", this.pages.options(Commitment.values(), "profiles.commitment.", language))
-					.input("durationMonths", "type=\"number\" min=\"1\" max=\"120\" inputmode=\"numeric\"")
-					.input("startsOn", "type=\"date\"")
-					.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
-					.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
-					.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
-					.checkbox("criminalRecordCertificate")
-					.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
-					.textarea("preconditions"));
+		return languageOptions(PageLanguage.of(exchange))
+			.flatMap((languages) -> this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
+					(form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
+	}
+
+	private Mono<ResponseEntity<String>> editForm(UUID id, Entered entered, Map<String, String> errors,
+			HttpStatus status, ServerWebExchange exchange) {
+		return languageOptions(PageLanguage.of(exchange))
+			.flatMap((languages) -> this.pages.consoleEditForm(HOME + "/" + id, "console.profiles", entered, errors,
+					status, exchange, (form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
+	}
+
+	private FormHtml fields(FormHtml form, Names names, Map<String, String> languages, String language) {
+		return form.input("title", "type=\"text\" maxlength=\"200\"")
+			.textarea("description")
+			.select("activity", names.activityOptions())
+			.checkboxes("places", names.placeOptions())
+			.input("hoursPerWeek", "type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\"")
+			.select("commitment", this.pages.options(Commitment.values(), "profiles.commitment.", language))
+			.input("durationMonths", "type=\"number\" min=\"1\" max=\"120\" inputmode=\"numeric\"")
+			.input("startsOn", "type=\"date\"")
+			.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
+			.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
+			.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
+			.checkboxes("languages", languages)
+			.checkbox("criminalRecordCertificate")
+			.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
+			.textarea("preconditions");
+	}
+
+	private Mono<Map<String, String>> languageOptions(String language) {
+		return this.reference.languages().map((languages) -> {
+			Map<String, String> options = new LinkedHashMap<>();
+			for (Language spoken : languages) {
+				options.put(spoken.code(), "en".equals(language) ? spoken.nameEn() : spoken.nameDe());
+			}
+			return options;
+		});
+	}
+
+	private static NewRequirementProfile profileOf(Entered entered) {
+		return new NewRequirementProfile(entered.value("title"), entered.value("description"),
+				entered.value("activity"), entered.values("places"),
+				RequirementProfilePages.skills(entered.value("requiredSkills")),
+				RequirementProfilePages.skills(entered.value("niceToHaveSkills")), entered.values("languages"),
+				entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
+				entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
+				entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
+				entered.number("volunteersSought"));
+	}
+
+	// The stored profile, as the form shows it before any change.
+	private static Entered entered(RequirementProfile profile) {
+		Map<String, List<String>> form = new HashMap<>();
+		form.put("title", List.of(profile.title()));
+		form.put("description", optional(profile.description()));
+		form.put("activity", List.of(profile.activity()));
+		form.put("places", profile.places());
+		form.put("hoursPerWeek", List.of(String.valueOf(profile.hoursPerWeek())));
+		form.put("commitment", List.of(profile.commitment().name()));
+		form.put("durationMonths", optional(profile.durationMonths()));
+		form.put("startsOn", optional(profile.startsOn()));
+		form.put("volunteersSought", List.of(String.valueOf(profile.volunteersSought())));
+		form.put("requiredSkills", List.of(String.join(", ", profile.requiredSkills())));
+		form.put("niceToHaveSkills", List.of(String.join(", ", profile.niceToHaveSkills())));
+		form.put("languages", profile.languages());
+		form.put("criminalRecordCertificate", profile.criminalRecordCertificate() ? List.of("yes") : List.of());
+		form.put("minimumAge", optional(profile.minimumAge()));
+		form.put("preconditions", optional(profile.preconditions()));
+		return new Entered(form);
+	}
+
+	private static List<String> optional(Object value) {
+		return (value != null) ? List.of(value.toString()) : List.of();
 	}
 
 	private String listHtml(List<RequirementProfile> list, String language) {
@@ -179,18 +267,7 @@ class RequirementProfileConsolePages {
 		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
 				this.pages.text("console.profiles.status." + profile.status(), language)));
 		html.append(RequirementProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
-		if (profile.status() == ProfileStatus.OPEN) {
-			html.append(
-					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
-		}
-		if (profile.status() == ProfileStatus.PAUSED) {
-			html.append(
-					CommunityPages.button(path + "/open", csrf, this.pages.text("console.profiles.open", language)));
-		}
-		if (profile.status() != ProfileStatus.CLOSED) {
-			html.append(
-					CommunityPages.button(path + "/close", csrf, this.pages.text("console.profiles.close", language)));
-		}
+		html.append(changes(profile, path, csrf, language));
 		html.append("<h2>").append(this.pages.escaped("console.profiles.interested", language)).append("</h2>");
 		if (interested.isEmpty()) {
 			return html.append("<p>")
@@ -230,6 +307,29 @@ class RequirementProfileConsolePages {
 			html.append("</td></tr>");
 		}
 		return html.append("</tbody></table>").toString();
+	}
+
+	// What the organisation may still do with the profile.
+	private String changes(RequirementProfile profile, String path, String csrf, String language) {
+		StringBuilder changes = new StringBuilder();
+		if (profile.status() == ProfileStatus.OPEN) {
+			changes.append(
+					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
+		}
+		if (profile.status() == ProfileStatus.PAUSED) {
+			changes.append(
+					CommunityPages.button(path + "/open", csrf, this.pages.text("console.profiles.open", language)));
+		}
+		if (profile.status() != ProfileStatus.CLOSED) {
+			changes.append("<p><a class=\"button\" href=\"")
+				.append(path)
+				.append("/edit\">")
+				.append(this.pages.escaped("console.profiles.edit", language))
+				.append("</a></p>");
+			changes.append(
+					CommunityPages.button(path + "/close", csrf, this.pages.text("console.profiles.close", language)));
+		}
+		return changes.toString();
 	}
 
 	private static UUID organisationOf(Caller caller) {

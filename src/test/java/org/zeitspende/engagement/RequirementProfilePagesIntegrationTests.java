@@ -168,12 +168,13 @@ class RequirementProfilePagesIntegrationTests {
 		fields.add("commitment", "REGULAR");
 		fields.add("volunteersSought", "2");
 		fields.add("requiredSkills", "Erste Hilfe, !");
+		fields.add("languages", "uk");
 		fields.add("criminalRecordCertificate", "yes");
 
 		EntityExchangeResult<String> invalid = browser.post(form, "/console/profiles", fields);
 		assertThat(invalid.getStatus().value()).isEqualTo(400);
 		assertThat(invalid.getResponseBody()).contains("id=\"hoursPerWeek-error\"",
-				"name=\"places\" value=\"rosdorf\" checked",
+				"name=\"places\" value=\"rosdorf\" checked", "name=\"languages\" value=\"uk\" checked",
 				"name=\"criminalRecordCertificate\" value=\"yes\" checked");
 
 		fields.set("hoursPerWeek", "3");
@@ -182,7 +183,8 @@ class RequirementProfilePagesIntegrationTests {
 		assertThat(created.getStatus().value()).isEqualTo(303);
 		String path = created.getResponseHeaders().getLocation().toString();
 		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis");
+		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis",
+				"<dd>uk</dd>");
 
 		EntityExchangeResult<String> detail = browser.get(path);
 		assertThat(detail.getResponseBody()).contains("Offen", "Noch hat niemand Interesse");
@@ -206,6 +208,79 @@ class RequirementProfilePagesIntegrationTests {
 	}
 
 	@Test
+	void console_editsAProfile_marksInvalidFields_andKeepsWhatWasTyped() {
+		UUID id = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+		String path = "/console/profiles/" + id;
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+		assertThat(browser.get(path).getResponseBody()).contains("href=\"" + path + "/edit\"");
+
+		EntityExchangeResult<String> form = browser.get(path + "/edit");
+		assertThat(form.getStatus().value()).isEqualTo(200);
+		assertThat(form.getResponseBody()).contains("<h1>Anforderungsprofil bearbeiten</h1>", "action=\"" + path + "\"",
+				"value=\"Fahrdienst " + this.marker + "\"", "name=\"places\" value=\"goettingen-grone\" checked",
+				"value=\"fuehrerschein\"", "<option value=\"REGULAR\" selected>", "name=\"languages\" value=\"ar\"",
+				"Änderungen speichern");
+
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("title", "Fahrdienst am Abend " + this.marker);
+		fields.add("activity", "fahrdienst");
+		fields.add("places", "rosdorf");
+		fields.add("hoursPerWeek", "0");
+		fields.add("commitment", "REGULAR");
+		fields.add("volunteersSought", "3");
+		fields.add("languages", "ar");
+		fields.add("languages", "xx");
+		EntityExchangeResult<String> invalid = browser.post(form, path, fields);
+		assertThat(invalid.getStatus().value()).isEqualTo(400);
+		assertThat(invalid.getResponseBody()).contains("role=\"alert\"", "id=\"hoursPerWeek-error\"",
+				"value=\"Fahrdienst am Abend " + this.marker + "\"", "name=\"places\" value=\"rosdorf\" checked",
+				"name=\"languages\" value=\"ar\" checked");
+		assertThat(title(id)).isEqualTo("Fahrdienst " + this.marker);
+
+		fields.set("hoursPerWeek", "2");
+		EntityExchangeResult<String> unknownLanguage = browser.post(invalid, path, fields);
+		assertThat(unknownLanguage.getStatus().value()).isEqualTo(400);
+		assertThat(unknownLanguage.getResponseBody()).contains("id=\"languages-error\"");
+
+		fields.remove("languages");
+		fields.add("languages", "ar");
+		EntityExchangeResult<String> saved = browser.post(unknownLanguage, path, fields);
+		assertThat(saved.getStatus().value()).isEqualTo(303);
+		assertThat(saved.getResponseHeaders().getLocation()).hasToString(path);
+		assertThat(page("/engagement/" + id).getResponseBody()).contains("<h1>Fahrdienst am Abend " + this.marker,
+				"2 Std./Woche", "<dd>ar</dd>");
+
+		this.database.sql("update requirement_profile set status = 'CLOSED' where id = :id")
+			.bind("id", id)
+			.then()
+			.block(TIMEOUT);
+		assertThat(browser.get(path).getResponseBody()).doesNotContain("href=\"" + path + "/edit\"");
+		EntityExchangeResult<String> closed = browser.post(browser.withCookie("lang", "en").get(path + "/edit"), path,
+				fields);
+		assertThat(closed.getStatus().value()).isEqualTo(409);
+		assertThat(closed.getResponseBody()).contains("<h1>No longer possible</h1>");
+	}
+
+	@Test
+	void console_anotherOrganisationsProfile_cannotBeEdited() {
+		Tenant other = new Tenants(this.database).approved();
+		UUID theirs = new RequirementProfileRows(this.database).open(other.id(), other.coordinator().id());
+		String before = title(theirs);
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+
+		EntityExchangeResult<String> form = browser.get("/console/profiles/" + theirs + "/edit");
+		assertThat(form.getStatus().value()).isEqualTo(404);
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("title", "Übernommen");
+		fields.add("activity", "fahrdienst");
+		fields.add("hoursPerWeek", "2");
+		fields.add("commitment", "REGULAR");
+		fields.add("volunteersSought", "1");
+		assertThat(browser.post(form, "/console/profiles/" + theirs, fields).getStatus().value()).isEqualTo(404);
+		assertThat(title(theirs)).isEqualTo(before);
+	}
+
+	@Test
 	void console_anotherOrganisationsProfile_isNotFound_andStaysOpen() {
 		Tenant other = new Tenants(this.database).approved();
 		UUID theirs = new RequirementProfileRows(this.database).open(other.id(), other.coordinator().id());
@@ -221,6 +296,14 @@ class RequirementProfilePagesIntegrationTests {
 			.map((row) -> row.get(0, String.class))
 			.one()
 			.block(TIMEOUT)).isEqualTo("OPEN");
+	}
+
+	private String title(UUID profile) {
+		return this.database.sql("select title from requirement_profile where id = :id")
+			.bind("id", profile)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
 	}
 
 	private EntityExchangeResult<String> page(String path) {
