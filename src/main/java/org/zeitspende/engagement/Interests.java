@@ -127,7 +127,7 @@ class Interests {
 		String email = interest.shareContact() ? address(addresses, interest.helperId(), Channel.EMAIL) : null;
 		String mobile = interest.shareContact() ? address(addresses, interest.helperId(), Channel.SMS) : null;
 		return new InterestedHelper(interest.id(), interest.pseudonym(), fit.score(), fit.explanation(),
-				interest.status(), interest.shareContact(), email, mobile, interest.createdAt());
+				interest.status(), interest.shareContact(), email, mobile, interest.createdAt(), fit);
 	}
 
 	private static String address(HelperContacts.Addresses addresses, UUID helperId, Channel channel) {

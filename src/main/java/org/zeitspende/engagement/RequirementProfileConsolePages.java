@@ -293,9 +293,10 @@ class RequirementProfileConsolePages {
 			}
 			html.append("</td><td><strong>")
 				.append(helper.score())
-				.append("</strong> <span lang=\"en\">")
-				.append(Html.text(helper.explanation()))
-				.append("</span></td><td>")
+				.append("</strong> ")
+				.append(Html.text(
+						RequirementProfilePages.explained(helper.fit(), "console.profiles.fit.", this.pages, language)))
+				.append("</td><td>")
 				.append(this.pages.escaped("console.profiles.interest." + helper.status(), language));
 			if (helper.status() == InterestStatus.PENDING) {
 				String interest = path + "/interests/" + helper.interestId();

@@ -154,9 +154,9 @@ class RequirementProfilePages {
 			if (found.score() != null) {
 				html.append("<p class=\"fit\"><strong>")
 					.append(this.pages.escaped("profiles.fit.score", language, found.score()))
-					.append("</strong> <span lang=\"en\">")
-					.append(Html.text(found.explanation()))
-					.append("</span></p>");
+					.append("</strong> ")
+					.append(Html.text(explained(found.fit(), "profiles.fit.", this.pages, language)))
+					.append("</p>");
 			}
 			html.append("</li>");
 		}
@@ -250,6 +250,15 @@ class RequirementProfilePages {
 		html.append(
 				CommunityPages.entry(pages.text("profiles.preconditions", language), String.join("; ", preconditions)));
 		return html.toString();
+	}
+
+	/**
+	 * Why a profile fits, in the page's language.
+	 * @param prefix the key prefix of the reasons' words: the helper's pages address the
+	 * helper, the console speaks of the helper
+	 */
+	static String explained(Fit fit, String prefix, CommunityPages pages, String language) {
+		return fit.explanation((part) -> pages.text(prefix + part.reason(), language, part.numbers().toArray()));
 	}
 
 	/**

@@ -77,10 +77,14 @@ class RequirementProfilePagesIntegrationTests {
 				+ "&activities=fahrdienst&skills=Fuehrerschein, kochen")
 			.getResponseBody();
 
-		assertThat(html).contains("Passung 100 von 100:",
-				"matches 1 of 1 skills, within your 4 h/week, in one of your places, one of your activities",
-				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"");
+		assertThat(html).contains("Passung 100 von 100:</strong> "
+				+ "1 von 1 Fähigkeiten passen, passt in Ihre 4 Std./Woche, an einem Ihrer Orte, eine Ihrer Tätigkeiten</p>",
+				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"")
+			.doesNotContain("lang=\"en\">matches");
 		assertThat(html.indexOf("/engagement/" + driving)).isLessThan(html.indexOf("/engagement/" + clothes));
+		assertThat(page("/engagement?q=" + this.marker + "&sort=FIT&hoursPerWeek=4&lang=en").getResponseBody())
+			.contains("needs no particular skills, needs 8 h/week, more than your 4, not in your places, "
+					+ "not one of your activities");
 		assertThat(page("/engagement?places&hoursPerWeek=3&q=" + this.marker).getStatus().value()).isEqualTo(200);
 	}
 
@@ -198,7 +202,7 @@ class RequirementProfilePagesIntegrationTests {
 		UUID interest = rows.interest(id, helper);
 		EntityExchangeResult<String> interested = browser.get(path);
 		assertThat(interested.getResponseBody()).contains("H-" + interest.toString().substring(0, 8).toUpperCase(),
-				"within your 4 h/week", "/interests/" + interest + "/accept");
+				"passt in die 4 Std./Woche der Person", "/interests/" + interest + "/accept");
 		assertThat(browser.post(interested, path + "/interests/" + interest + "/accept", new LinkedMultiValueMap<>())
 			.getStatus()
 			.value()).isEqualTo(303);
