@@ -123,6 +123,13 @@ class Events {
 	}
 
 	/**
+	 * The events the helper registered for that have not ended, soonest first.
+	 */
+	Mono<List<Event>> registeredFor(UUID helperId, Instant now) {
+		return this.events.findRegisteredFor(helperId, now).collectList();
+	}
+
+	/**
 	 * Whether the helper is registered for the event.
 	 */
 	Mono<Boolean> isRegistered(UUID helperId, UUID eventId) {

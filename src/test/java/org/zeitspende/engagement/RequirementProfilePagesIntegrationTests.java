@@ -133,6 +133,8 @@ class RequirementProfilePagesIntegrationTests {
 
 		assertThat(browser.get(path).getResponseBody()).contains("Sie haben Interesse bekundet. Stand: Offen")
 			.doesNotContain("action=\"" + action);
+		assertThat(browser.get("/h/me").getResponseBody()).contains("<h2 id=\"my-interests\">Meine Interessen</h2>",
+				"<a href=\"" + path + "\">Fahrdienst " + this.marker + "</a> · Offen");
 		assertThat(browser.withCookie("lang", "en").get(path).getResponseBody())
 			.contains("You expressed interest. Status: Open");
 		assertThat(this.database.sql("""

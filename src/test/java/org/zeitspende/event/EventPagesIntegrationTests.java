@@ -135,6 +135,10 @@ class EventPagesIntegrationTests {
 		assertThat(first.get(path).getResponseBody()).contains("Sie sind angemeldet.", "1 von 1 angemeldet")
 			.doesNotContain("action=\"" + action);
 		assertThat(first.post(offered, action, new LinkedMultiValueMap<>()).getStatus().value()).isEqualTo(303);
+		assertThat(first.get("/h/me").getResponseBody()).contains("<h2 id=\"my-registrations\">Meine Anmeldungen</h2>",
+				"<a href=\"" + path + "\">Lesung " + this.marker + "</a>");
+		assertThat(second.get("/h/me").getResponseBody()).contains("You are not registered for any upcoming event.",
+				"You have not expressed interest yet.", "href=\"/engagement\"");
 
 		EntityExchangeResult<String> late = second.post(offeredToo, action, new LinkedMultiValueMap<>());
 		assertThat(late.getStatus().value()).isEqualTo(409);
