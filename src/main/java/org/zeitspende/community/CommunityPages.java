@@ -159,6 +159,20 @@ public class CommunityPages {
 	}
 
 	/**
+	 * Names of the languages in the page's language.
+	 * @param language {@code de} or {@code en}
+	 * @return name by code, in the order of the reference data
+	 */
+	public Mono<Map<String, String>> languages(String language) {
+		return this.reference.languages().map((languages) -> {
+			Map<String, String> names = new LinkedHashMap<>();
+			languages.forEach(
+					(spoken) -> names.put(spoken.code(), "en".equals(language) ? spoken.nameEn() : spoken.nameDe()));
+			return names;
+		});
+	}
+
+	/**
 	 * Checks a request record as the JSON API does.
 	 * @param request the record
 	 * @return its invalid fields; empty when valid

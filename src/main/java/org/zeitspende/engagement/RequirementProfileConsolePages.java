@@ -1,7 +1,6 @@
 package org.zeitspende.engagement;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,8 +22,6 @@ import org.zeitspende.community.FormHtml;
 import org.zeitspende.community.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
-import org.zeitspende.reference.Language;
-import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
 import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
@@ -45,15 +42,11 @@ class RequirementProfileConsolePages {
 
 	private final Interests interests;
 
-	private final ReferenceData reference;
-
 	private final CommunityPages pages;
 
-	RequirementProfileConsolePages(RequirementProfiles profiles, Interests interests, ReferenceData reference,
-			CommunityPages pages) {
+	RequirementProfileConsolePages(RequirementProfiles profiles, Interests interests, CommunityPages pages) {
 		this.profiles = profiles;
 		this.interests = interests;
-		this.reference = reference;
 		this.pages = pages;
 	}
 
@@ -125,10 +118,12 @@ class RequirementProfileConsolePages {
 		UUID organisation = organisationOf(caller);
 		return this.profiles.existing(organisation, id)
 			.flatMap((profile) -> Mono
-				.zip(this.interests.ranked(organisation, id), this.pages.names(language), Csrf.field(exchange),
+				.zip(this.interests.ranked(organisation, id), this.pages.names(language),
+						this.pages.languages(language), Csrf.field(exchange),
 						this.pages.consolePage(language, profile.title(), exchange))
-				.map((loaded) -> loaded.getT4()
-					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), language))))
+				.map((loaded) -> loaded.getT5()
+					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(),
+							language))))
 			.onErrorResume(EngagementProblem.class, (problem) -> this.pages.problem(problem, language, exchange, true));
 	}
 
@@ -174,14 +169,14 @@ class RequirementProfileConsolePages {
 
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
-		return languageOptions(PageLanguage.of(exchange))
+		return this.pages.languages(PageLanguage.of(exchange))
 			.flatMap((languages) -> this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
 					(form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
 	}
 
 	private Mono<ResponseEntity<String>> editForm(UUID id, Entered entered, Map<String, String> errors,
 			HttpStatus status, ServerWebExchange exchange) {
-		return languageOptions(PageLanguage.of(exchange))
+		return this.pages.languages(PageLanguage.of(exchange))
 			.flatMap((languages) -> this.pages.consoleEditForm(HOME + "/" + id, "console.profiles", entered, errors,
 					status, exchange, (form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
 	}
@@ -202,16 +197,6 @@ class RequirementProfileConsolePages {
 			.checkbox("criminalRecordCertificate")
 			.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
 			.textarea("preconditions");
-	}
-
-	private Mono<Map<String, String>> languageOptions(String language) {
-		return this.reference.languages().map((languages) -> {
-			Map<String, String> options = new LinkedHashMap<>();
-			for (Language spoken : languages) {
-				options.put(spoken.code(), "en".equals(language) ? spoken.nameEn() : spoken.nameDe());
-			}
-			return options;
-		});
 	}
 
 	private static NewRequirementProfile profileOf(Entered entered) {
@@ -260,13 +245,13 @@ class RequirementProfileConsolePages {
 				+ this.pages.escaped("console.profiles.status." + profile.status(), language) + "</td>";
 	}
 
-	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names, String csrf,
-			String language) {
+	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names,
+			Map<String, String> languages, String csrf, String language) {
 		String path = HOME + "/" + profile.id();
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
 				this.pages.text("console.profiles.status." + profile.status(), language)));
-		html.append(RequirementProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
+		html.append(RequirementProfilePages.facts(profile, names, languages, this.pages, language)).append("</dl>");
 		html.append(changes(profile, path, csrf, language));
 		html.append("<h2>").append(this.pages.escaped("console.profiles.interested", language)).append("</h2>");
 		if (interested.isEmpty()) {

@@ -83,10 +83,11 @@ class RequirementProfilePages {
 		String language = PageLanguage.of(exchange);
 		return this.profiles.published(id)
 			.flatMap((profile) -> Mono
-				.zip(this.pages.names(language), this.organisations.of(List.of(profile.organisationId())),
-						interestHtml(id, exchange, language))
+				.zip(this.pages.names(language), this.pages.languages(language),
+						this.organisations.of(List.of(profile.organisationId())), interestHtml(id, exchange, language))
 				.map((loaded) -> this.pages.page(language, profile.title())
-					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), language))))
+					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(),
+							language))))
 			.onErrorResume(EngagementProblem.class,
 					(problem) -> this.pages.problem(problem, language, exchange, false));
 	}
@@ -185,12 +186,12 @@ class RequirementProfilePages {
 				+ this.pages.escaped("profiles.interest.submit", language) + "</button></form>";
 	}
 
-	private String detailHtml(RequirementProfile profile, Names names, Map<UUID, String> organisations, String interest,
-			String language) {
+	private String detailHtml(RequirementProfile profile, Names names, Map<String, String> languages,
+			Map<UUID, String> organisations, String interest, String language) {
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("profiles.organisation", language),
 				organisations.getOrDefault(profile.organisationId(), "")));
-		html.append(facts(profile, names, this.pages, language)).append("</dl>");
+		html.append(facts(profile, names, languages, this.pages, language)).append("</dl>");
 		if (profile.description() != null && !profile.description().isBlank()) {
 			html.append("<p class=\"text\">").append(Html.text(profile.description())).append("</p>");
 		}
@@ -212,7 +213,8 @@ class RequirementProfilePages {
 	 * The facts of a profile as description-list entries, for the public page and the
 	 * console.
 	 */
-	static String facts(RequirementProfile profile, Names names, CommunityPages pages, String language) {
+	static String facts(RequirementProfile profile, Names names, Map<String, String> languages, CommunityPages pages,
+			String language) {
 		StringBuilder html = new StringBuilder();
 		html.append(
 				CommunityPages.entry(pages.text("profiles.activity", language), names.activity(profile.activity())));
@@ -235,8 +237,8 @@ class RequirementProfilePages {
 				String.join(", ", profile.requiredSkills())));
 		html.append(CommunityPages.entry(pages.text("profiles.niceToHaveSkills", language),
 				String.join(", ", profile.niceToHaveSkills())));
-		html.append(CommunityPages.entry(pages.text("profiles.languages", language),
-				String.join(", ", profile.languages())));
+		html.append(CommunityPages.entry(pages.text("profiles.languages", language), String.join(", ",
+				profile.languages().stream().map((code) -> languages.getOrDefault(code, code)).toList())));
 		List<String> preconditions = new ArrayList<>();
 		if (profile.criminalRecordCertificate()) {
 			preconditions.add(pages.text("profiles.certificate", language));

@@ -190,7 +190,7 @@ class RequirementProfilePagesIntegrationTests {
 		String path = created.getResponseHeaders().getLocation().toString();
 		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
 		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis",
-				"<dd>uk</dd>");
+				"<dd>Ukrainisch</dd>");
 
 		EntityExchangeResult<String> detail = browser.get(path);
 		assertThat(detail.getResponseBody()).contains("Offen", "Noch hat niemand Interesse");
@@ -254,7 +254,7 @@ class RequirementProfilePagesIntegrationTests {
 		assertThat(saved.getStatus().value()).isEqualTo(303);
 		assertThat(saved.getResponseHeaders().getLocation()).hasToString(path);
 		assertThat(page("/engagement/" + id).getResponseBody()).contains("<h1>Fahrdienst am Abend " + this.marker,
-				"2 Std./Woche", "<dd>ar</dd>");
+				"2 Std./Woche", "<dd>Arabisch</dd>");
 
 		this.database.sql("update requirement_profile set status = 'CLOSED' where id = :id")
 			.bind("id", id)
