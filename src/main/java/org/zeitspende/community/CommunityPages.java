@@ -159,6 +159,20 @@ public class CommunityPages {
 	}
 
 	/**
+	 * Names of the languages in the page's language.
+	 * @param language {@code de} or {@code en}
+	 * @return name by code, in the order of the reference data
+	 */
+	public Mono<Map<String, String>> languages(String language) {
+		return this.reference.languages().map((languages) -> {
+			Map<String, String> names = new LinkedHashMap<>();
+			languages.forEach(
+					(spoken) -> names.put(spoken.code(), "en".equals(language) ? spoken.nameEn() : spoken.nameDe()));
+			return names;
+		});
+	}
+
+	/**
 	 * Checks a request record as the JSON API does.
 	 * @param request the record
 	 * @return its invalid fields; empty when valid
@@ -270,18 +284,44 @@ public class CommunityPages {
 	public Mono<ResponseEntity<String>> consoleForm(String home, String prefix, Entered entered,
 			Map<String, String> errors, HttpStatus status, ServerWebExchange exchange,
 			BiFunction<FormHtml, Names, FormHtml> fields) {
+		return consoleForm(home, prefix + ".new", prefix + ".create",
+				form(PageLanguage.of(exchange), prefix, entered, errors), status, exchange, fields);
+	}
+
+	/**
+	 * A console area's form to change one, drawn as the form to add one: its heading, the
+	 * summary of invalid fields, and the form posting to the item with the area's fields
+	 * and its submit button.
+	 * @param action the item's path, where the form posts
+	 * @param prefix the area's text keys: {@code <prefix>.edit} titles the page,
+	 * {@code <prefix>.save} labels the button, and the fields' labels
+	 * @param entered what is stored, or what was typed
+	 * @param errors error text by field
+	 * @param status the answer's status
+	 * @param exchange the request
+	 * @param fields adds the area's fields, with the names of places and activities
+	 * @return the page
+	 */
+	public Mono<ResponseEntity<String>> consoleEditForm(String action, String prefix, Entered entered,
+			Map<String, String> errors, HttpStatus status, ServerWebExchange exchange,
+			BiFunction<FormHtml, Names, FormHtml> fields) {
+		return consoleForm(action, prefix + ".edit", prefix + ".save",
+				form(PageLanguage.of(exchange), prefix, entered, errors), status, exchange, fields);
+	}
+
+	private Mono<ResponseEntity<String>> consoleForm(String action, String title, String submit, FormHtml form,
+			HttpStatus status, ServerWebExchange exchange, BiFunction<FormHtml, Names, FormHtml> fields) {
 		String language = PageLanguage.of(exchange);
-		return Mono
-			.zip(names(language), Csrf.field(exchange),
-					consolePage(language, text(prefix + ".new", language), exchange))
+		return Mono.zip(names(language), Csrf.field(exchange), consolePage(language, text(title, language), exchange))
 			.map((loaded) -> loaded.getT3()
 				.status(status)
-				.render("<h1>" + escaped(prefix + ".new", language) + "</h1>"
+				.render("<h1>" + escaped(title, language) + "</h1>"
 						+ fields
-							.apply(form(language, prefix, entered, errors).summary()
-								.raw("<form method=\"post\" action=\"" + home + "\" novalidate>" + loaded.getT2()),
+							.apply(form.summary()
+								.raw("<form method=\"post\" action=\"" + Html.text(action) + "\" novalidate>"
+										+ loaded.getT2()),
 									loaded.getT1())
-							.submit(prefix + ".create")));
+							.submit(submit)));
 	}
 
 	/**

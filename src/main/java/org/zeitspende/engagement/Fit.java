@@ -1,6 +1,9 @@
 package org.zeitspende.engagement;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * How well a requirement profile fits a volunteer, as a score from 0 to 100 and the
@@ -19,9 +22,9 @@ import java.util.List;
  * 4 h/week, in one of your places, one of your activities".
  *
  * @param score the score, 0 to 100
- * @param explanation why, in words
+ * @param parts why, part by part, to put in words
  */
-record Fit(int score, String explanation) {
+record Fit(int score, List<Part> parts) {
 
 	static final int TIME_WEIGHT = 40;
 
@@ -35,33 +38,66 @@ record Fit(int score, String explanation) {
 		double time = (profile.hoursPerWeek() <= seeker.hoursPerWeek()) ? 1
 				: (double) seeker.hoursPerWeek() / profile.hoursPerWeek();
 		List<String> required = profile.requiredSkills();
-		long matchedSkills = required.stream().filter(seeker.skills()::contains).count();
+		int matchedSkills = (int) required.stream().filter(seeker.skills()::contains).count();
 		double skills = required.isEmpty() ? 1 : (double) matchedSkills / required.size();
 		boolean anywhere = profile.places().isEmpty();
 		boolean place = anywhere || profile.places().stream().anyMatch(seeker.places()::contains);
 		boolean activity = seeker.activities().contains(profile.activity());
 		long score = Math.round(TIME_WEIGHT * time + SKILLS_WEIGHT * skills + PLACE_WEIGHT * (place ? 1 : 0)
 				+ ACTIVITY_WEIGHT * (activity ? 1 : 0));
-		String explanation = String.join(", ", skillsText(matchedSkills, required.size()),
-				timeText(profile.hoursPerWeek(), seeker.hoursPerWeek()), placeText(anywhere, place),
-				activity ? "one of your activities" : "not one of your activities");
-		return new Fit((int) score, explanation);
+		return new Fit((int) score, List.of(
+				required.isEmpty() ? new Part(Reason.SKILLS_NONE)
+						: new Part(Reason.SKILLS, matchedSkills, required.size()),
+				(profile.hoursPerWeek() <= seeker.hoursPerWeek()) ? new Part(Reason.TIME_WITHIN, seeker.hoursPerWeek())
+						: new Part(Reason.TIME_MORE, profile.hoursPerWeek(), seeker.hoursPerWeek()),
+				new Part(anywhere ? Reason.PLACE_ANY : (place ? Reason.PLACE_YOURS : Reason.PLACE_NOT)),
+				new Part(activity ? Reason.ACTIVITY_YOURS : Reason.ACTIVITY_NOT)));
 	}
 
-	private static String skillsText(long matched, int required) {
-		return (required == 0) ? "needs no particular skills" : "matches " + matched + " of " + required + " skills";
+	/**
+	 * Why, in the API's words (English).
+	 */
+	String explanation() {
+		return explanation((part) -> String.format(Locale.ROOT, part.reason().english, part.numbers().toArray()));
 	}
 
-	private static String timeText(int asked, int offered) {
-		return (asked <= offered) ? "within your " + offered + " h/week"
-				: "needs " + asked + " h/week, more than your " + offered;
+	/**
+	 * Why, in the words given for each part, such as a page's language.
+	 */
+	String explanation(Function<Part, String> words) {
+		return this.parts.stream().map(words).collect(Collectors.joining(", "));
 	}
 
-	private static String placeText(boolean anywhere, boolean place) {
-		if (anywhere) {
-			return "at any place";
+	/**
+	 * One part of the explanation: a reason and its numbers.
+	 *
+	 * @param reason what the part says
+	 * @param numbers its numbers, in the order of the words
+	 */
+	record Part(Reason reason, List<Integer> numbers) {
+
+		Part(Reason reason, Integer... numbers) {
+			this(reason, List.of(numbers));
 		}
-		return place ? "in one of your places" : "not in your places";
+
+	}
+
+	/**
+	 * What a part of the explanation says, with its words in the API.
+	 */
+	enum Reason {
+
+		SKILLS_NONE("needs no particular skills"), SKILLS("matches %d of %d skills"),
+		TIME_WITHIN("within your %d h/week"), TIME_MORE("needs %d h/week, more than your %d"),
+		PLACE_ANY("at any place"), PLACE_YOURS("in one of your places"), PLACE_NOT("not in your places"),
+		ACTIVITY_YOURS("one of your activities"), ACTIVITY_NOT("not one of your activities");
+
+		private final String english;
+
+		Reason(String english) {
+			this.english = english;
+		}
+
 	}
 
 }

@@ -3,6 +3,8 @@ package org.zeitspende.engagement;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A helper interested in one of the organisation's requirement profiles, as the
  * organisation sees it: pseudonymous, with the helper's fit to the profile, and with
@@ -17,7 +19,8 @@ import java.util.UUID;
  * @param email the helper's verified email address, if shared
  * @param mobile the helper's verified mobile number, if shared
  * @param createdAt when the helper expressed interest
+ * @param fit the fit, for the console to explain in its language
  */
 record InterestedHelper(UUID interestId, String pseudonym, int score, String explanation, InterestStatus status,
-		boolean contactShared, String email, String mobile, Instant createdAt) {
+		boolean contactShared, String email, String mobile, Instant createdAt, @JsonIgnore Fit fit) {
 }

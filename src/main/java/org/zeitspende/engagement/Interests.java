@@ -66,6 +66,16 @@ class Interests {
 	}
 
 	/**
+	 * The helper's interest in one profile.
+	 * @return the interest, or empty when the helper expressed none
+	 */
+	Mono<MyInterest> mine(UUID helperId, UUID profileId) {
+		return this.interests.findByHelper(helperId)
+			.filter((interest) -> interest.profileId().equals(profileId))
+			.next();
+	}
+
+	/**
 	 * The helpers interested in a profile, best fit first, then the earliest interest.
 	 * Erased helpers are left out.
 	 */
@@ -117,7 +127,7 @@ class Interests {
 		String email = interest.shareContact() ? address(addresses, interest.helperId(), Channel.EMAIL) : null;
 		String mobile = interest.shareContact() ? address(addresses, interest.helperId(), Channel.SMS) : null;
 		return new InterestedHelper(interest.id(), interest.pseudonym(), fit.score(), fit.explanation(),
-				interest.status(), interest.shareContact(), email, mobile, interest.createdAt());
+				interest.status(), interest.shareContact(), email, mobile, interest.createdAt(), fit);
 	}
 
 	private static String address(HelperContacts.Addresses addresses, UUID helperId, Channel channel) {

@@ -1,5 +1,6 @@
 package org.zeitspende.engagement;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.community.CommunityPages;
 import org.zeitspende.community.Entered;
+import org.zeitspende.community.FormHtml;
 import org.zeitspende.community.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
@@ -26,10 +28,10 @@ import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 
 /**
- * The console's requirement profiles: the organisation's profiles, a form to create one,
- * pausing, opening and closing, and the interested helpers, best fit first and
- * pseudonymous unless they shared their contact, to accept or decline. Another
- * organisation's profile is not found.
+ * The console's requirement profiles: the organisation's profiles, a form to create one
+ * and one to change it, pausing, opening and closing, and the interested helpers, best
+ * fit first and pseudonymous unless they shared their contact, to accept or decline.
+ * Another organisation's profile is not found.
  */
 @RestController
 class RequirementProfileConsolePages {
@@ -69,14 +71,7 @@ class RequirementProfileConsolePages {
 	Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
-			NewRequirementProfile profile = new NewRequirementProfile(entered.value("title"),
-					entered.value("description"), entered.value("activity"), entered.values("places"),
-					RequirementProfilePages.skills(entered.value("requiredSkills")),
-					RequirementProfilePages.skills(entered.value("niceToHaveSkills")), List.of(),
-					entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
-					entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
-					entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
-					entered.number("volunteersSought"));
+			NewRequirementProfile profile = profileOf(entered);
 			List<InvalidField> invalid = this.pages.check(profile);
 			Mono<RequirementProfile> created = invalid.isEmpty()
 					? this.profiles.create(organisationOf(caller), caller.subject(), profile)
@@ -88,6 +83,34 @@ class RequirementProfileConsolePages {
 		});
 	}
 
+	@GetMapping(path = HOME + "/{id}/edit", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> editForm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		return this.profiles.existing(organisationOf(caller), id)
+			.flatMap((profile) -> editForm(id, entered(profile), Map.of(), HttpStatus.OK, exchange))
+			.onErrorResume(EngagementProblem.class,
+					(problem) -> this.pages.problem(problem, PageLanguage.of(exchange), exchange, true));
+	}
+
+	@PostMapping(path = HOME + "/{id}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> edit(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		return exchange.getFormData().map(Entered::of).flatMap((entered) -> {
+			NewRequirementProfile profile = profileOf(entered);
+			List<InvalidField> invalid = this.pages.check(profile);
+			Mono<RequirementProfile> replaced = invalid.isEmpty()
+					? this.profiles.replace(organisationOf(caller), id, profile)
+					: Mono.error(new InvalidRequestException(invalid));
+			return replaced.map((done) -> CommunityPages.seeOther(HOME + "/" + id))
+				.onErrorResume(InvalidRequestException.class,
+						(ex) -> editForm(id, entered, this.pages.errors(ex.errors(), "console.profiles", language),
+								HttpStatus.BAD_REQUEST, exchange))
+				.onErrorResume(EngagementProblem.class,
+						(problem) -> this.pages.problem(problem, language, exchange, true));
+		});
+	}
+
 	@GetMapping(path = HOME + "/{id}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			ServerWebExchange exchange) {
@@ -95,10 +118,12 @@ class RequirementProfileConsolePages {
 		UUID organisation = organisationOf(caller);
 		return this.profiles.existing(organisation, id)
 			.flatMap((profile) -> Mono
-				.zip(this.interests.ranked(organisation, id), this.pages.names(language), Csrf.field(exchange),
+				.zip(this.interests.ranked(organisation, id), this.pages.names(language),
+						this.pages.languages(language), Csrf.field(exchange),
 						this.pages.consolePage(language, profile.title(), exchange))
-				.map((loaded) -> loaded.getT4()
-					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), language))))
+				.map((loaded) -> loaded.getT5()
+					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(),
+							language))))
 			.onErrorResume(EngagementProblem.class, (problem) -> this.pages.problem(problem, language, exchange, true));
 	}
 
@@ -144,22 +169,70 @@ class RequirementProfileConsolePages {
 
 	private Mono<ResponseEntity<String>> form(Entered entered, Map<String, String> errors, HttpStatus status,
 			ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		return this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
-				(form, names) -> form.input("title", "type=\"text\" maxlength=\"200\"")
-					.textarea("description")
-					.select("activity", names.activityOptions())
-					.checkboxes("places", names.placeOptions())
-					.input("hoursPerWeek", "type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\"")
-					.select("commitment", this.pages.options(Commitment.values(), "profiles.commitment.", language))
-					.input("durationMonths", "type=\"number\" min=\"1\" max=\"120\" inputmode=\"numeric\"")
-					.input("startsOn", "type=\"date\"")
-					.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
-					.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
-					.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
-					.checkbox("criminalRecordCertificate")
-					.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
-					.textarea("preconditions"));
+		return this.pages.languages(PageLanguage.of(exchange))
+			.flatMap((languages) -> this.pages.consoleForm(HOME, "console.profiles", entered, errors, status, exchange,
+					(form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
+	}
+
+	private Mono<ResponseEntity<String>> editForm(UUID id, Entered entered, Map<String, String> errors,
+			HttpStatus status, ServerWebExchange exchange) {
+		return this.pages.languages(PageLanguage.of(exchange))
+			.flatMap((languages) -> this.pages.consoleEditForm(HOME + "/" + id, "console.profiles", entered, errors,
+					status, exchange, (form, names) -> fields(form, names, languages, PageLanguage.of(exchange))));
+	}
+
+	private FormHtml fields(FormHtml form, Names names, Map<String, String> languages, String language) {
+		return form.input("title", "type=\"text\" maxlength=\"200\"")
+			.textarea("description")
+			.select("activity", names.activityOptions())
+			.checkboxes("places", names.placeOptions())
+			.input("hoursPerWeek", "type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\"")
+			.select("commitment", this.pages.options(Commitment.values(), "profiles.commitment.", language))
+			.input("durationMonths", "type=\"number\" min=\"1\" max=\"120\" inputmode=\"numeric\"")
+			.input("startsOn", "type=\"date\"")
+			.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
+			.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
+			.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
+			.checkboxes("languages", languages)
+			.checkbox("criminalRecordCertificate")
+			.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
+			.textarea("preconditions");
+	}
+
+	private static NewRequirementProfile profileOf(Entered entered) {
+		return new NewRequirementProfile(entered.value("title"), entered.value("description"),
+				entered.value("activity"), entered.values("places"),
+				RequirementProfilePages.skills(entered.value("requiredSkills")),
+				RequirementProfilePages.skills(entered.value("niceToHaveSkills")), entered.values("languages"),
+				entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
+				entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
+				entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
+				entered.number("volunteersSought"));
+	}
+
+	// The stored profile, as the form shows it before any change.
+	private static Entered entered(RequirementProfile profile) {
+		Map<String, List<String>> form = new HashMap<>();
+		form.put("title", List.of(profile.title()));
+		form.put("description", optional(profile.description()));
+		form.put("activity", List.of(profile.activity()));
+		form.put("places", profile.places());
+		form.put("hoursPerWeek", List.of(String.valueOf(profile.hoursPerWeek())));
+		form.put("commitment", List.of(profile.commitment().name()));
+		form.put("durationMonths", optional(profile.durationMonths()));
+		form.put("startsOn", optional(profile.startsOn()));
+		form.put("volunteersSought", List.of(String.valueOf(profile.volunteersSought())));
+		form.put("requiredSkills", List.of(String.join(", ", profile.requiredSkills())));
+		form.put("niceToHaveSkills", List.of(String.join(", ", profile.niceToHaveSkills())));
+		form.put("languages", profile.languages());
+		form.put("criminalRecordCertificate", profile.criminalRecordCertificate() ? List.of("yes") : List.of());
+		form.put("minimumAge", optional(profile.minimumAge()));
+		form.put("preconditions", optional(profile.preconditions()));
+		return new Entered(form);
+	}
+
+	private static List<String> optional(Object value) {
+		return (value != null) ? List.of(value.toString()) : List.of();
 	}
 
 	private String listHtml(List<RequirementProfile> list, String language) {
@@ -172,25 +245,14 @@ class RequirementProfileConsolePages {
 				+ this.pages.escaped("console.profiles.status." + profile.status(), language) + "</td>";
 	}
 
-	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names, String csrf,
-			String language) {
+	private String detailHtml(RequirementProfile profile, List<InterestedHelper> interested, Names names,
+			Map<String, String> languages, String csrf, String language) {
 		String path = HOME + "/" + profile.id();
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("console.profiles.status", language),
 				this.pages.text("console.profiles.status." + profile.status(), language)));
-		html.append(RequirementProfilePages.facts(profile, names, this.pages, language)).append("</dl>");
-		if (profile.status() == ProfileStatus.OPEN) {
-			html.append(
-					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
-		}
-		if (profile.status() == ProfileStatus.PAUSED) {
-			html.append(
-					CommunityPages.button(path + "/open", csrf, this.pages.text("console.profiles.open", language)));
-		}
-		if (profile.status() != ProfileStatus.CLOSED) {
-			html.append(
-					CommunityPages.button(path + "/close", csrf, this.pages.text("console.profiles.close", language)));
-		}
+		html.append(RequirementProfilePages.facts(profile, names, languages, this.pages, language)).append("</dl>");
+		html.append(changes(profile, path, csrf, language));
 		html.append("<h2>").append(this.pages.escaped("console.profiles.interested", language)).append("</h2>");
 		if (interested.isEmpty()) {
 			return html.append("<p>")
@@ -216,9 +278,10 @@ class RequirementProfileConsolePages {
 			}
 			html.append("</td><td><strong>")
 				.append(helper.score())
-				.append("</strong> <span lang=\"en\">")
-				.append(Html.text(helper.explanation()))
-				.append("</span></td><td>")
+				.append("</strong> ")
+				.append(Html.text(
+						RequirementProfilePages.explained(helper.fit(), "console.profiles.fit.", this.pages, language)))
+				.append("</td><td>")
 				.append(this.pages.escaped("console.profiles.interest." + helper.status(), language));
 			if (helper.status() == InterestStatus.PENDING) {
 				String interest = path + "/interests/" + helper.interestId();
@@ -230,6 +293,29 @@ class RequirementProfileConsolePages {
 			html.append("</td></tr>");
 		}
 		return html.append("</tbody></table>").toString();
+	}
+
+	// What the organisation may still do with the profile.
+	private String changes(RequirementProfile profile, String path, String csrf, String language) {
+		StringBuilder changes = new StringBuilder();
+		if (profile.status() == ProfileStatus.OPEN) {
+			changes.append(
+					CommunityPages.button(path + "/pause", csrf, this.pages.text("console.profiles.pause", language)));
+		}
+		if (profile.status() == ProfileStatus.PAUSED) {
+			changes.append(
+					CommunityPages.button(path + "/open", csrf, this.pages.text("console.profiles.open", language)));
+		}
+		if (profile.status() != ProfileStatus.CLOSED) {
+			changes.append("<p><a class=\"button\" href=\"")
+				.append(path)
+				.append("/edit\">")
+				.append(this.pages.escaped("console.profiles.edit", language))
+				.append("</a></p>");
+			changes.append(
+					CommunityPages.button(path + "/close", csrf, this.pages.text("console.profiles.close", language)));
+		}
+		return changes.toString();
 	}
 
 	private static UUID organisationOf(Caller caller) {

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.community.CommunityPages;
@@ -21,13 +22,16 @@ import org.zeitspende.community.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.organisation.OrganisationNames;
+import org.zeitspende.security.PageSessions;
+import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 
 /**
  * Requirement profiles for everyone: browse the open ones with full-text search, filters
  * and an order (newest, earliest start, or best fit when the visitor says what they
- * offer, each profile then showing its score and why), and one profile's page.
+ * offer, each profile then showing its score and why), and one profile's page, where a
+ * signed-in helper expresses interest.
  */
 @RestController
 class RequirementProfilePages {
@@ -36,13 +40,20 @@ class RequirementProfilePages {
 
 	private final RequirementProfiles profiles;
 
+	private final Interests interests;
+
 	private final OrganisationNames organisations;
+
+	private final PageSessions sessions;
 
 	private final CommunityPages pages;
 
-	RequirementProfilePages(RequirementProfiles profiles, OrganisationNames organisations, CommunityPages pages) {
+	RequirementProfilePages(RequirementProfiles profiles, Interests interests, OrganisationNames organisations,
+			PageSessions sessions, CommunityPages pages) {
 		this.profiles = profiles;
+		this.interests = interests;
 		this.organisations = organisations;
+		this.sessions = sessions;
 		this.pages = pages;
 	}
 
@@ -72,11 +83,25 @@ class RequirementProfilePages {
 		String language = PageLanguage.of(exchange);
 		return this.profiles.published(id)
 			.flatMap((profile) -> Mono
-				.zip(this.pages.names(language), this.organisations.of(List.of(profile.organisationId())))
+				.zip(this.pages.names(language), this.pages.languages(language),
+						this.organisations.of(List.of(profile.organisationId())), interestHtml(id, exchange, language))
 				.map((loaded) -> this.pages.page(language, profile.title())
-					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), language))))
+					.render(detailHtml(profile, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(),
+							language))))
 			.onErrorResume(EngagementProblem.class,
 					(problem) -> this.pages.problem(problem, language, exchange, false));
+	}
+
+	// A helper's page (behind the helper's session and a CSRF token), posted from the
+	// profile's page, which then says that the helper is interested.
+	@PostMapping(path = "/h/me/interests/{id}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> express(@PathVariable UUID id, ServerWebExchange exchange) {
+		return Mono.zip(VolunteerController.helperId(), exchange.getFormData())
+			.flatMap((loaded) -> this.interests.express(loaded.getT1(), id,
+					"yes".equals(loaded.getT2().getFirst("shareContact"))))
+			.thenReturn(CommunityPages.seeOther("/engagement/" + id))
+			.onErrorResume(EngagementProblem.class,
+					(problem) -> this.pages.problem(problem, PageLanguage.of(exchange), exchange, false));
 	}
 
 	private Mono<ResponseEntity<String>> render(List<ScoredProfile> scored, Entered entered, Map<String, String> errors,
@@ -130,21 +155,43 @@ class RequirementProfilePages {
 			if (found.score() != null) {
 				html.append("<p class=\"fit\"><strong>")
 					.append(this.pages.escaped("profiles.fit.score", language, found.score()))
-					.append("</strong> <span lang=\"en\">")
-					.append(Html.text(found.explanation()))
-					.append("</span></p>");
+					.append("</strong> ")
+					.append(Html.text(explained(found.fit(), "profiles.fit.", this.pages, language)))
+					.append("</p>");
 			}
 			html.append("</li>");
 		}
 		return html.append("</ul>").toString();
 	}
 
-	private String detailHtml(RequirementProfile profile, Names names, Map<UUID, String> organisations,
-			String language) {
+	// Signed out: the way in. Signed in: the interest as it stands, or the form to
+	// express
+	// it.
+	private Mono<String> interestHtml(UUID profileId, ServerWebExchange exchange, String language) {
+		return this.sessions.helper(exchange)
+			.flatMap((helperId) -> this.interests.mine(helperId, profileId)
+				.map((interest) -> "<p class=\"status\">" + this.pages.escaped("profiles.interest.shown", language,
+						this.pages.text("console.profiles.interest." + interest.status(), language)) + "</p>")
+				.switchIfEmpty(Csrf.field(exchange).map((csrf) -> interestForm(profileId, csrf, language))))
+			.switchIfEmpty(Mono.fromSupplier(() -> "<p><a class=\"button primary\" href=\"/h/sign-in\">"
+					+ this.pages.escaped("profiles.interest.signIn", language) + "</a> <a href=\"/h/register\">"
+					+ this.pages.escaped("profiles.interest.register", language) + "</a></p>"));
+	}
+
+	private String interestForm(UUID profileId, String csrf, String language) {
+		return "<form method=\"post\" action=\"/h/me/interests/" + profileId + "\">" + csrf
+				+ "<label><input type=\"checkbox\" name=\"shareContact\" value=\"yes\"> "
+				+ this.pages.escaped("profiles.interest.shareContact", language)
+				+ "</label><button type=\"submit\" class=\"primary\">"
+				+ this.pages.escaped("profiles.interest.submit", language) + "</button></form>";
+	}
+
+	private String detailHtml(RequirementProfile profile, Names names, Map<String, String> languages,
+			Map<UUID, String> organisations, String interest, String language) {
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(profile.title())).append("</h1><dl>");
 		html.append(CommunityPages.entry(this.pages.text("profiles.organisation", language),
 				organisations.getOrDefault(profile.organisationId(), "")));
-		html.append(facts(profile, names, this.pages, language)).append("</dl>");
+		html.append(facts(profile, names, languages, this.pages, language)).append("</dl>");
 		if (profile.description() != null && !profile.description().isBlank()) {
 			html.append("<p class=\"text\">").append(Html.text(profile.description())).append("</p>");
 		}
@@ -152,9 +199,9 @@ class RequirementProfilePages {
 			.append(this.pages.escaped("profiles.interest.title", language))
 			.append("</h2><p>")
 			.append(this.pages.escaped("profiles.interest.text", language))
-			.append(" <a href=\"/h/register\">")
-			.append(this.pages.escaped("profiles.interest.register", language))
-			.append("</a></p><p><a href=\"/organisations/")
+			.append("</p>")
+			.append(interest)
+			.append("<p><a href=\"/organisations/")
 			.append(profile.organisationId())
 			.append("\">")
 			.append(this.pages.escaped("profiles.organisation.more", language))
@@ -166,7 +213,8 @@ class RequirementProfilePages {
 	 * The facts of a profile as description-list entries, for the public page and the
 	 * console.
 	 */
-	static String facts(RequirementProfile profile, Names names, CommunityPages pages, String language) {
+	static String facts(RequirementProfile profile, Names names, Map<String, String> languages, CommunityPages pages,
+			String language) {
 		StringBuilder html = new StringBuilder();
 		html.append(
 				CommunityPages.entry(pages.text("profiles.activity", language), names.activity(profile.activity())));
@@ -189,8 +237,8 @@ class RequirementProfilePages {
 				String.join(", ", profile.requiredSkills())));
 		html.append(CommunityPages.entry(pages.text("profiles.niceToHaveSkills", language),
 				String.join(", ", profile.niceToHaveSkills())));
-		html.append(CommunityPages.entry(pages.text("profiles.languages", language),
-				String.join(", ", profile.languages())));
+		html.append(CommunityPages.entry(pages.text("profiles.languages", language), String.join(", ",
+				profile.languages().stream().map((code) -> languages.getOrDefault(code, code)).toList())));
 		List<String> preconditions = new ArrayList<>();
 		if (profile.criminalRecordCertificate()) {
 			preconditions.add(pages.text("profiles.certificate", language));
@@ -204,6 +252,15 @@ class RequirementProfilePages {
 		html.append(
 				CommunityPages.entry(pages.text("profiles.preconditions", language), String.join("; ", preconditions)));
 		return html.toString();
+	}
+
+	/**
+	 * Why a profile fits, in the page's language.
+	 * @param prefix the key prefix of the reasons' words: the helper's pages address the
+	 * helper, the console speaks of the helper
+	 */
+	static String explained(Fit fit, String prefix, CommunityPages pages, String language) {
+		return fit.explanation((part) -> pages.text(prefix + part.reason(), language, part.numbers().toArray()));
 	}
 
 	/**

@@ -91,7 +91,11 @@ class VolunteerController {
 		return helperId().flatMap(this.interests::mine);
 	}
 
-	private static Mono<UUID> helperId() {
+	/**
+	 * The signed-in helper.
+	 * @return the helper's id; an error when the caller is no helper
+	 */
+	static Mono<UUID> helperId() {
 		return Callers.current()
 			.filter((caller) -> caller.has(Role.HELPER))
 			.map(Caller::subject)

@@ -7,22 +7,26 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.community.CommunityPages;
 import org.zeitspende.community.Entered;
 import org.zeitspende.community.Names;
 import org.zeitspende.organisation.OrganisationNames;
+import org.zeitspende.security.PageSessions;
+import org.zeitspende.web.Csrf;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 
 /**
  * Events for everyone: the upcoming ones, filtered by place, and one event with its
- * calendar file.
+ * calendar file, where a signed-in helper takes a place.
  */
 @RestController
 class EventPages {
@@ -33,11 +37,14 @@ class EventPages {
 
 	private final OrganisationNames organisations;
 
+	private final PageSessions sessions;
+
 	private final CommunityPages pages;
 
-	EventPages(Events events, OrganisationNames organisations, CommunityPages pages) {
+	EventPages(Events events, OrganisationNames organisations, PageSessions sessions, CommunityPages pages) {
 		this.events = events;
 		this.organisations = organisations;
+		this.sessions = sessions;
 		this.pages = pages;
 	}
 
@@ -53,12 +60,56 @@ class EventPages {
 
 	@GetMapping(path = "/events/{id}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> show(@PathVariable UUID id, ServerWebExchange exchange) {
+		return show(id, HttpStatus.OK, exchange);
+	}
+
+	// A helper's page (behind the helper's session and a CSRF token), posted from the
+	// event's page. Refused because the event filled up, was cancelled or started
+	// meanwhile, it answers the event's page, which says so.
+	@PostMapping(path = "/h/me/events/{id}/registration", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> register(@PathVariable UUID id, ServerWebExchange exchange) {
+		return PublicEventController.helperId()
+			.flatMap((helperId) -> this.events.register(helperId, id, Instant.now()))
+			.thenReturn(CommunityPages.seeOther("/events/" + id))
+			.onErrorResume(EventProblem.class,
+					(problem) -> (problem.getStatusCode().value() == HttpStatus.CONFLICT.value())
+							? show(id, HttpStatus.CONFLICT, exchange)
+							: this.pages.problem(problem, PageLanguage.of(exchange), exchange, false));
+	}
+
+	private Mono<ResponseEntity<String>> show(UUID id, HttpStatus status, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		return this.events.published(id)
-			.flatMap((event) -> Mono.zip(this.pages.names(language), namesOf(List.of(event)))
+			.flatMap((event) -> Mono
+				.zip(this.pages.names(language), namesOf(List.of(event)), registrationHtml(event, exchange, language))
 				.map((loaded) -> this.pages.page(language, event.title())
-					.render(detailHtml(event, loaded.getT1(), loaded.getT2(), language))))
+					.status(status)
+					.render(detailHtml(event, loaded.getT1(), loaded.getT2(), loaded.getT3(), language))))
 			.onErrorResume(EventProblem.class, (problem) -> this.pages.problem(problem, language, exchange, false));
+	}
+
+	// Only for an event that takes registrations: that the helper is registered, that it
+	// is full, the form to take a place, or (signed out) the way in.
+	private Mono<String> registrationHtml(Event event, ServerWebExchange exchange, String language) {
+		if (!Events.registrable(event, Instant.now())) {
+			return Mono.just("");
+		}
+		boolean full = event.registered() >= event.capacity();
+		String fullHtml = "<p class=\"status\">" + this.pages.escaped("events.registration.full", language) + "</p>";
+		return this.sessions.helper(exchange)
+			.flatMap((helperId) -> this.events.isRegistered(helperId, event.id()).flatMap((registered) -> {
+				if (registered) {
+					return Mono.just("<p class=\"status\">"
+							+ this.pages.escaped("events.registration.registered", language) + "</p>");
+				}
+				return full ? Mono.just(fullHtml)
+						: Csrf.field(exchange)
+							.map((csrf) -> CommunityPages.button("/h/me/events/" + event.id() + "/registration", csrf,
+									this.pages.text("events.registration.submit", language)));
+			}))
+			.switchIfEmpty(
+					Mono.fromSupplier(() -> full ? fullHtml : "<p><a class=\"button primary\" href=\"/h/sign-in\">"
+							+ this.pages.escaped("events.registration.signIn", language) + "</a></p>"));
 	}
 
 	private String listHtml(List<Event> upcoming, Entered filter, Names names, Map<UUID, String> organisations,
@@ -88,7 +139,8 @@ class EventPages {
 		return html.append("</ul>").toString();
 	}
 
-	private String detailHtml(Event event, Names names, Map<UUID, String> organisations, String language) {
+	private String detailHtml(Event event, Names names, Map<UUID, String> organisations, String registration,
+			String language) {
 		StringBuilder html = new StringBuilder("<h1>").append(Html.text(event.title())).append("</h1>");
 		if (event.status() == EventStatus.CANCELLED) {
 			html.append("<p class=\"notice\">").append(this.pages.escaped("events.cancelled", language)).append("</p>");
@@ -108,7 +160,8 @@ class EventPages {
 		if (event.description() != null && !event.description().isBlank()) {
 			html.append("<p class=\"text\">").append(Html.text(event.description())).append("</p>");
 		}
-		return html.append("<p><a class=\"button\" href=\"/api/public/events/")
+		return html.append(registration)
+			.append("<p><a class=\"button\" href=\"/api/public/events/")
 			.append(event.id())
 			.append("/event.ics\" type=\"text/calendar\">")
 			.append(this.pages.escaped("events.ics", language))

@@ -139,6 +139,29 @@ class EventRepository {
 				on conflict do nothing""").bind("event", eventId).bind("helper", helperId).fetch().rowsUpdated();
 	}
 
+	/**
+	 * The events the helper registered for that have not ended, soonest first.
+	 */
+	Flux<Event> findRegisteredFor(UUID helperId, Instant now) {
+		return this.database.sql(SELECT + """
+				 where ends_at > :now
+				  and id in (select event_id from event_registration where helper_id = :helper)
+				order by starts_at, id limit 50""")
+			.bind("now", utc(now))
+			.bind("helper", helperId)
+			.map(EventRepository::event)
+			.all();
+	}
+
+	Mono<Boolean> isRegistered(UUID eventId, UUID helperId) {
+		return this.database
+			.sql("select exists (select 1 from event_registration where event_id = :event and helper_id = :helper)")
+			.bind("event", eventId)
+			.bind("helper", helperId)
+			.map((row) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+			.one();
+	}
+
 	Mono<Long> removeRegistration(UUID eventId, UUID helperId) {
 		return this.database.sql("delete from event_registration where event_id = :event and helper_id = :helper")
 			.bind("event", eventId)

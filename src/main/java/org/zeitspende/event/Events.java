@@ -123,6 +123,20 @@ class Events {
 	}
 
 	/**
+	 * The events the helper registered for that have not ended, soonest first.
+	 */
+	Mono<List<Event>> registeredFor(UUID helperId, Instant now) {
+		return this.events.findRegisteredFor(helperId, now).collectList();
+	}
+
+	/**
+	 * Whether the helper is registered for the event.
+	 */
+	Mono<Boolean> isRegistered(UUID helperId, UUID eventId) {
+		return this.events.isRegistered(eventId, helperId);
+	}
+
+	/**
 	 * Takes back the helper's registration, which frees its place.
 	 */
 	Mono<Void> unregister(UUID helperId, UUID eventId) {
@@ -138,7 +152,11 @@ class Events {
 			.switchIfEmpty(Mono.error(EventProblem::full));
 	}
 
-	private static boolean registrable(Event event, Instant now) {
+	/**
+	 * Whether the event takes registrations: it has a capacity, is scheduled and has not
+	 * started.
+	 */
+	static boolean registrable(Event event, Instant now) {
 		return event.capacity() != null && event.status() == EventStatus.SCHEDULED && event.startsAt().isAfter(now);
 	}
 

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -59,13 +61,16 @@ class ProfilePages {
 
 	private final Pages pages;
 
+	private final List<HelperPageSection> sections;
+
 	ProfilePages(SelfService selfService, ReferenceData reference, HelperMessages messages, Validator validator,
-			Pages pages) {
+			Pages pages, List<HelperPageSection> sections) {
 		this.selfService = selfService;
 		this.reference = reference;
 		this.messages = messages;
 		this.validator = validator;
 		this.pages = pages;
+		this.sections = sections;
 	}
 
 	@GetMapping(path = PROFILE, produces = MediaType.TEXT_HTML_VALUE)
@@ -203,17 +208,24 @@ class ProfilePages {
 		String language = PageLanguage.of(exchange);
 		return Mono
 			.zip(this.reference.places(), this.reference.activities(), this.reference.languages(), Csrf.field(exchange),
-					navigation(language, exchange))
+					navigation(language, exchange), sections(profile.id(), language))
 			.map((loaded) -> this.pages.page(language, text("profile.title", language))
 				.status(status)
 				.navigation(loaded.getT5())
 				.render(html(profile, entered, errors, notice,
-						new Choices(loaded.getT1(), loaded.getT2(), loaded.getT3()), loaded.getT4(),
+						new Choices(loaded.getT1(), loaded.getT2(), loaded.getT3()), loaded.getT4(), loaded.getT6(),
 						fields(exchange))));
 	}
 
+	// What other features show the helper: interests, registrations.
+	private Mono<String> sections(UUID helperId, String language) {
+		return Flux.fromIterable(this.sections)
+			.concatMap((section) -> section.html(helperId, language))
+			.collect(Collectors.joining());
+	}
+
 	private String html(HelperProfile profile, EnteredForm entered, Map<String, String> errors, String notice,
-			Choices choices, String csrf, FormFields fields) {
+			Choices choices, String csrf, String sections, FormFields fields) {
 		boolean english = fields.english();
 		StringBuilder html = new StringBuilder("<h1>").append(fields.escaped("profile.title")).append("</h1>");
 		if (notice != null) {
@@ -264,14 +276,16 @@ class ProfilePages {
 				entered.value("messageLanguage"), preferenceErrors);
 		html.append("<button type=\"submit\" class=\"primary\">")
 			.append(fields.escaped("profile.save"))
-			.append("</button></form><h2>")
-			.append(fields.escaped("profile.data"))
-			.append("</h2><p><a href=\"" + PROFILE + "/export\" download>")
-			.append(fields.escaped("page.sign-in.export"))
-			.append("</a></p><p><a href=\"" + PROFILE + "/erase\">")
-			.append(fields.escaped("page.sign-in.erase"))
-			.append("</a></p>");
+			.append("</button></form>")
+			.append(sections)
+			.append(dataHtml(fields));
 		return html.toString();
+	}
+
+	private static String dataHtml(FormFields fields) {
+		return "<h2>" + fields.escaped("profile.data") + "</h2><p><a href=\"" + PROFILE + "/export\" download>"
+				+ fields.escaped("page.sign-in.export") + "</a></p><p><a href=\"" + PROFILE + "/erase\">"
+				+ fields.escaped("page.sign-in.erase") + "</a></p>";
 	}
 
 	private void pauseHtml(StringBuilder html, HelperProfile profile, Map<String, String> errors, String csrf,

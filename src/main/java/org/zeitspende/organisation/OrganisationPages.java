@@ -1,8 +1,11 @@
 package org.zeitspende.organisation;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -19,6 +22,7 @@ import org.zeitspende.community.Entered;
 import org.zeitspende.community.Names;
 import org.zeitspende.community.OrganisationSection;
 import org.zeitspende.web.Html;
+import org.zeitspende.web.Page;
 import org.zeitspende.web.PageLanguage;
 
 /**
@@ -62,8 +66,12 @@ class OrganisationPages {
 			.switchIfEmpty(Mono.error(AccountProblem::organisationNotFound))
 			.flatMap((organisation) -> Mono.zip(this.pages.names(language),
 					Flux.fromIterable(this.sections).concatMap((section) -> section.html(id, language)).collectList())
-				.map((loaded) -> this.pages.page(language, organisation.name())
-					.render(pageHtml(organisation, loaded.getT1(), loaded.getT2(), language))))
+				.map((loaded) -> {
+					Page page = this.pages.page(language, organisation.name());
+					Optional<URI> logo = logoOf(organisation);
+					logo.ifPresent(page::imageFrom);
+					return page.render(pageHtml(organisation, logo, loaded.getT1(), loaded.getT2(), language));
+				}))
 			.onErrorResume(AccountProblem.class, (problem) -> this.pages.problem(problem, language, exchange, false));
 	}
 
@@ -92,8 +100,16 @@ class OrganisationPages {
 		return html.append("</ul>").toString();
 	}
 
-	private String pageHtml(Organisation organisation, Names names, List<String> sections, String language) {
-		StringBuilder html = new StringBuilder("<h1>").append(Html.text(organisation.name())).append("</h1>");
+	private String pageHtml(Organisation organisation, Optional<URI> logo, Names names, List<String> sections,
+			String language) {
+		StringBuilder html = new StringBuilder();
+		// The logo's server learns neither the page nor the visitor's way here.
+		logo.ifPresent((source) -> html.append("<img class=\"logo\" src=\"")
+			.append(Html.text(source.toString()))
+			.append("\" alt=\"")
+			.append(this.pages.escaped("organisations.logo", language, organisation.name()))
+			.append("\" referrerpolicy=\"no-referrer\" loading=\"lazy\" decoding=\"async\">"));
+		html.append("<h1>").append(Html.text(organisation.name())).append("</h1>");
 		if (organisation.description() != null && !organisation.description().isBlank()) {
 			html.append("<p class=\"text\">").append(Html.text(organisation.description())).append("</p>");
 		}
@@ -120,6 +136,22 @@ class OrganisationPages {
 		html.append("</dl>");
 		sections.forEach(html::append);
 		return html.toString();
+	}
+
+	// Checked when saved; read again here, so that nothing but an https address with a
+	// host reaches the image or the page's policy.
+	private static Optional<URI> logoOf(Organisation organisation) {
+		if (organisation.logoUrl() == null) {
+			return Optional.empty();
+		}
+		try {
+			URI logo = new URI(organisation.logoUrl());
+			return ("https".equalsIgnoreCase(logo.getScheme()) && logo.getHost() != null) ? Optional.of(logo)
+					: Optional.empty();
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
 	}
 
 	// Only web addresses become links: no other scheme reaches an href.

@@ -1,5 +1,6 @@
 package org.zeitspende.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Page {
 	private final List<String> scripts = new ArrayList<>();
 
 	private final List<String> headers = new ArrayList<>();
+
+	private String imageOrigin;
 
 	Page(Pages pages, String language, String title) {
 		this.pages = pages;
@@ -69,6 +72,21 @@ public final class Page {
 	 */
 	public Page script(String name) {
 		this.scripts.add(name);
+		return this;
+	}
+
+	/**
+	 * Allows the page an image from another server, such as an organisation's logo: the
+	 * policy then allows images from that address's origin, and only over https.
+	 * @param source the image's https address
+	 * @return this page
+	 * @throws IllegalArgumentException when the address is not https or has no host
+	 */
+	public Page imageFrom(URI source) {
+		if (!"https".equalsIgnoreCase(source.getScheme()) || source.getHost() == null) {
+			throw new IllegalArgumentException("Images come only from https addresses with a host");
+		}
+		this.imageOrigin = "https://" + source.getHost() + ((source.getPort() != -1) ? ":" + source.getPort() : "");
 		return this;
 	}
 
@@ -137,10 +155,12 @@ public final class Page {
 		return response.body(html.toString());
 	}
 
-	// Nothing but our own inline style, and our own scripts where a page has them.
+	// Nothing but our own inline style, our own scripts where a page has them, and
+	// images from the one origin a page names.
 	private String policy() {
 		String scripts = this.scripts.isEmpty() ? "" : "; script-src 'self'; connect-src 'self'";
-		return "default-src 'none'; style-src " + this.pages.styleHash() + scripts
+		String images = (this.imageOrigin != null) ? "; img-src " + this.imageOrigin : "";
+		return "default-src 'none'; style-src " + this.pages.styleHash() + scripts + images
 				+ "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 	}
 

@@ -81,7 +81,13 @@ class OperationsIntegrationTests {
 			.jsonPath("$.info.title")
 			.isEqualTo("Zeitspende API")
 			.jsonPath("$.paths['/api/places'].get")
-			.exists();
+			.exists()
+			.jsonPath("$.components.schemas.ScoredProfile.properties.explanation")
+			.exists()
+			.jsonPath("$.components.schemas.ScoredProfile.properties.fit")
+			.doesNotExist()
+			.jsonPath("$.components.schemas.InterestedHelper.properties.fit")
+			.doesNotExist();
 	}
 
 	@Test

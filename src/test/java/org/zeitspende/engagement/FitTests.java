@@ -14,8 +14,9 @@ class FitTests {
 	void of_fullMatch_scores100_andSaysWhy() {
 		Fit fit = Fit.of(profile(4, List.of("goettingen-grone"), List.of("fuehrerschein", "erste-hilfe")), new Seeker(6,
 				List.of("goettingen-grone"), List.of("fahrdienst"), List.of("erste-hilfe", "fuehrerschein", "kochen")));
-		assertThat(fit).isEqualTo(new Fit(100,
-				"matches 2 of 2 skills, within your 6 h/week, in one of your places, one of your activities"));
+		assertThat(fit.score()).isEqualTo(100);
+		assertThat(fit.explanation())
+			.isEqualTo("matches 2 of 2 skills, within your 6 h/week, in one of your places, one of your activities");
 	}
 
 	@Test
@@ -23,8 +24,9 @@ class FitTests {
 		// time 4/8 × 40 = 20, skills 3/4 × 20 = 15, place 0, activity 20.
 		Fit fit = Fit.of(profile(8, List.of("duderstadt"), List.of("a1", "b2", "c3", "d4")),
 				new Seeker(4, List.of("goettingen-grone"), List.of("fahrdienst"), List.of("a1", "b2", "c3")));
-		assertThat(fit).isEqualTo(new Fit(55,
-				"matches 3 of 4 skills, needs 8 h/week, more than your 4, not in your places, one of your activities"));
+		assertThat(fit.score()).isEqualTo(55);
+		assertThat(fit.explanation()).isEqualTo(
+				"matches 3 of 4 skills, needs 8 h/week, more than your 4, not in your places, one of your activities");
 	}
 
 	@Test
@@ -32,8 +34,9 @@ class FitTests {
 		Fit fit = Fit.of(profile(2, List.of(), List.of()),
 				new Seeker(0, List.of(), List.of("kleiderkammer"), List.of()));
 		// time 0/2 × 40 = 0, skills 20, place 20, activity 0.
-		assertThat(fit).isEqualTo(new Fit(40,
-				"needs no particular skills, needs 2 h/week, more than your 0, at any place, not one of your activities"));
+		assertThat(fit.score()).isEqualTo(40);
+		assertThat(fit.explanation()).isEqualTo(
+				"needs no particular skills, needs 2 h/week, more than your 0, at any place, not one of your activities");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +20,7 @@ import org.zeitspende.testing.PageForms;
 import org.zeitspende.testing.RequirementProfileRows;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class RequirementProfilePagesIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private Environment environment;
 
 	private Tenant tenant;
 
@@ -72,10 +77,14 @@ class RequirementProfilePagesIntegrationTests {
 				+ "&activities=fahrdienst&skills=Fuehrerschein, kochen")
 			.getResponseBody();
 
-		assertThat(html).contains("Passung 100 von 100:",
-				"matches 1 of 1 skills, within your 4 h/week, in one of your places, one of your activities",
-				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"");
+		assertThat(html).contains("Passung 100 von 100:</strong> "
+				+ "1 von 1 Fähigkeiten passen, passt in Ihre 4 Std./Woche, an einem Ihrer Orte, eine Ihrer Tätigkeiten</p>",
+				"<option value=\"FIT\" selected>", "<details open>", "value=\"Fuehrerschein, kochen\"")
+			.doesNotContain("lang=\"en\">matches");
 		assertThat(html.indexOf("/engagement/" + driving)).isLessThan(html.indexOf("/engagement/" + clothes));
+		assertThat(page("/engagement?q=" + this.marker + "&sort=FIT&hoursPerWeek=4&lang=en").getResponseBody())
+			.contains("needs no particular skills, needs 8 h/week, more than your 4, not in your places, "
+					+ "not one of your activities");
 		assertThat(page("/engagement?places&hoursPerWeek=3&q=" + this.marker).getStatus().value()).isEqualTo(200);
 	}
 
@@ -102,6 +111,57 @@ class RequirementProfilePagesIntegrationTests {
 	}
 
 	@Test
+	void profilePage_letsASignedInHelperExpressInterest_andThenSaysSo() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+		String path = "/engagement/" + driving;
+		String action = "/h/me/interests/" + driving;
+		assertThat(page(path).getResponseBody()).contains("href=\"/h/sign-in\"", "Anmelden und Interesse bekunden")
+			.doesNotContain("action=\"" + action);
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		String session = Tokens.of(this.environment).helper(helper);
+		PageForms browser = new PageForms(this.client).withCookie("zeitspende_session", session);
+
+		EntityExchangeResult<String> offered = browser.get(path);
+		assertThat(offered.getResponseBody()).contains("action=\"" + action + "\"", "name=\"_csrf\"",
+				"name=\"shareContact\" value=\"yes\"", "Interesse bekunden");
+		this.client.post().uri(action).cookie("zeitspende_session", session).exchange().expectStatus().isForbidden();
+		MultiValueMap<String, String> share = new LinkedMultiValueMap<>();
+		share.add("shareContact", "yes");
+		EntityExchangeResult<String> expressed = browser.post(offered, action, share);
+		assertThat(expressed.getStatus().value()).isEqualTo(303);
+		assertThat(expressed.getResponseHeaders().getLocation()).hasToString(path);
+
+		assertThat(browser.get(path).getResponseBody()).contains("Sie haben Interesse bekundet. Stand: Offen")
+			.doesNotContain("action=\"" + action);
+		assertThat(browser.get("/h/me").getResponseBody()).contains("<h2 id=\"my-interests\">Meine Interessen</h2>",
+				"<a href=\"" + path + "\">Fahrdienst " + this.marker + "</a> · Offen");
+		assertThat(browser.withCookie("lang", "en").get(path).getResponseBody())
+			.contains("You expressed interest. Status: Open");
+		assertThat(this.database.sql("""
+				select share_contact from requirement_interest where profile_id = :profile and helper_id = :helper""")
+			.bind("profile", driving)
+			.bind("helper", helper)
+			.map((row) -> row.get(0, Boolean.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT)).containsExactly(true);
+	}
+
+	@Test
+	void profilePage_withAStaleSession_isShownAsToAnyone() {
+		UUID driving = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, null);
+
+		EntityExchangeResult<String> shown = this.client.get()
+			.uri("/engagement/" + driving)
+			.cookie("zeitspende_session", "not-a-token")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(shown.getStatus().value()).isEqualTo(200);
+		assertThat(shown.getResponseBody()).contains("href=\"/h/sign-in\"");
+	}
+
+	@Test
 	void console_createsAProfile_pausesAndOpensIt_andDecidesOnInterestedHelpers() {
 		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
 		EntityExchangeResult<String> form = browser.get("/console/profiles/new");
@@ -114,12 +174,13 @@ class RequirementProfilePagesIntegrationTests {
 		fields.add("commitment", "REGULAR");
 		fields.add("volunteersSought", "2");
 		fields.add("requiredSkills", "Erste Hilfe, !");
+		fields.add("languages", "uk");
 		fields.add("criminalRecordCertificate", "yes");
 
 		EntityExchangeResult<String> invalid = browser.post(form, "/console/profiles", fields);
 		assertThat(invalid.getStatus().value()).isEqualTo(400);
 		assertThat(invalid.getResponseBody()).contains("id=\"hoursPerWeek-error\"",
-				"name=\"places\" value=\"rosdorf\" checked",
+				"name=\"places\" value=\"rosdorf\" checked", "name=\"languages\" value=\"uk\" checked",
 				"name=\"criminalRecordCertificate\" value=\"yes\" checked");
 
 		fields.set("hoursPerWeek", "3");
@@ -128,7 +189,8 @@ class RequirementProfilePagesIntegrationTests {
 		assertThat(created.getStatus().value()).isEqualTo(303);
 		String path = created.getResponseHeaders().getLocation().toString();
 		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis");
+		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis",
+				"<dd>Ukrainisch</dd>");
 
 		EntityExchangeResult<String> detail = browser.get(path);
 		assertThat(detail.getResponseBody()).contains("Offen", "Noch hat niemand Interesse");
@@ -142,13 +204,86 @@ class RequirementProfilePagesIntegrationTests {
 		UUID interest = rows.interest(id, helper);
 		EntityExchangeResult<String> interested = browser.get(path);
 		assertThat(interested.getResponseBody()).contains("H-" + interest.toString().substring(0, 8).toUpperCase(),
-				"within your 4 h/week", "/interests/" + interest + "/accept");
+				"passt in die 4 Std./Woche der Person", "/interests/" + interest + "/accept");
 		assertThat(browser.post(interested, path + "/interests/" + interest + "/accept", new LinkedMultiValueMap<>())
 			.getStatus()
 			.value()).isEqualTo(303);
 		assertThat(browser.get(path).getResponseBody()).contains("Angenommen")
 			.doesNotContain("/interests/" + interest + "/accept");
 		assertThat(browser.get("/console/profiles").getResponseBody()).contains(path, "Lesepaten " + this.marker);
+	}
+
+	@Test
+	void console_editsAProfile_marksInvalidFields_andKeepsWhatWasTyped() {
+		UUID id = profile("Fahrdienst " + this.marker, "fahrdienst", "goettingen-grone", 4, "fuehrerschein");
+		String path = "/console/profiles/" + id;
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+		assertThat(browser.get(path).getResponseBody()).contains("href=\"" + path + "/edit\"");
+
+		EntityExchangeResult<String> form = browser.get(path + "/edit");
+		assertThat(form.getStatus().value()).isEqualTo(200);
+		assertThat(form.getResponseBody()).contains("<h1>Anforderungsprofil bearbeiten</h1>", "action=\"" + path + "\"",
+				"value=\"Fahrdienst " + this.marker + "\"", "name=\"places\" value=\"goettingen-grone\" checked",
+				"value=\"fuehrerschein\"", "<option value=\"REGULAR\" selected>", "name=\"languages\" value=\"ar\"",
+				"Änderungen speichern");
+
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("title", "Fahrdienst am Abend " + this.marker);
+		fields.add("activity", "fahrdienst");
+		fields.add("places", "rosdorf");
+		fields.add("hoursPerWeek", "0");
+		fields.add("commitment", "REGULAR");
+		fields.add("volunteersSought", "3");
+		fields.add("languages", "ar");
+		fields.add("languages", "xx");
+		EntityExchangeResult<String> invalid = browser.post(form, path, fields);
+		assertThat(invalid.getStatus().value()).isEqualTo(400);
+		assertThat(invalid.getResponseBody()).contains("role=\"alert\"", "id=\"hoursPerWeek-error\"",
+				"value=\"Fahrdienst am Abend " + this.marker + "\"", "name=\"places\" value=\"rosdorf\" checked",
+				"name=\"languages\" value=\"ar\" checked");
+		assertThat(title(id)).isEqualTo("Fahrdienst " + this.marker);
+
+		fields.set("hoursPerWeek", "2");
+		EntityExchangeResult<String> unknownLanguage = browser.post(invalid, path, fields);
+		assertThat(unknownLanguage.getStatus().value()).isEqualTo(400);
+		assertThat(unknownLanguage.getResponseBody()).contains("id=\"languages-error\"");
+
+		fields.remove("languages");
+		fields.add("languages", "ar");
+		EntityExchangeResult<String> saved = browser.post(unknownLanguage, path, fields);
+		assertThat(saved.getStatus().value()).isEqualTo(303);
+		assertThat(saved.getResponseHeaders().getLocation()).hasToString(path);
+		assertThat(page("/engagement/" + id).getResponseBody()).contains("<h1>Fahrdienst am Abend " + this.marker,
+				"2 Std./Woche", "<dd>Arabisch</dd>");
+
+		this.database.sql("update requirement_profile set status = 'CLOSED' where id = :id")
+			.bind("id", id)
+			.then()
+			.block(TIMEOUT);
+		assertThat(browser.get(path).getResponseBody()).doesNotContain("href=\"" + path + "/edit\"");
+		EntityExchangeResult<String> closed = browser.post(browser.withCookie("lang", "en").get(path + "/edit"), path,
+				fields);
+		assertThat(closed.getStatus().value()).isEqualTo(409);
+		assertThat(closed.getResponseBody()).contains("<h1>No longer possible</h1>");
+	}
+
+	@Test
+	void console_anotherOrganisationsProfile_cannotBeEdited() {
+		Tenant other = new Tenants(this.database).approved();
+		UUID theirs = new RequirementProfileRows(this.database).open(other.id(), other.coordinator().id());
+		String before = title(theirs);
+		PageForms browser = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+
+		EntityExchangeResult<String> form = browser.get("/console/profiles/" + theirs + "/edit");
+		assertThat(form.getStatus().value()).isEqualTo(404);
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("title", "Übernommen");
+		fields.add("activity", "fahrdienst");
+		fields.add("hoursPerWeek", "2");
+		fields.add("commitment", "REGULAR");
+		fields.add("volunteersSought", "1");
+		assertThat(browser.post(form, "/console/profiles/" + theirs, fields).getStatus().value()).isEqualTo(404);
+		assertThat(title(theirs)).isEqualTo(before);
 	}
 
 	@Test
@@ -167,6 +302,14 @@ class RequirementProfilePagesIntegrationTests {
 			.map((row) -> row.get(0, String.class))
 			.one()
 			.block(TIMEOUT)).isEqualTo("OPEN");
+	}
+
+	private String title(UUID profile) {
+		return this.database.sql("select title from requirement_profile where id = :id")
+			.bind("id", profile)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
 	}
 
 	private EntityExchangeResult<String> page(String path) {

@@ -140,6 +140,7 @@ class RequirementProfilesIntegrationTests {
 				this.tokens.helper(helper));
 
 		assertThat(scored).extracting((item) -> item.get("score")).containsExactly(100, 80, 67, 55);
+		assertThat(scored).allSatisfy((item) -> assertThat(item).containsOnlyKeys("profile", "score", "explanation"));
 		assertThat(scored).extracting(RequirementProfilesIntegrationTests::id)
 			.containsExactly(set.a(), set.b(), set.d(), set.c());
 		assertThat(scored).extracting((item) -> item.get("explanation"))
@@ -338,7 +339,8 @@ class RequirementProfilesIntegrationTests {
 		String raw = get("/api/requirement-profiles/" + profile + "/interests").expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(raw).doesNotContain(weaker.toString(), stronger.toString()).matches("(?s).*\"H-[0-9A-F]{8}\".*");
+		assertThat(raw).doesNotContain(weaker.toString(), stronger.toString(), "\"fit\"")
+			.matches("(?s).*\"H-[0-9A-F]{8}\".*");
 
 	}
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -17,10 +18,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.zeitspende.testing.ConsoleSignIn;
 import org.zeitspende.testing.EventRows;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.PageForms;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
+import org.zeitspende.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +37,9 @@ class EventPagesIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private Environment environment;
 
 	private Tenant tenant;
 
@@ -104,6 +110,74 @@ class EventPagesIntegrationTests {
 			.map((row) -> row.get(0, String.class))
 			.one()
 			.block(TIMEOUT)).isEqualTo("SCHEDULED");
+	}
+
+	@Test
+	void eventPage_letsASignedInHelperTakeAPlace_andSaysWhenItIsFull() {
+		UUID event = event("Lesung " + this.marker, "goettingen-grone");
+		this.database.sql("update event set capacity = 1 where id = :id").bind("id", event).then().block(TIMEOUT);
+		String path = "/events/" + event;
+		String action = "/h/me/events/" + event + "/registration";
+		assertThat(page(path).getResponseBody()).contains("href=\"/h/sign-in\"", "Anmelden und einen Platz nehmen")
+			.doesNotContain("action=\"" + action);
+
+		PageForms first = signedIn();
+		PageForms second = signedIn().withCookie("lang", "en");
+		EntityExchangeResult<String> offered = first.get(path);
+		EntityExchangeResult<String> offeredToo = second.get(path);
+		assertThat(offered.getResponseBody()).contains("action=\"" + action + "\"", "name=\"_csrf\"",
+				"0 von 1 angemeldet");
+		assertThat(offeredToo.getResponseBody()).contains("action=\"" + action + "\"", "Take a place");
+
+		EntityExchangeResult<String> taken = first.post(offered, action, new LinkedMultiValueMap<>());
+		assertThat(taken.getStatus().value()).isEqualTo(303);
+		assertThat(taken.getResponseHeaders().getLocation()).hasToString(path);
+		assertThat(first.get(path).getResponseBody()).contains("Sie sind angemeldet.", "1 von 1 angemeldet")
+			.doesNotContain("action=\"" + action);
+		assertThat(first.post(offered, action, new LinkedMultiValueMap<>()).getStatus().value()).isEqualTo(303);
+		assertThat(first.get("/h/me").getResponseBody()).contains("<h2 id=\"my-registrations\">Meine Anmeldungen</h2>",
+				"<a href=\"" + path + "\">Lesung " + this.marker + "</a>");
+		assertThat(second.get("/h/me").getResponseBody()).contains("You are not registered for any upcoming event.",
+				"You have not expressed interest yet.", "href=\"/engagement\"");
+
+		EntityExchangeResult<String> late = second.post(offeredToo, action, new LinkedMultiValueMap<>());
+		assertThat(late.getStatus().value()).isEqualTo(409);
+		assertThat(late.getResponseBody()).contains("Fully booked: every place is taken.", "1 of 1 registered")
+			.doesNotContain("action=\"" + action);
+		assertThat(page(path).getResponseBody()).contains("Ausgebucht").doesNotContain("href=\"/h/sign-in\"");
+		assertThat(this.database.sql("select count(*) from event_registration where event_id = :id")
+			.bind("id", event)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block(TIMEOUT)).isEqualTo(1L);
+	}
+
+	@Test
+	void registration_needsAHelperSession_andAFormToken() {
+		UUID event = event("Lesung " + this.marker, "goettingen-grone");
+		String action = "/h/me/events/" + event + "/registration";
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+
+		this.client.post()
+			.uri(action)
+			.cookie("zeitspende_session", Tokens.of(this.environment).helper(helper))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		PageForms coordinator = ConsoleSignIn.coordinatorOf(this.tenant, this.client);
+		assertThat(coordinator.post(coordinator.get("/events/" + event), action, new LinkedMultiValueMap<>())
+			.getStatus()
+			.value()).isEqualTo(403);
+		assertThat(this.database.sql("select registered from event where id = :id")
+			.bind("id", event)
+			.map((row) -> row.get(0, Integer.class))
+			.one()
+			.block(TIMEOUT)).isZero();
+	}
+
+	private PageForms signedIn() {
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		return new PageForms(this.client).withCookie("zeitspende_session", Tokens.of(this.environment).helper(helper));
 	}
 
 	private EntityExchangeResult<String> page(String path) {

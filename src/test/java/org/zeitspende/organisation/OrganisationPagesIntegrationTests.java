@@ -83,6 +83,32 @@ class OrganisationPagesIntegrationTests {
 	}
 
 	@Test
+	void page_showsTheLogo_allowingImagesFromItsServerOnly_withoutAReferrer() {
+		UUID id = this.tenant.id();
+		logo(id, "https://cdn.example.org:8443/logos/willkommen.png?v=2&size=large");
+
+		EntityExchangeResult<String> page = page("/organisations/" + id + "?lang=en");
+
+		String name = this.database.sql("select name from organisation where id = :id")
+			.bind("id", id)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(TIMEOUT);
+		assertThat(page.getResponseBody()).contains(
+				"<img class=\"logo\" src=\"https://cdn.example.org:8443/logos/willkommen.png?v=2&amp;size=large\" alt=\"Logo of "
+						+ name + "\" referrerpolicy=\"no-referrer\"");
+		assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'",
+				"; img-src https://cdn.example.org:8443;");
+		assertThat(page("/organisations").getResponseHeaders().getFirst("Content-Security-Policy"))
+			.doesNotContain("img-src");
+
+		logo(id, null);
+		EntityExchangeResult<String> without = page("/organisations/" + id);
+		assertThat(without.getResponseBody()).doesNotContain("<img");
+		assertThat(without.getResponseHeaders().getFirst("Content-Security-Policy")).doesNotContain("img-src");
+	}
+
+	@Test
 	void landingPageAndConsole_linkTheCommunityPages() {
 		assertThat(page("/").getResponseBody()).contains("href=\"/organisations\"", "href=\"/engagement\"",
 				"href=\"/events\"", "href=\"/news\"", "href=\"/donations\"");
@@ -94,6 +120,14 @@ class OrganisationPagesIntegrationTests {
 
 	private EntityExchangeResult<String> page(String path) {
 		return this.client.get().uri(path).exchange().expectBody(String.class).returnResult();
+	}
+
+	private void logo(UUID organisation, String address) {
+		DatabaseClient.GenericExecuteSpec update = this.database
+			.sql("update organisation set logo_url = :logo where id = :id")
+			.bind("id", organisation);
+		((address != null) ? update.bind("logo", address) : update.bindNull("logo", String.class)).then()
+			.block(TIMEOUT);
 	}
 
 	private void place(UUID organisation, String place) {
