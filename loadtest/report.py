@@ -71,6 +71,24 @@ def wrk(results, name):
     }
 
 
+def gatling(results):
+    """Gatling's global figures of each simulation in gatling.log, in the order they ran."""
+    path = os.path.join(results, 'gatling.log')
+    if not os.path.exists(path):
+        return []
+    runs = []
+    for block in read(results, 'gatling.log').split('---- Global Information')[1:]:
+        def figure(label, column=0):
+            match = re.search(r'> ' + label + r'\s+\|\s+([\d,-]+)\s+\|\s+([\d,-]+)\s+\|\s+([\d,-]+)', block)
+            value = match.group(column + 1).replace(',', '') if match else '-'
+            return 0 if value == '-' else int(value)
+        runs.append({'count': figure('request count'), 'ko': figure('request count', 2),
+                     'p50': figure(r'response time 50th percentile \(ms\)'),
+                     'p99': figure(r'response time 99th percentile \(ms\)'),
+                     'max': figure(r'max response time \(ms\)')})
+    return runs
+
+
 def cpu_per_request(results, label, requests, servers=('service', 'postgres', 'redis')):
     """CPU ms per request of the servers between cpu-LABEL-before and -after."""
     try:
@@ -216,6 +234,21 @@ def summary(results, mode, machine):
     row('S2 exactly 50 confirmed, 0 over-fill, 0 5xx, duplicates answered alike, Redis = PostgreSQL',
         exact, f'of {len(reps)} runs', goal_text='all', passed=exact == len(reps),
         note=problems or 'outcomes ' + str(checks[0][0]['outcomes']))
+
+    gatling_runs = gatling(results)
+    if gatling_runs:
+        g_open = gatling_runs[0]
+        row('S1-lat by Gatling, open model at 50 % of S1: p99', g_open['p99'], 'ms', lat_anchor,
+            'p99 pg insert + EVALSHA + nginx', goal_text='<= 2', passed=g_open['ko'] == 0 and
+            g_open['p99'] <= 2 * lat_anchor,
+            note=f"{g_open['count']:,} requests, failed {g_open['ko']}, p50 {g_open['p50']} ms, max {g_open['max']} ms")
+    if len(gatling_runs) > 1:
+        g_burst = gatling_runs[1]
+        row('S2 by Gatling, 10,000 at once on 50 slots: slowest answer (drain)', g_burst['max'], 'ms',
+            nburst['drain_ms'], 'nginx 10k burst drain', goal_text='<= 2',
+            passed=g_burst['ko'] == 0 and g_burst['max'] <= 2 * nburst['drain_ms'],
+            note=f"{g_burst['count']:,} requests, failed {g_burst['ko']}, p50 {g_burst['p50']} ms, "
+                 f"p99 {g_burst['p99']} ms")
 
     s2b = wrk(results, 'wrk-s2b.txt')
     row('S2b clicks on a full callout, keep-alive, wrk 64 connections', s2b['rps'], 'req/s', nginx['rps'],
