@@ -3,6 +3,7 @@
 # which creates at most 100 messages per second and answers 429 (error 20429) beyond; the
 # service's pacing is set to 100 per second. Embedded PostgreSQL and Redis, loopback only.
 #   loadtest/paced.sh [asks]      default 6000 (a minute of sending)
+# LOADTEST_RESULTS=<folder> writes the table there (run.sh does) instead of a folder of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started="$(mktemp)"
@@ -11,7 +12,8 @@ asks="${1:-6000}"
 echo "Paced fan-out benchmark: ${asks} SMS asks at 100/s (about $((asks / 100 + 60)) s)"
 status=0
 ./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=PacedFanOutBenchmark \
-  -Dpaced.asks="${asks}" -Dsurefire.failIfNoSpecifiedTests=false test || status=$?
+  -Dpaced.asks="${asks}" -Dbenchmark.results="${LOADTEST_RESULTS:-}" -Dsurefire.failIfNoSpecifiedTests=false test \
+  || status=$?
 # Only a table this run wrote: one left by an earlier run would pass for this one's.
 table="$(find loadtest/results -name paced.md -newer "${started}" 2>/dev/null | sort | tail -n 1)"
 if [[ -n "${table}" ]]; then

@@ -71,6 +71,19 @@ def wrk(results, name):
     }
 
 
+def benchmark_table(results, name):
+    """The measure | value rows of a Maven benchmark's table (fair.md, paced.md); None without one."""
+    path = os.path.join(results, name)
+    if not os.path.exists(path):
+        return None
+    rows = {}
+    for line in read(results, name).splitlines():
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if len(cells) == 2 and cells[0] not in ('measure', '---'):
+            rows[cells[0]] = cells[1]
+    return rows
+
+
 def gatling(results):
     """Gatling's global figures of each simulation in gatling.log, in the order they ran."""
     path = os.path.join(results, 'gatling.log')
@@ -284,6 +297,28 @@ def summary(results, mode, machine):
         row('S4 fan-out during S1 at 50 %: time', during_s, 's', solo_s, 'fan-out alone', goal_text='<= 1.25',
             passed=complete(during) and during_s <= 1.25 * solo_s,
             note=f"asks {statuses(during)}")
+
+    fair = benchmark_table(results, 'fair.md')
+    if fair is not None:
+        low, high = (int(x) for x in fair.get('asks per helper, min / max', '0 / 99').split(' / '))
+        row(f"S3-fair {fair.get('callouts planned at once x wave size', '?')} asks over "
+            f"{fair.get('helpers in the pool', '?')} helpers: ask count max - min", high - low, '',
+            goal_text='<= 1, nobody twice', passed=fair.get('goal: max - min <= 1, nobody twice') == 'PASS',
+            note=f"planning {fair.get('planning time')} ({fair.get('planning rate')}), helpers asked twice for a "
+                 f"callout {fair.get('helpers asked twice for a callout')}; fair.md")
+    else:
+        row('S3-fair', None, '', goal_text='<= 1, nobody twice', passed=False, note='no table: see fair.log')
+    paced = benchmark_table(results, 'paced.md')
+    if paced is not None:
+        rate_key = next(k for k in paced if k.startswith('accepted rate'))
+        rate = float(re.match(r'([\d.]+)/s', paced[rate_key]).group(1))
+        checks = [v for v in paced.values() if v.endswith(('PASS', 'FAIL'))]
+        row(f"S3b {paced.get('SMS asks')} SMS asks paced through the Twilio adapter: accepted rate", rate,
+            'messages/s', 100, 'the stub\'s limit', goal_text='>= 0.95, busiest second <= 105 %, 0 lost, 429s retried',
+            passed=bool(checks) and all(v.endswith('PASS') for v in checks),
+            note='; '.join(f"{k} {v}" for k, v in paced.items() if k != 'machine') + '; paced.md')
+    else:
+        row('S3b', None, '', goal_text='>= 0.95 of 100/s', passed=False, note='no table: see paced.log')
 
     final = key_values(results, 'invariants-final.txt')
     bad = {k: v for k, v in final.items() if k in ('overfilled', 'duplicates', 'filled_mismatch', 'after_close')

@@ -9,6 +9,7 @@
 # Every process it starts is stopped at the end, also on Ctrl-C.
 # S4 fans a callout out to many seeded helpers (through the dev inbox) alone and then while S1
 # runs at 50 %, and compares both the fan-out time and S1's p99 with their solo figures.
+# S3-fair and S3b come last, through fair.sh and paced.sh (embedded datastores of their own).
 # LOADTEST_GATLING=1 also runs the open model and a burst with Gatling (loadtest/gatling), whose
 # HTML reports stay in the run's folder under gatling/.
 # LOADTEST_INSTANCES=2 runs two instances of the service on the same PostgreSQL and Redis, behind
@@ -17,9 +18,9 @@ set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
   quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000
-    fanout_asks=30000; fanout_timeout=300 ;;
+    fanout_asks=30000; fanout_timeout=300; fair_sizes="20000 10 2000"; paced_asks=1000 ;;
   full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000
-    fanout_asks=100000; fanout_timeout=900 ;;
+    fanout_asks=100000; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
@@ -407,6 +408,16 @@ cpu s2b-before
 wrk_tokens s2b "${results}/tokens-s2b.txt" "${measure_s}" /api/asks/ /accept "${results}/wrk-s2b.txt"
 cpu s2b-after
 invariants final
+
+# S3-fair and S3b are benchmarks through Maven (fair.sh, paced.sh) with an embedded PostgreSQL and
+# Redis of their own; the processes above idle meanwhile. Their tables land in this run's folder.
+read -r fair_helpers fair_callouts fair_wave <<<"${fair_sizes}"
+log "S3-fair: ${fair_callouts} callouts x ${fair_wave} asks planned at once over ${fair_helpers} helpers (fair.sh)"
+LOADTEST_RESULTS="${results}" loadtest/fair.sh ${fair_sizes} >"${results}/fair.log" 2>&1 \
+  || log "S3-fair: goal missed or stopped early (fair.log)"
+log "S3b: ${paced_asks} SMS asks paced at 100/s through the Twilio adapter to the stub (paced.sh)"
+LOADTEST_RESULTS="${results}" loadtest/paced.sh "${paced_asks}" >"${results}/paced.log" 2>&1 \
+  || log "S3b: goal missed or stopped early (paced.log)"
 
 log "Done measuring; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 loadtest/report.py summary "${results}" "${mode}" "$( ((instances == 2)) && echo 'two instances behind nginx (round-robin); ')load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"

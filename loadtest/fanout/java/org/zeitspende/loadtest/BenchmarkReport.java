@@ -36,8 +36,12 @@ final class BenchmarkReport {
 
 	static void write(String name, String title, String table) throws IOException {
 		log.warn("\n" + table);
-		Path directory = Path.of("loadtest", "results",
-				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		// loadtest/run.sh names its own run's folder; alone, a benchmark gets one of its own.
+		String given = System.getProperty("benchmark.results", "");
+		Path directory = given.isBlank()
+				? Path.of("loadtest", "results",
+						LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+				: Path.of(given);
 		Files.createDirectories(directory);
 		Files.writeString(directory.resolve(name + ".md"), "# " + title + "\n\n" + table + "\n");
 		log.warn("Wrote " + directory.resolve(name + ".md"));

@@ -24,24 +24,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fair rotation at scale (S3-fair): ten callouts, each asking 10,000 helpers in one wave,
- * planned at the same time over one pool of 100,000 matching helpers. Least recently asked
+ * planned at the same time over one pool of 100,000 matching helpers (by default; the
+ * system properties {@code fair.helpers}, {@code fair.callouts} and {@code fair.wave} set
+ * other sizes). Least recently asked
  * first means that every helper is asked once: the ask counts differ by at most one, and
  * nobody is asked twice for a callout. Run by {@code loadtest/fair.sh}; the relay is off,
  * as this measures the selection only.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "zeitspende.asks.poll-interval=1h", "zeitspende.waves.initial-acceptance-rate=0.00001",
-		"zeitspende.waves.min-acceptance-rate=0.00001", "zeitspende.waves.max-wave-size=10000",
+		"zeitspende.waves.min-acceptance-rate=0.00001", "zeitspende.waves.max-wave-size=${fair.wave:10000}",
 		"logging.level.org.zeitspende=warn" })
 class FairRotationBenchmark {
 
 	private static final Log log = LogFactory.getLog(FairRotationBenchmark.class);
 
-	private static final int HELPERS = 100_000;
+	// loadtest/fair.sh [helpers] [callouts] [wave]; run.sh's quick mode plans a smaller set.
+	private static final int HELPERS = Integer.getInteger("fair.helpers", 100_000);
 
-	private static final int CALLOUTS = 10;
+	private static final int CALLOUTS = Integer.getInteger("fair.callouts", 10);
 
-	private static final int WAVE = 10_000;
+	private static final int WAVE = Integer.getInteger("fair.wave", 10_000);
 
 	// A place and activity of their own, so that no other helper of the database matches.
 	private static final String PLACE = "walkenried";
