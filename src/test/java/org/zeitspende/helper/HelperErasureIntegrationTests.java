@@ -136,6 +136,30 @@ class HelperErasureIntegrationTests {
 	}
 
 	@Test
+	void erase_leavesTheHelperOutOfMessagesToAllConfirmedHelpers() {
+		Tenant tenant = new Tenants(this.database).approved();
+		String coordinator = this.tokens.member(tenant.coordinator().id(), tenant.id(), Role.COORDINATOR);
+		UUID helper = this.helpers.helper("goettingen-grone", "fahrdienst").insert();
+		UUID other = this.helpers.helper("goettingen-grone", "fahrdienst").insert();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		AskRows asks = new AskRows(this.database);
+		accept(asks.ask(callout, helper, "EMAIL"));
+		accept(asks.ask(callout, other, "EMAIL"));
+
+		erase(helper);
+		send(coordinator, "/api/message-threads",
+				Map.of("subject", "Treffpunkt", "text", "Wir treffen uns am Eingang B.", "calloutId", callout))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
+
+		assertThat(count("select count(*) from message_thread where helper_id = :v", helper)).isZero();
+		assertThat(count("select count(*) from message_thread where helper_id = :v", other)).isOne();
+	}
+
+	@Test
 	void erase_givesThePlacesOfEventsAheadBack_andKeepsPastRegistrations() {
 		Tenant tenant = new Tenants(this.database).approved();
 		UUID helper = this.helpers.helper("goettingen-grone", "fahrdienst").insert();
