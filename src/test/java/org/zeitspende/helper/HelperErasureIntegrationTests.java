@@ -5,16 +5,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.zeitspende.callout.ConfirmedContacts;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.AskRows;
@@ -50,6 +58,9 @@ class HelperErasureIntegrationTests {
 
 	@Autowired
 	ConfirmedContacts confirmedContacts;
+
+	@LocalServerPort
+	int port;
 
 	Tokens tokens;
 
@@ -176,6 +187,48 @@ class HelperErasureIntegrationTests {
 		assertThat(count("select registered from event where id = :v", event)).isOne();
 		assertThat(count("select count(*) from event_registration where event_id = :v", pastEvent)).isOne();
 		assertThat(count("select registered from event where id = :v", pastEvent)).isOne();
+	}
+
+	@Test
+	void erase_whileOthersRegister_keepsTheEventsCountEqualToItsRegistrationsAndWithinCapacity() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID event = new EventRows(this.database).scheduled(tenant.id(), tenant.coordinator().id());
+		List<UUID> leaving = IntStream.range(0, 10)
+			.mapToObj((i) -> this.helpers.helper("goettingen-grone", "fahrdienst").insert())
+			.toList();
+		leaving.forEach((helper) -> register(this.tokens.helper(helper), event));
+		List<UUID> coming = IntStream.range(0, 20)
+			.mapToObj((i) -> this.helpers.helper("goettingen-grone", "fahrdienst").insert())
+			.toList();
+		WebClient http = WebClient.create("http://localhost:" + this.port);
+
+		Flux<Mono<Integer>> erasures = Flux.fromIterable(leaving)
+			.map((helper) -> status(http.delete().uri("/api/me").headers(bearer(helper))));
+		Flux<Mono<Integer>> newcomers = Flux.fromIterable(coming)
+			.map((helper) -> status(
+					http.put().uri("/api/me/events/" + event + "/registration").headers(bearer(helper))));
+		List<Integer> statuses = Flux.merge(erasures, newcomers)
+			.flatMap(Function.identity(), 30)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(statuses).filteredOn((status) -> status == 204).hasSize(10);
+		long registered = count("select registered from event where id = :v", event);
+		assertThat(registered).isEqualTo(count("select count(*) from event_registration where event_id = :v", event))
+			.isLessThanOrEqualTo(10)
+			.isEqualTo(statuses.stream().filter((status) -> status == 200).count());
+		assertThat(count("select count(*) from event_registration r join helper h on h.id = r.helper_id "
+				+ "where r.event_id = :v and h.erased_at is not null", event))
+			.isZero();
+	}
+
+	private Consumer<HttpHeaders> bearer(UUID helper) {
+		String token = this.tokens.helper(helper);
+		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	private static Mono<Integer> status(WebClient.RequestHeadersSpec<?> request) {
+		return request.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()));
 	}
 
 	private void erase(UUID helper) {
