@@ -288,4 +288,30 @@ class AskRepository {
 	private record ChannelStatusCount(String channel, AskStatus status, long asks) {
 	}
 
+	/**
+	 * The helper's asks, oldest first, for the helper's data export; the link's token
+	 * hash and the provider's message id are left out.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select callout_id, channel, status, attempts, created_at, updated_at from ask
+				where helper_id = :helper order by created_at, callout_id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
+	/**
+	 * Keeps the helper's asks for the fairness and delivery counts, but makes their links
+	 * useless (no token hash, so no link finds the ask) and skips those not sent yet.
+	 */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("""
+				update ask set token_hash = null, updated_at = now(),
+				    status = case when status = 'PENDING' then 'SKIPPED' else status end,
+				    last_error = case when status = 'PENDING' then 'helper erased' else last_error end
+				where helper_id = :helper""").bind("helper", helperId).then();
+	}
+
 }

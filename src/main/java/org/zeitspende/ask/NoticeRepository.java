@@ -3,6 +3,8 @@ package org.zeitspende.ask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -179,6 +181,26 @@ class NoticeRepository {
 	 */
 	record ClaimedNotice(UUID id, UUID calloutId, boolean toOrganiser, UUID recipientId, NoticeKind kind,
 			Channel channel, int attempts) {
+	}
+
+	/**
+	 * The notices to the helper, oldest first, for the helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select callout_id, kind, channel, status, occurred_at, created_at from notice
+				where audience = 'HELPER' and recipient_id = :helper order by created_at, id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
+	/** Deletes the notices to the helper: nothing counts them, and none is to be sent. */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("delete from notice where audience = 'HELPER' and recipient_id = :helper")
+			.bind("helper", helperId)
+			.then();
 	}
 
 }

@@ -258,4 +258,17 @@ class ConfirmationRepository {
 
 	}
 
+	/**
+	 * The helper's answers, oldest first, for the helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select callout_id, answer, answered_at, withdrawn_at from confirmation
+				where helper_id = :helper order by answered_at, callout_id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
 }

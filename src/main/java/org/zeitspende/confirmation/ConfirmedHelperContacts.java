@@ -13,7 +13,8 @@ import org.zeitspende.helper.HelperContacts;
 
 /**
  * The contact data of the helpers who confirmed a callout, for its organiser: the
- * confirmations decide who is shown, the helper feature gives their verified addresses.
+ * confirmations decide who is shown, the helper feature gives their verified addresses. A
+ * helper without any (an erased one keeps only a pseudonymous confirmation) is left out.
  */
 @Component
 class ConfirmedHelperContacts implements ConfirmedContacts {
@@ -36,6 +37,7 @@ class ConfirmedHelperContacts implements ConfirmedContacts {
 					.map((helper) -> new Contact(
 							addresses.of(helper, Channel.EMAIL).map(HelperAddress::address).orElse(null),
 							addresses.of(helper, Channel.SMS).map(HelperAddress::address).orElse(null)))
+					.filter((contact) -> contact.email() != null || contact.mobile() != null)
 					.toList()));
 	}
 

@@ -3,6 +3,8 @@ package org.zeitspende.confirmation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -83,6 +85,24 @@ class StandbyRepository {
 			.bind("callout", calloutId)
 			.bind("helper", helperId)
 			.then();
+	}
+
+	/**
+	 * The helper's places on standby lists, oldest first, for the helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> exportOf(UUID helperId) {
+		return this.database.sql("""
+				select callout_id, joined_at, offered_at from standby
+				where helper_id = :helper order by joined_at, callout_id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
+	/** Takes the helper off every standby list: an erased helper cannot be told. */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("delete from standby where helper_id = :helper").bind("helper", helperId).then();
 	}
 
 }

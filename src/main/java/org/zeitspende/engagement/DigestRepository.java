@@ -102,4 +102,13 @@ class DigestRepository {
 				where helper_id = :helper order by week""").bind("helper", helperId).fetch().all().collectList();
 	}
 
+	/**
+	 * Deletes the helper's digests.
+	 */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("delete from requirement_digest where helper_id = :helper")
+			.bind("helper", helperId)
+			.then();
+	}
+
 }

@@ -144,4 +144,14 @@ class InterestRepository {
 			.collectList();
 	}
 
+	/**
+	 * Deletes the helper's interests: the organisations no longer see the helper among
+	 * the interested.
+	 */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("delete from requirement_interest where helper_id = :helper")
+			.bind("helper", helperId)
+			.then();
+	}
+
 }

@@ -3,6 +3,8 @@ package org.zeitspende.event;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -211,6 +213,38 @@ class EventRepository {
 
 	private static String orBlank(String text) {
 		return (text != null) ? text.strip() : "";
+	}
+
+	/**
+	 * The helper's registrations, each with the event's title, soonest first, for the
+	 * helper's data export.
+	 */
+	Mono<List<Map<String, Object>>> registrationsExportOf(UUID helperId) {
+		return this.database.sql("""
+				select r.event_id, e.title as event_title, e.organisation_id, e.starts_at, e.status as event_status,
+				       r.registered_at
+				from event_registration r join event e on e.id = r.event_id
+				where r.helper_id = :helper order by e.starts_at, r.event_id""")
+			.bind("helper", helperId)
+			.fetch()
+			.all()
+			.collectList();
+	}
+
+	/**
+	 * Deletes the helper's registrations for events that have not started and gives their
+	 * places back, in one statement that removes the row before it changes the count, as
+	 * taking a registration back does. Registrations for events that have started stay,
+	 * under the pseudonymous id, so that the counts of past events stay right.
+	 */
+	Mono<Void> eraseRegistrationsOf(UUID helperId) {
+		return this.database.sql("""
+				with removed as (
+				    delete from event_registration r using event e
+				    where r.helper_id = :helper and e.id = r.event_id and e.starts_at > now()
+				    returning r.event_id)
+				update event set registered = registered - 1
+				where id in (select event_id from removed) and registered > 0""").bind("helper", helperId).then();
 	}
 
 }

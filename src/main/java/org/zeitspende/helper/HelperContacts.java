@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -49,6 +50,17 @@ public class HelperContacts {
 			.collectMap(HelperContact::id)
 			.map((contacts) -> (helperId, channel) -> Optional.ofNullable(contacts.get(helperId))
 				.flatMap((contact) -> address(contact, channel)));
+	}
+
+	/**
+	 * The helpers among these who are not erased, for features that find helpers in their
+	 * own tables (where erased helpers stay under their pseudonymous ids) and write to
+	 * them.
+	 * @param helperIds the helpers
+	 * @return those not erased, read in one query, in no particular order
+	 */
+	public Flux<UUID> notErased(Collection<UUID> helperIds) {
+		return this.helpers.findAllById(helperIds).map(HelperContact::id);
 	}
 
 	private Optional<HelperAddress> address(HelperContact contact, Channel channel) {

@@ -42,9 +42,11 @@ class SelfService {
 
 	private final ObjectProvider<HelperDataExport> otherData;
 
+	private final ObjectProvider<HelperDataErasure> otherErasures;
+
 	SelfService(SelfServiceRepository profiles, HelperRepository helpers, RegistrationChecks checks,
 			RotationIndex rotation, HelperProperties properties, TransactionalOperator transactions,
-			ObjectProvider<HelperDataExport> otherData) {
+			ObjectProvider<HelperDataExport> otherData, ObjectProvider<HelperDataErasure> otherErasures) {
 		this.profiles = profiles;
 		this.helpers = helpers;
 		this.checks = checks;
@@ -52,6 +54,7 @@ class SelfService {
 		this.properties = properties;
 		this.transactions = transactions;
 		this.otherData = otherData;
+		this.otherErasures = otherErasures;
 	}
 
 	/**
@@ -115,11 +118,18 @@ class SelfService {
 			.map(Collections::unmodifiableMap);
 	}
 
+	/**
+	 * Erases the helper: this feature's rows, and in the same transaction what other
+	 * features keep about the helper, through {@link HelperDataErasure}.
+	 */
 	Mono<Void> erase(UUID helperId) {
 		Mono<Boolean> erasure = this.helpers.withdrawConsents(helperId, EnumSet.allOf(Channel.class), "ERASURE")
-			.then(this.profiles.erase(helperId));
-		return this.transactions.transactional(erasure)
+			.then(this.profiles.erase(helperId))
 			.filter(Boolean::booleanValue)
+			.flatMap((erased) -> Flux.fromStream(this.otherErasures::orderedStream)
+				.concatMap((part) -> part.erase(helperId))
+				.then(Mono.just(true)));
+		return this.transactions.transactional(erasure)
 			.switchIfEmpty(Mono.error(HelperNotFoundException::new))
 			.then(this.rotation.remove(helperId))
 			.then();

@@ -216,4 +216,14 @@ class MessageRepository {
 			.collectList();
 	}
 
+	/**
+	 * Deletes the helper's threads with every message in them and their emails; threads
+	 * between organisations have no helper and stay.
+	 */
+	Mono<Void> eraseOf(UUID helperId) {
+		return this.database.sql("delete from message_thread where helper_id = :helper")
+			.bind("helper", helperId)
+			.then();
+	}
+
 }

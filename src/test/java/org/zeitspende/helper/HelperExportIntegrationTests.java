@@ -15,6 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.security.Role;
+import org.zeitspende.testing.AskRows;
+import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.EventRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.RequirementProfileRows;
@@ -27,8 +30,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The data export holds what other features store about the helper too: interests in
- * requirement profiles, message threads with their messages, and weekly digests; and
- * nothing of another helper's.
+ * requirement profiles, message threads with their messages, weekly digests, asks,
+ * notices, answers, standby places and event registrations; and nothing of another
+ * helper's.
  */
 @IntegrationTest
 class HelperExportIntegrationTests {
@@ -79,6 +83,71 @@ class HelperExportIntegrationTests {
 			.satisfies((row) -> assertThat(row).containsEntry("week", week.toString()).containsEntry("status", "SENT"));
 		assertThat(export.toString()).doesNotContain(othersInterest.toString(), othersThread,
 				"Nur für die andere Person");
+	}
+
+	@Test
+	void export_holdsAsksNoticesAnswersStandbyAndEventRegistrations_ofTheHelperOnly() {
+		Tokens tokens = Tokens.of(this.environment);
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		UUID other = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		CalloutRows callouts = new CalloutRows(this.database);
+		UUID callout = callouts.open(tenant.id(), tenant.coordinator().id());
+		UUID full = callouts.open(tenant.id(), tenant.coordinator().id());
+		AskRows asks = new AskRows(this.database);
+		String link = asks.ask(callout, helper, "EMAIL");
+		accept(link);
+		accept(asks.ask(callout, other, "EMAIL"));
+		asks.ask(full, other, "SMS");
+		exec("insert into standby (callout_id, helper_id) values ('%s', :v)".formatted(full), helper);
+		exec("insert into standby (callout_id, helper_id) values ('%s', :v)".formatted(callout), other);
+		exec("""
+				insert into notice (callout_id, audience, recipient_id, kind, occurred_at, channel, status)
+				values ('%s', 'HELPER', :v, 'NO_LONGER_NEEDED', now(), 'EMAIL', 'SENT')""".formatted(full), helper);
+		UUID event = new EventRows(this.database).scheduled(tenant.id(), tenant.coordinator().id());
+		register(tokens.helper(helper), event);
+		UUID othersEvent = new EventRows(this.database).scheduled(tenant.id(), tenant.coordinator().id());
+		register(tokens.helper(other), othersEvent);
+
+		Map<String, List<Map<String, Object>>> export = export(tokens.helper(helper));
+
+		assertThat(export.get("asks")).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("callout_id", callout.toString())
+				.containsEntry("channel", "EMAIL")
+				.containsEntry("status", "SENT")
+				.containsKeys("created_at", "updated_at")
+				.doesNotContainKeys("token_hash", "provider_id"));
+		assertThat(export.get("answers")).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("callout_id", callout.toString())
+				.containsEntry("answer", "CONFIRMED")
+				.containsKeys("answered_at", "withdrawn_at"));
+		assertThat(export.get("standby")).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("callout_id", full.toString()).containsKey("joined_at"));
+		assertThat(export.get("notices")).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("kind", "NO_LONGER_NEEDED")
+				.containsEntry("callout_id", full.toString()));
+		assertThat(export.get("eventRegistrations")).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("event_id", event.toString())
+				.containsEntry("event_title", "Sommerfest")
+				.containsKeys("starts_at", "registered_at"));
+		assertThat(export.toString()).doesNotContain(link, other.toString(), othersEvent.toString(), "SMS");
+	}
+
+	private void accept(String link) {
+		this.client.post().uri("/api/asks/" + link + "/accept").exchange().expectStatus().isOk();
+	}
+
+	private void register(String token, UUID event) {
+		this.client.put()
+			.uri("/api/me/events/" + event + "/registration")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
+	private void exec(String sql, UUID value) {
+		this.database.sql(sql).bind("v", value).then().block(TIMEOUT);
 	}
 
 	private String startedThread(String token, UUID interest, String text) {
