@@ -25,7 +25,8 @@ class ThreadHtml {
 	}
 
 	/**
-	 * The list of threads, latest activity first, each linked to its page.
+	 * The helper's list of threads, latest activity first, each linked to its page (the
+	 * console's is a console list of the same rows).
 	 * @param threads the threads
 	 * @param home the list's path; a thread's page is below it
 	 * @param helperSide whether the helper reads: the helper is not named among those in
@@ -46,20 +47,26 @@ class ThreadHtml {
 			.append("</th><th scope=\"col\">")
 			.append(this.pages.escaped("threads.last", language))
 			.append("</th></tr></thead><tbody>");
-		for (MessageThread thread : threads) {
-			html.append("<tr><td><a href=\"")
-				.append(home)
-				.append('/')
-				.append(thread.id())
-				.append("\">")
-				.append(Html.text(thread.subject()))
-				.append("</a></td><td>")
-				.append(Html.text(participants(thread, helperSide)))
-				.append("</td><td>")
-				.append(Html.text(this.pages.when(thread.lastMessageAt(), language)))
-				.append("</td></tr>");
-		}
+		rows(threads, home, helperSide, language).forEach((row) -> html.append("<tr>").append(row).append("</tr>"));
 		return html.append("</tbody></table>").toString();
+	}
+
+	/**
+	 * The threads as table rows: subject with the link to the thread, who is in it, when
+	 * the latest message was written.
+	 * @param threads the threads
+	 * @param home the list's path; a thread's page is below it
+	 * @param helperSide whether the helper reads: the helper is not named among those in
+	 * the thread
+	 * @param language {@code de} or {@code en}
+	 * @return the rows' cells, as {@code <td>} elements
+	 */
+	List<String> rows(List<MessageThread> threads, String home, boolean helperSide, String language) {
+		return threads.stream()
+			.map((thread) -> "<td><a href=\"" + home + "/" + thread.id() + "\">" + Html.text(thread.subject())
+					+ "</a></td><td>" + Html.text(participants(thread, helperSide)) + "</td><td>"
+					+ Html.text(this.pages.when(thread.lastMessageAt(), language)) + "</td>")
+			.toList();
 	}
 
 	/**

@@ -123,6 +123,31 @@ class MessagePagesIntegrationTests {
 	}
 
 	@Test
+	void console_startsAThreadWithAnotherOrganisation_keepingWhatWasTypedWhenInvalid() {
+		PageForms memberOfA = ConsoleSignIn.coordinatorOf(this.a, this.client);
+		EntityExchangeResult<String> form = memberOfA.get("/console/messages/new");
+		assertThat(form.getResponseBody()).contains("<option value=\"" + this.b.id() + "\"")
+			.doesNotContain("<option value=\"" + this.a.id() + "\"");
+		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+		fields.add("subject", "Lastenrad " + this.marker);
+		fields.add("text", " ");
+
+		EntityExchangeResult<String> invalid = memberOfA.post(form, "/console/messages", fields);
+		assertThat(invalid.getStatus().value()).isEqualTo(400);
+		assertThat(invalid.getResponseBody()).contains("id=\"organisation-error\"", "id=\"text-error\"",
+				"value=\"Lastenrad " + this.marker + "\"");
+
+		fields.set("organisation", this.b.id().toString());
+		fields.set("text", "Dürfen wir es leihen?");
+		EntityExchangeResult<String> started = memberOfA.post(invalid, "/console/messages", fields);
+		assertThat(started.getStatus().value()).isEqualTo(303);
+		String thread = started.getResponseHeaders().getLocation().toString();
+		PageForms memberOfB = ConsoleSignIn.coordinatorOf(this.b, this.client);
+		assertThat(memberOfB.get(thread).getResponseBody()).contains("Lastenrad " + this.marker,
+				"Dürfen wir es leihen?");
+	}
+
+	@Test
 	void replyWithoutTheCsrfToken_isRefused() {
 		UUID helper = helper();
 		UUID thread = thread("Ohne Token " + this.marker, this.a, helper, List.of(this.a.id()));
