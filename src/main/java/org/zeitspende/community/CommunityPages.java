@@ -46,7 +46,7 @@ public class CommunityPages {
 
 	private static final List<String> PUBLIC = List.of("organisations", "engagement", "events", "news", "donations");
 
-	private static final List<String> CONSOLE = List.of("profiles", "events", "news", "donations");
+	private static final List<String> CONSOLE = List.of("profiles", "events", "news", "donations", "messages");
 
 	private final Pages pages;
 

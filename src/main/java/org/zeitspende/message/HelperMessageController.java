@@ -59,7 +59,8 @@ class HelperMessageController {
 		return helperId().flatMap((helperId) -> this.messages.replyAsHelper(helperId, id, message));
 	}
 
-	private static Mono<UUID> helperId() {
+	// The helper signed in, for the API and the pages.
+	static Mono<UUID> helperId() {
 		return Callers.current()
 			.filter((caller) -> caller.has(Role.HELPER))
 			.map(Caller::subject)

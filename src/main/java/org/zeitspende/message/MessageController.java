@@ -68,7 +68,8 @@ class MessageController {
 		return this.messages.reply(organisationOf(caller), caller.subject(), id, message);
 	}
 
-	private static UUID organisationOf(Caller caller) {
+	// The member's organisation, for the API and the pages.
+	static UUID organisationOf(Caller caller) {
 		return caller.organisationId().orElseThrow(MessageProblem::threadNotFound);
 	}
 

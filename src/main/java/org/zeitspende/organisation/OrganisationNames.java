@@ -1,6 +1,7 @@
 package org.zeitspende.organisation;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +36,17 @@ public class OrganisationNames {
 			.map((row) -> Map.entry(row.get("id", UUID.class), row.get("name", String.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * The names of the approved organisations, for choosing one to write to.
+	 * @return name by id, by name
+	 */
+	public Mono<Map<UUID, String>> approved() {
+		return this.database.sql("select id, name from organisation where status = 'APPROVED' order by name, id")
+			.map((row) -> Map.entry(row.get("id", UUID.class), row.get("name", String.class)))
+			.all()
+			.collect(LinkedHashMap::new, (names, name) -> names.put(name.getKey(), name.getValue()));
 	}
 
 }
