@@ -19,7 +19,9 @@ import jakarta.validation.constraints.Size;
  * @param places codes of the places, see {@code /api/places}; none means anywhere
  * @param requiredSkills skills every volunteer needs, e.g. {@code fuehrerschein}
  * @param niceToHaveSkills skills that help
- * @param languages languages that help (codes of {@code /api/languages})
+ * @param requiredLanguages languages every volunteer needs (codes of
+ * {@code /api/languages})
+ * @param languages languages that help
  * @param hoursPerWeek the time asked for each week
  * @param commitment regular work or a single stint
  * @param durationMonths for how long, if known
@@ -34,6 +36,7 @@ record NewRequirementProfile(@NotBlank @Size(min = 3, max = 200) String title, @
 		@NotBlank @Size(max = 64) String activity, @Size(max = 50) List<@NotBlank @Size(max = 64) String> places,
 		@Size(max = 20) List<@NotBlank @Size(max = 40) String> requiredSkills,
 		@Size(max = 20) List<@NotBlank @Size(max = 40) String> niceToHaveSkills,
+		@Size(max = 10) List<@NotBlank @Size(max = 2) String> requiredLanguages,
 		@Size(max = 10) List<@NotBlank @Size(max = 2) String> languages, @NotNull @Min(1) @Max(60) Integer hoursPerWeek,
 		@NotNull Commitment commitment, @Min(1) @Max(120) Integer durationMonths, Boolean criminalRecordCertificate,
 		@Min(14) @Max(99) Integer minimumAge, @Size(max = 1000) String preconditions, LocalDate startsOn,

@@ -42,6 +42,8 @@ class RequirementProfileChecks {
 					errors.add(new InvalidField("activity", "unknown code '" + profile.activity() + "'"));
 				}
 				List<String> places = known(orEmpty(profile.places()), known.getT1(), "places", errors);
+				List<String> requiredLanguages = known(orEmpty(profile.requiredLanguages()), known.getT3(),
+						"requiredLanguages", errors);
 				List<String> languages = known(orEmpty(profile.languages()), known.getT3(), "languages", errors);
 				List<String> required = Skills.normalise(orEmpty(profile.requiredSkills()), "requiredSkills", errors);
 				List<String> niceToHave = Skills.normalise(orEmpty(profile.niceToHaveSkills()), "niceToHaveSkills",
@@ -50,8 +52,8 @@ class RequirementProfileChecks {
 					throw new InvalidRequestException(errors);
 				}
 				return new ValidRequirementProfile(profile.title().strip(), orBlank(profile.description()),
-						profile.activity(), places, required, niceToHave, languages, profile.hoursPerWeek(),
-						profile.commitment(), profile.durationMonths(),
+						profile.activity(), places, required, niceToHave, requiredLanguages, languages,
+						profile.hoursPerWeek(), profile.commitment(), profile.durationMonths(),
 						Boolean.TRUE.equals(profile.criminalRecordCertificate()), profile.minimumAge(),
 						orBlank(profile.preconditions()), profile.startsOn(), profile.volunteersSought());
 			});

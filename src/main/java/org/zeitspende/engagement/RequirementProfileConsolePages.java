@@ -193,6 +193,7 @@ class RequirementProfileConsolePages {
 			.input("volunteersSought", "type=\"number\" min=\"1\" max=\"500\" inputmode=\"numeric\"")
 			.input("requiredSkills", "type=\"text\" maxlength=\"800\"")
 			.input("niceToHaveSkills", "type=\"text\" maxlength=\"800\"")
+			.checkboxes("requiredLanguages", languages)
 			.checkboxes("languages", languages)
 			.checkbox("criminalRecordCertificate")
 			.input("minimumAge", "type=\"number\" min=\"14\" max=\"99\" inputmode=\"numeric\"")
@@ -203,11 +204,11 @@ class RequirementProfileConsolePages {
 		return new NewRequirementProfile(entered.value("title"), entered.value("description"),
 				entered.value("activity"), entered.values("places"),
 				RequirementProfilePages.skills(entered.value("requiredSkills")),
-				RequirementProfilePages.skills(entered.value("niceToHaveSkills")), entered.values("languages"),
-				entered.number("hoursPerWeek"), entered.constant("commitment", Commitment.class),
-				entered.number("durationMonths"), entered.ticked("criminalRecordCertificate"),
-				entered.number("minimumAge"), entered.value("preconditions"), entered.date("startsOn"),
-				entered.number("volunteersSought"));
+				RequirementProfilePages.skills(entered.value("niceToHaveSkills")), entered.values("requiredLanguages"),
+				entered.values("languages"), entered.number("hoursPerWeek"),
+				entered.constant("commitment", Commitment.class), entered.number("durationMonths"),
+				entered.ticked("criminalRecordCertificate"), entered.number("minimumAge"),
+				entered.value("preconditions"), entered.date("startsOn"), entered.number("volunteersSought"));
 	}
 
 	// The stored profile, as the form shows it before any change.
@@ -224,6 +225,7 @@ class RequirementProfileConsolePages {
 		form.put("volunteersSought", List.of(String.valueOf(profile.volunteersSought())));
 		form.put("requiredSkills", List.of(String.join(", ", profile.requiredSkills())));
 		form.put("niceToHaveSkills", List.of(String.join(", ", profile.niceToHaveSkills())));
+		form.put("requiredLanguages", profile.requiredLanguages());
 		form.put("languages", profile.languages());
 		form.put("criminalRecordCertificate", profile.criminalRecordCertificate() ? List.of("yes") : List.of());
 		form.put("minimumAge", optional(profile.minimumAge()));

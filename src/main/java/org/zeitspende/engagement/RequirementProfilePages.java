@@ -65,7 +65,7 @@ class RequirementProfilePages {
 				entered.valueOrNull("activity"), entered.number("maxHoursPerWeek"), null,
 				entered.constant("sort", BrowseSort.class), null, null);
 		SeekerQuery seeker = new SeekerQuery(entered.number("hoursPerWeek"), entered.values("places"),
-				entered.values("activities"), skills(entered.value("skills")));
+				entered.values("activities"), skills(entered.value("skills")), entered.values("languages"));
 		List<InvalidField> invalid = new ArrayList<>(this.pages.check(query));
 		invalid.addAll(this.pages.check(seeker));
 		invalid.addAll(unreadable(entered, "maxHoursPerWeek", query.maxHoursPerWeek()));
@@ -107,14 +107,14 @@ class RequirementProfilePages {
 	private Mono<ResponseEntity<String>> render(List<ScoredProfile> scored, Entered entered, Map<String, String> errors,
 			HttpStatus status, String language) {
 		List<UUID> ids = scored.stream().map((found) -> found.profile().organisationId()).distinct().toList();
-		return Mono.zip(this.pages.names(language), this.organisations.of(ids))
+		return Mono.zip(this.pages.names(language), this.organisations.of(ids), this.pages.languages(language))
 			.map((loaded) -> this.pages.page(language, this.pages.text("profiles.title", language))
 				.status(status)
-				.render(browseHtml(scored, entered, errors, loaded.getT1(), loaded.getT2(), language)));
+				.render(browseHtml(scored, entered, errors, loaded.getT1(), loaded.getT2(), loaded.getT3(), language)));
 	}
 
 	private String browseHtml(List<ScoredProfile> scored, Entered entered, Map<String, String> errors, Names names,
-			Map<UUID, String> organisations, String language) {
+			Map<UUID, String> organisations, Map<String, String> languages, String language) {
 		StringBuilder html = new StringBuilder("<h1>").append(this.pages.escaped("profiles.title", language))
 			.append("</h1>");
 		html.append(this.pages.form(language, "profiles.filter", entered, errors)
@@ -133,6 +133,7 @@ class RequirementProfilePages {
 			.checkboxes("places", names.placeOptions())
 			.checkboxes("activities", names.activityOptions())
 			.input("skills", "type=\"text\" maxlength=\"400\"")
+			.checkboxes("languages", languages)
 			.raw("</details>")
 			.submit("profiles.filter.submit"));
 		if (scored.isEmpty()) {
@@ -237,8 +238,10 @@ class RequirementProfilePages {
 				String.join(", ", profile.requiredSkills())));
 		html.append(CommunityPages.entry(pages.text("profiles.niceToHaveSkills", language),
 				String.join(", ", profile.niceToHaveSkills())));
-		html.append(CommunityPages.entry(pages.text("profiles.languages", language), String.join(", ",
-				profile.languages().stream().map((code) -> languages.getOrDefault(code, code)).toList())));
+		html.append(CommunityPages.entry(pages.text("profiles.requiredLanguages", language),
+				names(profile.requiredLanguages(), languages)));
+		html.append(CommunityPages.entry(pages.text("profiles.languages", language),
+				names(profile.languages(), languages)));
 		List<String> preconditions = new ArrayList<>();
 		if (profile.criminalRecordCertificate()) {
 			preconditions.add(pages.text("profiles.certificate", language));
@@ -252,6 +255,10 @@ class RequirementProfilePages {
 		html.append(
 				CommunityPages.entry(pages.text("profiles.preconditions", language), String.join("; ", preconditions)));
 		return html.toString();
+	}
+
+	private static String names(List<String> codes, Map<String, String> languages) {
+		return String.join(", ", codes.stream().map((code) -> languages.getOrDefault(code, code)).toList());
 	}
 
 	/**

@@ -26,14 +26,15 @@ class RequirementProfileRepository {
 
 	private static final String SELECT = """
 			select id, organisation_id, title, description, activity_code, places, required_skills,
-			       nice_to_have_skills, languages, hours_per_week, commitment, duration_months,
+			       nice_to_have_skills, required_languages, languages, hours_per_week, commitment, duration_months,
 			       criminal_record_certificate, minimum_age, preconditions, starts_on, volunteers_sought, status,
 			       created_at, updated_at
 			from requirement_profile""";
 
 	private static final String COLUMNS = """
 			title = :title, description = :description, activity_code = :activity, places = :places,
-			required_skills = :requiredSkills, nice_to_have_skills = :niceToHaveSkills, languages = :languages,
+			required_skills = :requiredSkills, nice_to_have_skills = :niceToHaveSkills,
+			required_languages = :requiredLanguages, languages = :languages,
 			hours_per_week = :hours, commitment = :commitment, duration_months = :duration,
 			criminal_record_certificate = :certificate, minimum_age = :minimumAge, preconditions = :preconditions,
 			starts_on = :startsOn, volunteers_sought = :sought""";
@@ -45,15 +46,18 @@ class RequirementProfileRepository {
 	}
 
 	Mono<UUID> insert(UUID organisationId, UUID createdBy, ValidRequirementProfile profile) {
-		GenericExecuteSpec insert = this.database.sql("""
-				insert into requirement_profile (organisation_id, created_by, title, description, activity_code,
-				    places, required_skills, nice_to_have_skills, languages, hours_per_week, commitment,
-				    duration_months, criminal_record_certificate, minimum_age, preconditions, starts_on,
-				    volunteers_sought)
-				values (:organisation, :createdBy, :title, :description, :activity, :places, :requiredSkills,
-				    :niceToHaveSkills, :languages, :hours, :commitment, :duration, :certificate, :minimumAge,
-				    :preconditions, :startsOn, :sought)
-				returning id""").bind("organisation", organisationId).bind("createdBy", createdBy);
+		GenericExecuteSpec insert = this.database
+			.sql("""
+					insert into requirement_profile (organisation_id, created_by, title, description, activity_code,
+					    places, required_skills, nice_to_have_skills, required_languages, languages, hours_per_week, commitment,
+					    duration_months, criminal_record_certificate, minimum_age, preconditions, starts_on,
+					    volunteers_sought)
+					values (:organisation, :createdBy, :title, :description, :activity, :places, :requiredSkills,
+					    :niceToHaveSkills, :requiredLanguages, :languages, :hours, :commitment, :duration, :certificate, :minimumAge,
+					    :preconditions, :startsOn, :sought)
+					returning id""")
+			.bind("organisation", organisationId)
+			.bind("createdBy", createdBy);
 		return bindContents(insert, profile).map((row) -> row.get("id", UUID.class)).one();
 	}
 
@@ -168,6 +172,7 @@ class RequirementProfileRepository {
 			.bind("places", profile.places().toArray(String[]::new))
 			.bind("requiredSkills", profile.requiredSkills().toArray(String[]::new))
 			.bind("niceToHaveSkills", profile.niceToHaveSkills().toArray(String[]::new))
+			.bind("requiredLanguages", profile.requiredLanguages().toArray(String[]::new))
 			.bind("languages", profile.languages().toArray(String[]::new))
 			.bind("hours", profile.hoursPerWeek())
 			.bind("commitment", profile.commitment().name())
@@ -183,8 +188,9 @@ class RequirementProfileRepository {
 		return new RequirementProfile(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
 				row.get("title", String.class), row.get("description", String.class),
 				row.get("activity_code", String.class), list(row, "places"), list(row, "required_skills"),
-				list(row, "nice_to_have_skills"), list(row, "languages"), row.get("hours_per_week", Short.class),
-				Commitment.valueOf(row.get("commitment", String.class)), integer(row, "duration_months"),
+				list(row, "nice_to_have_skills"), list(row, "required_languages"), list(row, "languages"),
+				row.get("hours_per_week", Short.class), Commitment.valueOf(row.get("commitment", String.class)),
+				integer(row, "duration_months"),
 				Boolean.TRUE.equals(row.get("criminal_record_certificate", Boolean.class)), integer(row, "minimum_age"),
 				row.get("preconditions", String.class), row.get("starts_on", LocalDate.class),
 				row.get("volunteers_sought", Integer.class), ProfileStatus.valueOf(row.get("status", String.class)),

@@ -12,17 +12,21 @@ import org.zeitspende.helper.MatchProfile;
  * @param places codes of the places the volunteer goes to
  * @param activities codes of the activities the volunteer does
  * @param skills the volunteer's normalised skills
+ * @param languages codes of the languages the volunteer speaks
  */
-record Seeker(int hoursPerWeek, List<String> places, List<String> activities, List<String> skills) {
+record Seeker(int hoursPerWeek, List<String> places, List<String> activities, List<String> skills,
+		List<String> languages) {
 
 	Seeker {
 		places = List.copyOf(places);
 		activities = List.copyOf(activities);
 		skills = List.copyOf(skills);
+		languages = List.copyOf(languages);
 	}
 
 	static Seeker of(MatchProfile helper) {
-		return new Seeker(helper.hoursPerWeek(), helper.places(), helper.activities(), helper.skills());
+		return new Seeker(helper.hoursPerWeek(), helper.places(), helper.activities(), helper.skills(),
+				helper.languages());
 	}
 
 }

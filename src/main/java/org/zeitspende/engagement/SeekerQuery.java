@@ -19,9 +19,11 @@ import org.zeitspende.reference.Skills;
  * @param places codes of the visitor's places
  * @param activities codes of the visitor's activities
  * @param skills the visitor's skills, normalised like a helper's
+ * @param languages codes of the languages the visitor speaks
  */
 record SeekerQuery(@Min(0) @Max(60) Integer hoursPerWeek, @Size(max = 50) List<@Size(max = 64) String> places,
-		@Size(max = 30) List<@Size(max = 64) String> activities, @Size(max = 30) List<@Size(max = 40) String> skills) {
+		@Size(max = 30) List<@Size(max = 64) String> activities, @Size(max = 30) List<@Size(max = 40) String> skills,
+		@Size(max = 10) List<@Size(max = 2) String> languages) {
 
 	/**
 	 * The seeker, or {@code null} without {@code hoursPerWeek}.
@@ -35,7 +37,8 @@ record SeekerQuery(@Min(0) @Max(60) Integer hoursPerWeek, @Size(max = 50) List<@
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new Seeker(this.hoursPerWeek, nonBlank(this.places), nonBlank(this.activities), normalised);
+		return new Seeker(this.hoursPerWeek, nonBlank(this.places), nonBlank(this.activities), normalised,
+				nonBlank(this.languages));
 	}
 
 	private static List<String> nonBlank(List<String> values) {

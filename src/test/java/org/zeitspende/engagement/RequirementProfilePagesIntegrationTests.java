@@ -174,14 +174,15 @@ class RequirementProfilePagesIntegrationTests {
 		fields.add("commitment", "REGULAR");
 		fields.add("volunteersSought", "2");
 		fields.add("requiredSkills", "Erste Hilfe, !");
+		fields.add("requiredLanguages", "ar");
 		fields.add("languages", "uk");
 		fields.add("criminalRecordCertificate", "yes");
 
 		EntityExchangeResult<String> invalid = browser.post(form, "/console/profiles", fields);
 		assertThat(invalid.getStatus().value()).isEqualTo(400);
 		assertThat(invalid.getResponseBody()).contains("id=\"hoursPerWeek-error\"",
-				"name=\"places\" value=\"rosdorf\" checked", "name=\"languages\" value=\"uk\" checked",
-				"name=\"criminalRecordCertificate\" value=\"yes\" checked");
+				"name=\"places\" value=\"rosdorf\" checked", "name=\"requiredLanguages\" value=\"ar\" checked",
+				"name=\"languages\" value=\"uk\" checked", "name=\"criminalRecordCertificate\" value=\"yes\" checked");
 
 		fields.set("hoursPerWeek", "3");
 		fields.set("requiredSkills", "Erste Hilfe");
@@ -190,7 +191,7 @@ class RequirementProfilePagesIntegrationTests {
 		String path = created.getResponseHeaders().getLocation().toString();
 		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
 		assertThat(page("/engagement/" + id).getResponseBody()).contains("erste-hilfe", "Führungszeugnis",
-				"<dd>Ukrainisch</dd>");
+				"<dt>Nötige Sprachen</dt><dd>Arabisch</dd>", "<dt>Hilfreiche Sprachen</dt><dd>Ukrainisch</dd>");
 
 		EntityExchangeResult<String> detail = browser.get(path);
 		assertThat(detail.getResponseBody()).contains("Offen", "Noch hat niemand Interesse");

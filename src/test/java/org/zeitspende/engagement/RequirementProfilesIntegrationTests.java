@@ -98,6 +98,7 @@ class RequirementProfilesIntegrationTests {
 	void create_withInvalidFields_answersAProblemNamingEachField() {
 		Map<String, Object> body = profile("Fahrdienst", "raumfahrt", 0);
 		body.put("places", List.of("atlantis"));
+		body.put("requiredLanguages", List.of("de", "xx"));
 		this.client.post()
 			.uri("/api/requirement-profiles")
 			.headers((headers) -> headers.setBearerAuth(this.coordinator))
@@ -125,7 +126,59 @@ class RequirementProfilesIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[*].field")
-			.isEqualTo(List.of("activity", "places[0]"));
+			.isEqualTo(List.of("activity", "places[0]", "requiredLanguages[1]"));
+	}
+
+	@Test
+	void requiredLanguages_standBesideTheHelpfulOnes_throughCreateReplaceAndRead() {
+		Map<String, Object> body = profile("Begleitung zum Amt", "dolmetschen", 2);
+		body.put("requiredLanguages", List.of("ar", "de", "ar"));
+		body.put("languages", List.of("en"));
+		UUID id = create(body);
+
+		get("/api/requirement-profiles/" + id).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requiredLanguages")
+			.isEqualTo(List.of("ar", "de"))
+			.jsonPath("$.languages")
+			.isEqualTo(List.of("en"));
+
+		body.put("requiredLanguages", List.of("uk"));
+		body.remove("languages");
+		this.client.put()
+			.uri("/api/requirement-profiles/" + id)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requiredLanguages")
+			.isEqualTo(List.of("uk"))
+			.jsonPath("$.languages")
+			.isEmpty();
+
+		body.put("requiredLanguages", List.of("klingonisch"));
+		this.client.put()
+			.uri("/api/requirement-profiles/" + id)
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("requiredLanguages[0]"));
+		get("/api/public/requirement-profiles/" + id).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requiredLanguages")
+			.isEqualTo(List.of("uk"));
 	}
 
 	@Test
@@ -139,18 +192,22 @@ class RequirementProfilesIntegrationTests {
 		List<Map<String, Object>> scored = browse("/api/me/requirement-profiles?q=" + this.marker,
 				this.tokens.helper(helper));
 
-		assertThat(scored).extracting((item) -> item.get("score")).containsExactly(100, 80, 67, 55);
+		// d: time 4/6 × 40 = 26.67, required skills and languages 1/3 × 20 = 6.67 (speaks
+		// only
+		// de of ar, uk, de), place 20, activity 0: 53, below c's 55.
+		assertThat(scored).extracting((item) -> item.get("score")).containsExactly(100, 80, 55, 53);
 		assertThat(scored).allSatisfy((item) -> assertThat(item).containsOnlyKeys("profile", "score", "explanation"));
 		assertThat(scored).extracting(RequirementProfilesIntegrationTests::id)
-			.containsExactly(set.a(), set.b(), set.d(), set.c());
+			.containsExactly(set.a(), set.b(), set.c(), set.d());
 		assertThat(scored).extracting((item) -> item.get("explanation"))
 			.containsExactly(
-					"matches 1 of 1 skills, within your 4 h/week, in one of your places, one of your activities",
+					"matches 1 of 1 skills, speaks 1 of 1 required languages, within your 4 h/week, "
+							+ "in one of your places, one of your activities",
 					"needs no particular skills, needs 8 h/week, more than your 4, in one of your places, "
 							+ "one of your activities",
-					"needs no particular skills, needs 6 h/week, more than your 4, at any place, "
-							+ "not one of your activities",
-					"matches 3 of 4 skills, within your 4 h/week, not in your places, not one of your activities");
+					"matches 3 of 4 skills, within your 4 h/week, not in your places, not one of your activities",
+					"needs no particular skills, speaks 1 of 3 required languages, needs 6 h/week, more than your 4, "
+							+ "at any place, not one of your activities");
 	}
 
 	@Test
@@ -159,7 +216,12 @@ class RequirementProfilesIntegrationTests {
 		String query = "/api/public/requirement-profiles?q=" + this.marker;
 
 		assertThat(browse(query + "&sort=FIT&hoursPerWeek=4&places=goettingen-grone&activities=fahrdienst"
-				+ "&skills=Fuehrerschein&skills=Erste Hilfe&skills=kochen", null))
+				+ "&skills=Fuehrerschein&skills=Erste Hilfe&skills=kochen&languages=de", null))
+			.extracting(RequirementProfilesIntegrationTests::id)
+			.containsExactly(set.a(), set.b(), set.c(), set.d());
+		// Speaking two of d's three required languages lifts it to 60, above c.
+		assertThat(browse(query + "&sort=FIT&hoursPerWeek=4&places=goettingen-grone&activities=fahrdienst"
+				+ "&skills=Fuehrerschein&skills=Erste Hilfe&skills=kochen&languages=de&languages=ar", null))
 			.extracting(RequirementProfilesIntegrationTests::id)
 			.containsExactly(set.a(), set.b(), set.d(), set.c());
 		assertThat(browse(query, null)).extracting(RequirementProfilesIntegrationTests::id)
@@ -411,6 +473,7 @@ class RequirementProfilesIntegrationTests {
 		Map<String, Object> a = profile("Fahrdienst zum Arzt", "fahrdienst", 2);
 		a.put("places", List.of("goettingen-grone"));
 		a.put("requiredSkills", List.of("fuehrerschein"));
+		a.put("requiredLanguages", List.of("de"));
 		Map<String, Object> b = profile("Fahrdienst zur Tafel", "fahrdienst", 8);
 		b.put("places", List.of("goettingen-grone"));
 		b.put("startsOn", "2027-03-01");
@@ -420,6 +483,8 @@ class RequirementProfilesIntegrationTests {
 		c.put("startsOn", "2027-01-15");
 		Map<String, Object> d = profile("Deutschkurs", "deutschkurs", 6);
 		d.put("startsOn", "2027-02-01");
+		d.put("requiredLanguages", List.of("ar", "uk", "de"));
+		d.put("languages", List.of("en"));
 		return new ProfileSet(create(a), create(b), create(c), create(d));
 	}
 
