@@ -9,7 +9,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * What anyone may call without a token. Everything else needs one. A token sent to a
- * public path is ignored, not checked, so a stale one does not stand in the way.
+ * public path is ignored, not checked, so a stale one does not stand in the way. The ask
+ * links ({@code /c/**}, {@code /api/asks/**}) have a chain of their own.
  */
 final class PublicPaths {
 
@@ -34,8 +35,6 @@ final class PublicPaths {
 				// One-step unsubscribe from a message, and provider webhooks (they verify
 				// signatures).
 				ServerWebExchangeMatchers.pathMatchers("/api/unsubscribe/**", "/hooks/**"),
-				// Answering an ask: the token in the path stands in for a sign-in.
-				ServerWebExchangeMatchers.pathMatchers("/api/asks/**"),
 				// The community pages: organisations, engagement, events, news, donation
 				// needs, and pledging through the pages.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/organisations/**", "/engagement/**",
@@ -47,7 +46,7 @@ final class PublicPaths {
 				// mode only). A helper's own pages need the helper signed in.
 				new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/h/**"),
 						new NegatedServerWebExchangeMatcher(helperPages())),
-				ServerWebExchangeMatchers.pathMatchers("/c/**", "/dev/**", "/api/dev/**"),
+				ServerWebExchangeMatchers.pathMatchers("/dev/**", "/api/dev/**"),
 				// Probes, metrics, the API description and the error page.
 				ServerWebExchangeMatchers.pathMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
 						"/actuator/info", "/actuator/prometheus"),

@@ -197,6 +197,38 @@ class WebSecurityIntegrationTests {
 	}
 
 	@Test
+	void askLinks_ignoreTokensAndCookies_setNoCookie_andKeepTheSecurityHeaders() {
+		String expired = Tokens.of(this.environment)
+			.token()
+			.roles(Role.HELPER)
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+			.sign();
+		String unknown = "A".repeat(22);
+		for (WebTestClient.ResponseSpec link : new WebTestClient.ResponseSpec[] {
+				this.client.post()
+					.uri("/api/asks/{token}/accept", unknown)
+					.headers((headers) -> headers.setBearerAuth(expired))
+					.exchange(),
+				this.client.post()
+					.uri("/c/{token}", unknown)
+					.cookie(SessionCookie.NAME, expired)
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.bodyValue("answer=yes")
+					.exchange() }) {
+			// 404 for an unknown link, not 401 for the stale token nor 403 for a missing
+			// CSRF token: the token in the path is the only credential.
+			link.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "no-referrer")
+				.expectHeader()
+				.doesNotExist(HttpHeaders.SET_COOKIE);
+		}
+	}
+
+	@Test
 	void publicEndpoints_needNoToken() {
 		for (String path : new String[] { "/api/places", "/api/languages", "/livez", "/readyz", "/actuator/info",
 				"/v3/api-docs" }) {
