@@ -17,9 +17,9 @@
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
-  quick) measure_s=10; warm_s=30; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000
+  quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000
     fanout_asks=30000; fanout_timeout=300; fair_sizes="10000 10 1000"; paced_asks=3000 ;;
-  full) measure_s=30; warm_s=60; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000
+  full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000
     fanout_asks=100000; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
@@ -227,6 +227,7 @@ log "Seeding helpers, callouts and sent asks with known tokens in bulk"
 psql_ -f loadtest/sql/setup.sql >/dev/null
 seed warm 1 20 500 10000
 seed warmfull 1 1 1 2000
+for rep in 1 2; do seed warmburst "${rep}" 1 "${s2_slots}" "${burst}"; done
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
@@ -292,6 +293,14 @@ log "Warm-up: ${warm_s} s of confirmations (tokens repeat once used up; not coun
 wrk_tokens warm "${results}/tokens-warm-1.txt" "${warm_s}" /api/asks/ /accept "${results}/wrk-warm.txt"
 log "Warm-up: $((warm_s / 2)) s of clicks on a full callout (not counted)"
 wrk_tokens warmfull "${results}/tokens-warmfull-1.txt" "$((warm_s / 2))" /api/asks/ /accept "${results}/wrk-warmfull.txt"
+# A burst opens a connection per click: a path of its own for the JIT, which S2's first burst
+# would otherwise pay for.
+log "Warm-up: 2 bursts of ${burst} clicks at once, each on a 50-slot callout of its own (not counted)"
+for rep in 1 2; do
+  client burst --port "${target_port}" --method POST --path '/api/asks/{token}/accept' \
+    --tokens "${results}/tokens-warmburst-${rep}.txt" --timeout "${burst_timeout}" \
+    --out "${results}/warmburst-${rep}.json" >/dev/null
+done
 
 log "S1: sustained confirmations, wrk 64 connections, ${s1_s} s"
 before="$(confirmed_rows s1)"

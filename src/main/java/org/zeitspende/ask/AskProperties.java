@@ -9,7 +9,8 @@ import org.springframework.util.Assert;
  * How the relay sends asks.
  *
  * @param pollInterval pause between two polls of the outbox
- * @param batchSize most asks claimed per poll
+ * @param batchSize most asks claimed at once; a poll claims batch after batch while they
+ * come full
  * @param concurrency most asks sent at once by one relay
  * @param sendingLease how long an ask may stay claimed before it counts as abandoned
  * @param retryBackoff wait before the first retry of an ask that provably was not sent;

@@ -3,6 +3,7 @@ package org.zeitspende.ask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -83,30 +84,44 @@ class AskRelay {
 	}
 
 	/**
-	 * Gives up abandoned claims, then claims one batch of due asks and sends them.
+	 * Gives up abandoned claims, then claims the asks due at {@code now} and sends them,
+	 * batch after batch while the batches come full. The next batch is claimed as soon as
+	 * the last ask of the one before is under way: the asks still in flight (one waiting
+	 * for a retry after the provider's 429, say) do not leave the provider's pace idle. A
+	 * relay that stops then leaves at most a batch and its concurrency claimed.
 	 * @param now the current instant
 	 * @return how many asks were claimed
 	 */
 	Mono<Long> poll(Instant now) {
+		AtomicLong claimed = new AtomicLong();
 		return this.asks.abandonClaimedBefore(now.minus(this.properties.sendingLease()))
 			.doOnNext(AskRelay::logAbandoned)
-			.then(this.asks.claimDue(now, this.properties.batchSize()).collectList())
-			.flatMap((claimed) -> claimed.isEmpty() ? Mono.just(0L) : relay(claimed, now));
+			.thenMany(claimFrom(now, claimed))
+			.flatMap((ask) -> relay(ask.ask(), ask.open(), ask.addresses(), now), this.properties.concurrency())
+			// Fair backpressure: concatMap takes one buffer at a time, and a timer firing
+			// in between must wait rather than fail the batch.
+			.bufferTimeout(SENT_BATCH, SENT_WAIT, true)
+			.concatMap(this.asks::sent)
+			.then(Mono.fromSupplier(claimed::get));
+	}
+
+	// Due at the poll's instant only: asks planned or put back later wait for the next
+	// poll, so one poll ends.
+	private Flux<AddressedAsk> claimFrom(Instant now, AtomicLong claimed) {
+		int size = this.properties.batchSize();
+		return this.asks.claimDue(now, size).collectList().flatMapMany((batch) -> {
+			claimed.addAndGet(batch.size());
+			Flux<AddressedAsk> these = batch.isEmpty() ? Flux.empty() : addressed(batch, now);
+			return (batch.size() < size) ? these : these.concatWith(Flux.defer(() -> claimFrom(now, claimed)));
+		});
 	}
 
 	// The batch's addresses come in one query and the asks the providers took are
 	// recorded in batches: per-ask round trips to PostgreSQL would bound the fan-out.
-	private Mono<Long> relay(List<ClaimedAsk> claimed, Instant now) {
+	private Flux<AddressedAsk> addressed(List<ClaimedAsk> batch, Instant now) {
 		OpenCalloutCheck open = new OpenCalloutCheck(this.callouts, now);
-		return this.contacts.addressesFor(claimed.stream().map(ClaimedAsk::helperId).collect(Collectors.toSet()))
-			.flatMapMany((addresses) -> Flux.fromIterable(claimed)
-				.flatMap((ask) -> relay(ask, open, addresses, now), this.properties.concurrency()))
-			// Fair backpressure: concatMap takes one buffer at a time, and a timer firing
-			// in
-			// between must wait rather than fail the batch.
-			.bufferTimeout(SENT_BATCH, SENT_WAIT, true)
-			.concatMap(this.asks::sent)
-			.then(Mono.just((long) claimed.size()));
+		return this.contacts.addressesFor(batch.stream().map(ClaimedAsk::helperId).collect(Collectors.toSet()))
+			.flatMapMany((addresses) -> Flux.fromIterable(batch).map((ask) -> new AddressedAsk(ask, open, addresses)));
 	}
 
 	private Mono<SentAsk> relay(ClaimedAsk ask, OpenCalloutCheck open, HelperContacts.Addresses addresses,
@@ -154,6 +169,9 @@ class AskRelay {
 
 	private Mono<AskStatus> end(ClaimedAsk ask, AskStatus status, String error) {
 		return this.asks.end(ask.id(), status, error).thenReturn(status);
+	}
+
+	private record AddressedAsk(ClaimedAsk ask, OpenCalloutCheck open, HelperContacts.Addresses addresses) {
 	}
 
 	private static void logAbandoned(long abandoned) {
