@@ -2,10 +2,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -14,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,11 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load client of {@code loadtest/run.sh}, run with the JDK's source launcher (no build
@@ -40,9 +33,11 @@ import java.util.concurrent.locks.LockSupport;
  * its connect to the last byte of its response; the drain time from the first connect to
  * the last response. Nothing is retried: a refused or reset connection counts as an error.
  * <p>
- * {@code rate}: an open model. Request i is due at start + i / rate whatever the answers
- * before it did; its latency runs from when it was due (not from when it was sent) to its
- * response, so a stalled server shows in the figures instead of slowing the client down.
+ * {@code rate}: an open model over kept-alive connections (256 unless
+ * {@code --connections}), one request at a time on each, all from one selector thread.
+ * Request i is due at start + i / rate whatever the answers before it did; its latency runs
+ * from when it was due (not from when it was sent) to its response, so a stalled server,
+ * or every connection busy, shows in the figures instead of slowing the client down.
  * <p>
  * Both write a JSON summary; {@code burst} also writes one line per request (token,
  * status, outcome) for the invariant checks.
@@ -274,59 +269,118 @@ public final class LoadClient {
 
 	// --- rate ---
 
-	private static void rate(Map<String, String> options) throws Exception {
+	private static void rate(Map<String, String> options) throws IOException {
 		int port = Integer.parseInt(options.get("port"));
 		double rate = Double.parseDouble(options.get("rate"));
 		double seconds = Double.parseDouble(options.get("duration"));
+		int connections = Integer.parseInt(options.getOrDefault("connections", "256"));
 		String method = options.getOrDefault("method", "GET");
 		List<String> tokens = Files.readAllLines(Path.of(options.get("tokens")))
 			.stream()
 			.filter((line) -> !line.isBlank())
 			.toList();
 		int count = (int) Math.min(tokens.size(), Math.round(rate * seconds));
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10))
-			.executor(Executors.newFixedThreadPool(2))
-			.build();
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
 		double[] latencies = new double[count];
 		Arrays.fill(latencies, -1);
 		int[] status = new int[count];
-		Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
-		AtomicInteger failures = new AtomicInteger();
-		CountDownLatch answered = new CountDownLatch(count);
-		long start = System.nanoTime();
+		Map<String, Integer> outcomes = new TreeMap<>();
+		int failures = 0;
+		int answered = 0;
 		long intervalNanos = (long) (1e9 / rate);
-		for (int i = 0; i < count; i++) {
-			long due = start + i * intervalNanos;
-			long wait = due - System.nanoTime();
-			if (wait > 0) {
-				LockSupport.parkNanos(wait);
+		long start = System.nanoTime();
+		long deadline = start + (long) (seconds * 1e9) + TimeUnit.SECONDS.toNanos(60);
+		ArrayDeque<Integer> due = new ArrayDeque<>();
+		ArrayDeque<Connection> idle = new ArrayDeque<>();
+		ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+		int next = 0;
+		long lastSent = start;
+		try (Selector selector = Selector.open()) {
+			for (int c = 0; c < connections; c++) {
+				connect(selector, address);
 			}
-			int index = i;
-			String path = options.get("path").replace("{token}", tokens.get(i).strip());
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.method(method, HttpRequest.BodyPublishers.noBody())
-				.header("Accept", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.build();
-			client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, ex) -> {
-				latencies[index] = (System.nanoTime() - due) / 1e6;
-				if (ex != null) {
-					failures.incrementAndGet();
+			while (answered < count && System.nanoTime() < deadline) {
+				long now = System.nanoTime();
+				while (next < count && start + next * intervalNanos <= now) {
+					due.add(next++);
+				}
+				while (!due.isEmpty() && !idle.isEmpty()) {
+					Connection connection = idle.poll();
+					int index = due.poll();
+					String path = options.get("path").replace("{token}", tokens.get(index).strip());
+					connection.send(index, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+							+ "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n");
+					lastSent = System.nanoTime();
+				}
+				long untilNext = (next < count) ? start + next * intervalNanos - System.nanoTime() : 100_000_000;
+				if (untilNext > 1_000_000) {
+					selector.select(Math.min(100, untilNext / 1_000_000));
 				}
 				else {
-					status[index] = response.statusCode();
-					String outcome = outcomeOf(response.body());
-					if (outcome != null) {
-						outcomes.merge(outcome, 1, Integer::sum);
+					selector.selectNow();
+				}
+				Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+				while (keys.hasNext()) {
+					SelectionKey key = keys.next();
+					keys.remove();
+					Connection connection = (Connection) key.attachment();
+					try {
+						if (key.isConnectable()) {
+							connection.channel.finishConnect();
+							key.interestOps(SelectionKey.OP_READ);
+							idle.add(connection);
+						}
+						else if (key.isWritable()) {
+							connection.flush();
+						}
+						else if (key.isReadable()) {
+							buffer.clear();
+							int read = connection.channel.read(buffer);
+							if (read < 0) {
+								throw new IOException("closed by the server");
+							}
+							buffer.flip();
+							String response = connection.received(buffer);
+							if (response != null) {
+								int index = connection.index;
+								latencies[index] = (System.nanoTime() - (start + index * intervalNanos)) / 1e6;
+								status[index] = statusOf(response);
+								String outcome = outcomeOf(response);
+								if (outcome != null) {
+									outcomes.merge(outcome, 1, Integer::sum);
+								}
+								answered++;
+								connection.index = -1;
+								if (response.regionMatches(true, 0, "HTTP/1.0", 0, 8)
+										|| response.toLowerCase(Locale.ROOT).contains("\r\nconnection: close")) {
+									key.cancel();
+									connection.channel.close();
+									connect(selector, address);
+								}
+								else {
+									idle.add(connection);
+								}
+							}
+						}
+					}
+					catch (IOException ex) {
+						key.cancel();
+						connection.channel.close();
+						if (connection.index >= 0) {
+							int index = connection.index;
+							latencies[index] = (System.nanoTime() - (start + index * intervalNanos)) / 1e6;
+							failures++;
+							answered++;
+						}
+						connect(selector, address);
 					}
 				}
-				answered.countDown();
-			});
+			}
+			for (SelectionKey key : selector.keys()) {
+				key.channel().close();
+			}
 		}
-		double sendSeconds = (System.nanoTime() - start) / 1e9;
-		answered.await(60, TimeUnit.SECONDS);
+		double sendSeconds = (lastSent - start) / 1e9;
 		List<Double> measured = new ArrayList<>(count);
 		Map<String, Integer> statuses = new TreeMap<>();
 		for (int i = 0; i < count; i++) {
@@ -341,13 +395,83 @@ public final class LoadClient {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("requests", count);
 		summary.put("target_rate", round(rate));
-		summary.put("achieved_send_rate", round(count / sendSeconds));
-		summary.put("failures", failures.get());
+		summary.put("achieved_send_rate", round(count / Math.max(sendSeconds, 1e-9)));
+		summary.put("connections", connections);
+		summary.put("failures", failures);
 		putPercentiles(summary, measured);
 		summary.put("statuses", statuses);
-		summary.put("outcomes", new TreeMap<>(outcomes));
+		summary.put("outcomes", outcomes);
 		write(options, summary, List.of());
-		System.exit(0);
+	}
+
+	private static void connect(Selector selector, InetSocketAddress address) throws IOException {
+		SocketChannel channel = SocketChannel.open();
+		channel.configureBlocking(false);
+		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+		Connection connection = new Connection(channel);
+		if (channel.connect(address)) {
+			channel.register(selector, SelectionKey.OP_READ, connection);
+			connection.key = channel.keyFor(selector);
+			selector.wakeup();
+		}
+		else {
+			connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
+		}
+	}
+
+	/** A kept-alive connection of the open model: one request at a time on it. */
+	private static final class Connection {
+
+		private final SocketChannel channel;
+
+		private SelectionKey key;
+
+		private int index = -1;
+
+		private ByteBuffer out;
+
+		private final ByteArrayOutputStream in = new ByteArrayOutputStream(1024);
+
+		Connection(SocketChannel channel) {
+			this.channel = channel;
+		}
+
+		void send(int index, String request) throws IOException {
+			this.index = index;
+			this.in.reset();
+			this.out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+			flush();
+		}
+
+		void flush() throws IOException {
+			this.channel.write(this.out);
+			this.key.interestOps(this.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+		}
+
+		// The whole response once it is in (by Content-Length, or the last chunk); else null.
+		String received(ByteBuffer bytes) {
+			byte[] chunk = new byte[bytes.remaining()];
+			bytes.get(chunk);
+			this.in.write(chunk, 0, chunk.length);
+			String text = this.in.toString(StandardCharsets.ISO_8859_1);
+			int headersEnd = text.indexOf("\r\n\r\n");
+			if (headersEnd < 0) {
+				return null;
+			}
+			String headers = text.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+			int length = headers.indexOf("\r\ncontent-length:");
+			if (length >= 0) {
+				int from = length + "\r\ncontent-length:".length();
+				int to = headers.indexOf("\r\n", from);
+				int body = Integer.parseInt(headers.substring(from, (to < 0) ? headers.length() : to).strip());
+				return (text.length() >= headersEnd + 4 + body) ? text : null;
+			}
+			if (headers.contains("\r\ntransfer-encoding: chunked")) {
+				return text.endsWith("\r\n0\r\n\r\n") ? text : null;
+			}
+			return text;
+		}
+
 	}
 
 	// --- common ---
