@@ -215,25 +215,6 @@ class AskOutboxIntegrationTests {
 	}
 
 	@Test
-	void onePoll_sendsBatchAfterBatch_untilNoneIsDue() {
-		UUID callout = openCallout();
-		// Two and a half batches of 100 (zeitspende.asks.batch-size).
-		List<UUID> helpers = IntStream.range(0, 250)
-			.mapToObj((i) -> helpers().helper("goettingen-grone", "fahrdienst").insert())
-			.toList();
-		this.outbox.enqueue(callout, helpers.stream().map((helper) -> new PlannedAsk(helper, Channel.EMAIL)).toList())
-			.as(StepVerifier::create)
-			.verifyComplete();
-
-		this.relay.poll(Instant.now()).as(StepVerifier::create).expectNext(250L).expectComplete().verify(TIMEOUT);
-
-		assertThat(rows(callout)).hasSize(250).allSatisfy((row) -> {
-			assertThat(row.status()).isEqualTo("SENT");
-			assertThat(row.attempts()).isEqualTo(1);
-		});
-	}
-
-	@Test
 	void poll_claimOlderThanTheLease_endsUnknown_andIsNotSentAgain() {
 		UUID callout = openCallout();
 		UUID helper = helpers().helper("goettingen-grone", "fahrdienst").insert();

@@ -195,6 +195,26 @@ class AskRelayThroughTwilioIntegrationTests {
 	}
 
 	@Test
+	void onePoll_sendsBatchAfterBatch_untilNoneIsDue() {
+		UUID callout = openCallout();
+		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
+		// Batches of 4, two at once: 4, 4 and the last 2 in one poll.
+		AskRelay relay = new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages,
+				this.fallback, this.tokens, new AskProperties(Duration.ofSeconds(2), 4, 2, Duration.ofMinutes(5),
+						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
+
+		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
+
+		assertThat(rows(callout)).hasSize(10).allSatisfy((row) -> {
+			assertThat(row.status()).isEqualTo("SENT");
+			assertThat(row.attempts()).isOne();
+		});
+		assertThat(this.twilio.requests()).hasSize(10)
+			.extracting((request) -> request.field("To"))
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
 	void relayStoppedMidSend_anotherRelayTakesOver_sendingEveryUnclaimedAskOnce_andNoAskTwice() {
 		UUID callout = openCallout();
 		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());

@@ -172,11 +172,7 @@ class WebSecurityIntegrationTests {
 
 	@Test
 	void publicEndpoints_ignoreAStaleToken() {
-		String expired = Tokens.of(this.environment)
-			.token()
-			.roles(Role.HELPER)
-			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
-			.sign();
+		String expired = expiredHelperToken();
 		this.client.get()
 			.uri("/api/places")
 			.headers((headers) -> headers.setBearerAuth(expired))
@@ -198,11 +194,7 @@ class WebSecurityIntegrationTests {
 
 	@Test
 	void askLinks_ignoreTokensAndCookies_setNoCookie_andKeepTheSecurityHeaders() {
-		String expired = Tokens.of(this.environment)
-			.token()
-			.roles(Role.HELPER)
-			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
-			.sign();
+		String expired = expiredHelperToken();
 		String unknown = "A".repeat(22);
 		for (WebTestClient.ResponseSpec link : new WebTestClient.ResponseSpec[] {
 				this.client.post()
@@ -234,6 +226,14 @@ class WebSecurityIntegrationTests {
 				"/v3/api-docs" }) {
 			this.client.get().uri(path).exchange().expectStatus().isOk();
 		}
+	}
+
+	private String expiredHelperToken() {
+		return Tokens.of(this.environment)
+			.token()
+			.roles(Role.HELPER)
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+			.sign();
 	}
 
 }
