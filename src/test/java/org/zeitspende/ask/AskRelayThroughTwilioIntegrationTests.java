@@ -199,9 +199,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		UUID callout = openCallout();
 		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
 		// Batches of 4, two at once: 4, 4 and the last 2 in one poll.
-		AskRelay relay = new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages,
-				this.fallback, this.tokens, new AskProperties(Duration.ofSeconds(2), 4, 2, Duration.ofMinutes(5),
-						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
+		AskRelay relay = relay(4, 2);
 
 		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
 
@@ -222,9 +220,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		// Twilio
 		// calls hang until it is stopped: it holds its first batch in flight and the next
 		// one claimed.
-		AskRelay stopping = new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages,
-				this.fallback, this.tokens, new AskProperties(Duration.ofSeconds(2), 3, 3, Duration.ofMinutes(5),
-						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
+		AskRelay stopping = relay(3, 3);
 		for (int i = 0; i < 3; i++) {
 			this.twilio.delayNext(Duration.ofSeconds(3));
 		}
@@ -523,6 +519,13 @@ class AskRelayThroughTwilioIntegrationTests {
 			.map((row) -> row.get(0, String.class))
 			.one()
 			.block(TIMEOUT);
+	}
+
+	// A relay of another replica, with its own batch size and concurrency.
+	private AskRelay relay(int batchSize, int concurrency) {
+		return new AskRelay(this.asks, this.callouts, this.contacts, this.sender, this.messages, this.fallback,
+				this.tokens, new AskProperties(Duration.ofSeconds(2), batchSize, concurrency, Duration.ofMinutes(5),
+						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
 	}
 
 	record Row(String status, String channel, int attempts, String providerId, String lastError,
