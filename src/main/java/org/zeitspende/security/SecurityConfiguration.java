@@ -73,10 +73,8 @@ class SecurityConfiguration {
 	}
 
 	// The links in asks and their JSON twins: the token in the path is the one
-	// credential,
-	// so nothing else is checked. A chain of its own keeps a surge of clicks from paying
-	// for
-	// the other chain's matchers, token converters and CSRF cookie.
+	// credential, so nothing else is checked. A chain of its own keeps a surge of clicks
+	// from paying for the other chain's matchers, token converters and CSRF cookie.
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain askLinks(ServerHttpSecurity http) {
