@@ -269,6 +269,23 @@ public class CommunityPages {
 	}
 
 	/**
+	 * The start of a section of a page, labelled by its heading; the caller adds the
+	 * content and closes it with {@code </section>}.
+	 * @param id the heading's id
+	 * @param titleKey the text key of the heading
+	 * @param language {@code de} or {@code en}
+	 * @return the section so far
+	 */
+	public StringBuilder section(String id, String titleKey, String language) {
+		return new StringBuilder("<section aria-labelledby=\"").append(id)
+			.append("\"><h2 id=\"")
+			.append(id)
+			.append("\">")
+			.append(escaped(titleKey, language))
+			.append("</h2>");
+	}
+
+	/**
 	 * A console area's form to add one: its heading, the summary of invalid fields, and
 	 * the form posting to the area with the area's fields and its submit button.
 	 * @param home the area's path, where the form posts

@@ -29,9 +29,7 @@ class NeedSection implements OrganisationSection {
 	@Override
 	public Mono<String> html(UUID organisationId, String language) {
 		return this.needs.open(null, null, organisationId, 20, 0).map((open) -> {
-			StringBuilder html = new StringBuilder("<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-				.append(this.pages.escaped("needs.title", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("needs", "needs.title", language);
 			if (open.isEmpty()) {
 				html.append("<p>").append(this.pages.escaped("needs.empty", language)).append("</p>");
 			}

@@ -30,9 +30,7 @@ class MyInterestsSection implements HelperPageSection {
 	@Override
 	public Mono<String> html(UUID helperId, String language) {
 		return this.interests.mine(helperId).map((mine) -> {
-			StringBuilder html = new StringBuilder("<section aria-labelledby=\"my-interests\"><h2 id=\"my-interests\">")
-				.append(this.pages.escaped("profiles.mine", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("my-interests", "profiles.mine", language);
 			if (mine.isEmpty()) {
 				return html.append("<p>")
 					.append(this.pages.escaped("profiles.mine.none", language))

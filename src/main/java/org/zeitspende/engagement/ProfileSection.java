@@ -31,9 +31,7 @@ class ProfileSection implements OrganisationSection {
 		return this.profiles
 			.browse(new BrowseFilter(null, null, null, null, organisationId), null, BrowseSort.NEWEST, 20, 0)
 			.map((open) -> {
-				StringBuilder html = new StringBuilder("<section aria-labelledby=\"profiles\"><h2 id=\"profiles\">")
-					.append(this.pages.escaped("profiles.open", language))
-					.append("</h2>");
+				StringBuilder html = this.pages.section("profiles", "profiles.open", language);
 				if (open.isEmpty()) {
 					return html.append("<p>")
 						.append(this.pages.escaped("profiles.none", language))

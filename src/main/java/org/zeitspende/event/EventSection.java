@@ -30,9 +30,7 @@ class EventSection implements OrganisationSection {
 	@Override
 	public Mono<String> html(UUID organisationId, String language) {
 		return this.events.upcoming(Instant.now(), null, organisationId, 10, 0).map((upcoming) -> {
-			StringBuilder html = new StringBuilder("<section aria-labelledby=\"events\"><h2 id=\"events\">")
-				.append(this.pages.escaped("events.title", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("events", "events.title", language);
 			if (upcoming.isEmpty()) {
 				html.append("<p>").append(this.pages.escaped("events.empty", language)).append("</p>");
 			}

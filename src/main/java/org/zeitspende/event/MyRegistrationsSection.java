@@ -30,10 +30,7 @@ class MyRegistrationsSection implements HelperPageSection {
 	@Override
 	public Mono<String> html(UUID helperId, String language) {
 		return this.events.registeredFor(helperId, Instant.now()).map((registered) -> {
-			StringBuilder html = new StringBuilder(
-					"<section aria-labelledby=\"my-registrations\"><h2 id=\"my-registrations\">")
-				.append(this.pages.escaped("events.mine", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("my-registrations", "events.mine", language);
 			if (registered.isEmpty()) {
 				return html.append("<p>")
 					.append(this.pages.escaped("events.mine.none", language))

@@ -32,9 +32,7 @@ class MyMessagesSection implements HelperPageSection {
 	@Override
 	public Mono<String> html(UUID helperId, String language) {
 		return this.messages.threadsOfHelper(helperId, SHOWN, 0).map((threads) -> {
-			StringBuilder html = new StringBuilder("<section aria-labelledby=\"my-messages\"><h2 id=\"my-messages\">")
-				.append(this.pages.escaped("threads.title", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("my-messages", "threads.title", language);
 			if (threads.isEmpty()) {
 				html.append("<p>").append(this.pages.escaped("threads.empty", language)).append("</p>");
 			}

@@ -32,9 +32,7 @@ class NewsSection implements OrganisationSection {
 	@Override
 	public Mono<String> html(UUID organisationId, String language) {
 		return this.news.latest(Instant.now(), organisationId).map((posts) -> {
-			StringBuilder html = new StringBuilder("<section aria-labelledby=\"news\"><h2 id=\"news\">")
-				.append(this.pages.escaped("news.title", language))
-				.append("</h2>");
+			StringBuilder html = this.pages.section("news", "news.title", language);
 			if (posts.isEmpty()) {
 				html.append("<p>").append(this.pages.escaped("news.empty", language)).append("</p>");
 			}
