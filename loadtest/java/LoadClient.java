@@ -297,7 +297,7 @@ public final class LoadClient {
 		long lastSent = start;
 		try (Selector selector = Selector.open()) {
 			for (int c = 0; c < connections; c++) {
-				connect(selector, address);
+				connect(selector, address, idle);
 			}
 			while (answered < count && System.nanoTime() < deadline) {
 				long now = System.nanoTime();
@@ -355,7 +355,7 @@ public final class LoadClient {
 										|| response.toLowerCase(Locale.ROOT).contains("\r\nconnection: close")) {
 									key.cancel();
 									connection.channel.close();
-									connect(selector, address);
+									connect(selector, address, idle);
 								}
 								else {
 									idle.add(connection);
@@ -372,7 +372,7 @@ public final class LoadClient {
 							failures++;
 							answered++;
 						}
-						connect(selector, address);
+						connect(selector, address, idle);
 					}
 				}
 			}
@@ -404,15 +404,17 @@ public final class LoadClient {
 		write(options, summary, List.of());
 	}
 
-	private static void connect(Selector selector, InetSocketAddress address) throws IOException {
+	// A connection that is there at once is idle at once; the others once they finish
+	// connecting.
+	private static void connect(Selector selector, InetSocketAddress address, ArrayDeque<Connection> idle)
+			throws IOException {
 		SocketChannel channel = SocketChannel.open();
 		channel.configureBlocking(false);
 		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
 		Connection connection = new Connection(channel);
 		if (channel.connect(address)) {
-			channel.register(selector, SelectionKey.OP_READ, connection);
-			connection.key = channel.keyFor(selector);
-			selector.wakeup();
+			connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+			idle.add(connection);
 		}
 		else {
 			connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
