@@ -78,15 +78,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain askLinks(ServerHttpSecurity http) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/asks/**", "/c/**"))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+		return stateless(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/asks/**", "/c/**"))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.build();
 	}
@@ -103,16 +97,11 @@ class SecurityConfiguration {
 			JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers, SecurityProblems problems,
 			OrganisationStandings standings) throws NoSuchAlgorithmException {
 		XorServerCsrfTokenRequestAttributeHandler maskedTokens = maskedTokens();
-		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+		return stateless(http)
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
 				.csrfTokenRequestHandler(maskedTokens)
 				.requireCsrfProtectionMatcher(pagesOnly())
 				.accessDeniedHandler(problems))
-			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenConverter(tokensOutsidePublicPaths())
 				.authenticationManagerResolver(trustedIssuers)
 				.authenticationEntryPoint(signInOnPages(problems))
@@ -121,6 +110,18 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.authorizeExchange((exchanges) -> rules(exchanges, standings))
 			.build();
+	}
+
+	// What both chains share: no server-side session or saved request, no HTTP Basic,
+	// form
+	// login or logout page, and no referrer sent on.
+	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 	}
 
 	private static void rules(AuthorizeExchangeSpec exchanges, OrganisationStandings standings) {
