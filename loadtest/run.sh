@@ -227,7 +227,7 @@ log "Seeding helpers, callouts and sent asks with known tokens in bulk"
 psql_ -f loadtest/sql/setup.sql >/dev/null
 seed warm 1 20 500 10000
 seed warmfull 1 1 1 2000
-for rep in 1 2; do seed warmburst "${rep}" 1 "${s2_slots}" "${burst}"; done
+for rep in 1 2 3; do seed warmburst "${rep}" 1 "${s2_slots}" "${burst}"; done
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
@@ -295,8 +295,8 @@ log "Warm-up: $((warm_s / 2)) s of clicks on a full callout (not counted)"
 wrk_tokens warmfull "${results}/tokens-warmfull-1.txt" "$((warm_s / 2))" /api/asks/ /accept "${results}/wrk-warmfull.txt"
 # A burst opens a connection per click: a path of its own for the JIT, which S2's first burst
 # would otherwise pay for.
-log "Warm-up: 2 bursts of ${burst} clicks at once, each on a 50-slot callout of its own (not counted)"
-for rep in 1 2; do
+log "Warm-up: 3 bursts of ${burst} clicks at once, each on a 50-slot callout of its own (not counted)"
+for rep in 1 2 3; do
   client burst --port "${target_port}" --method POST --path '/api/asks/{token}/accept' \
     --tokens "${results}/tokens-warmburst-${rep}.txt" --timeout "${burst_timeout}" \
     --out "${results}/warmburst-${rep}.json" >/dev/null
