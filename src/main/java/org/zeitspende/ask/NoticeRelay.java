@@ -2,9 +2,11 @@ package org.zeitspende.ask;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
@@ -101,15 +103,30 @@ class NoticeRelay {
 	}
 
 	/**
-	 * Gives up abandoned claims, then claims one batch of due notices and sends them.
+	 * Gives up abandoned claims, then claims due notices batch after batch and sends
+	 * them: the next batch is claimed once the last notice of one is under way, so the
+	 * thousands of stand-downs of a filled callout go at the providers' pace, not a batch
+	 * per poll.
 	 * @param now the current instant
 	 * @return how many notices were claimed
 	 */
 	Mono<Long> poll(Instant now) {
+		AtomicLong claimed = new AtomicLong();
 		return this.notices.abandonClaimedBefore(now.minus(this.properties.sendingLease()))
-			.thenMany(this.notices.claimDue(now, this.properties.batchSize()))
+			.thenMany(claimFrom(now, claimed))
 			.flatMap((notice) -> relay(notice, now), this.properties.concurrency())
-			.count();
+			.then(Mono.fromSupplier(claimed::get));
+	}
+
+	// Due at the poll's instant only: notices put back for a retry wait for a later poll,
+	// so one poll ends.
+	private Flux<ClaimedNotice> claimFrom(Instant now, AtomicLong claimed) {
+		int size = this.properties.batchSize();
+		return this.notices.claimDue(now, size).collectList().flatMapMany((batch) -> {
+			claimed.addAndGet(batch.size());
+			Flux<ClaimedNotice> these = Flux.fromIterable(batch);
+			return (batch.size() < size) ? these : these.concatWith(Flux.defer(() -> claimFrom(now, claimed)));
+		});
 	}
 
 	private Mono<AskStatus> relay(ClaimedNotice notice, Instant now) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -22,8 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.callout.CalloutExhausted;
 import org.zeitspende.callout.CalloutFilled;
+import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.dispatch.Channel;
+import org.zeitspende.dispatch.MessageSender;
+import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.organisation.MemberContacts;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
@@ -63,6 +68,24 @@ class NoticesIntegrationTests {
 	NoticeRelay notices;
 
 	@Autowired
+	NoticeRepository noticeRows;
+
+	@Autowired
+	CalloutSummaries callouts;
+
+	@Autowired
+	HelperContacts contacts;
+
+	@Autowired
+	MemberContacts members;
+
+	@Autowired
+	MessageSender sender;
+
+	@Autowired
+	AskMessages messages;
+
+	@Autowired
 	DatabaseClient database;
 
 	@Autowired
@@ -88,13 +111,7 @@ class NoticesIntegrationTests {
 		UUID notYetAsked = helpers().insert();
 		enqueue(callout, notYetAsked);
 
-		this.client.post()
-			.uri("/api/callouts/{id}/cancel", callout)
-			.headers((headers) -> headers.setBearerAuth(
-					Tokens.of(this.environment).member(tenant.coordinator().id(), tenant.id(), Role.COORDINATOR)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		cancel(tenant, callout);
 		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 2);
 		poll(2);
 		poll(0);
@@ -111,6 +128,35 @@ class NoticesIntegrationTests {
 		relayAsks(callout);
 		assertThat(Mailbox.allReceivedBy(SMTP, email(asked), 2)).as("still the ask and the notice").hasSize(2);
 		assertThat(SMTP.getReceivedMessagesForDomain(email(notYetAsked))).as("never asked, never told").isEmpty();
+	}
+
+	@Test
+	void onePoll_sendsBatchAfterBatch_untilNoneIsDue() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID[] asked = IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new);
+		enqueue(callout, asked);
+		// As if sent: ten emails at once would meet the SMTP bulkhead's limit of four.
+		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
+			.bind("id", callout)
+			.fetch()
+			.rowsUpdated()
+			.block(TIMEOUT);
+		cancel(tenant, callout);
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 10);
+		// Batches of 4, two at once: 4, 4 and the last 2 in one poll.
+		NoticeRelay relay = new NoticeRelay(this.noticeRows, this.callouts, this.contacts, this.members, this.sender,
+				this.messages,
+				new AskProperties(Duration.ofSeconds(2), 4, 2, Duration.ofMinutes(5), Duration.ofSeconds(30),
+						Duration.ofMinutes(30), Duration.ofMinutes(30), "https://zeitspende.example.org"));
+
+		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
+
+		assertThat(noticeStatuses(callout)).hasSize(10).containsOnly("SENT");
+		for (UUID helper : asked) {
+			assertThat(Mailbox.allReceivedBy(SMTP, email(helper), 1)).singleElement()
+				.satisfies((notice) -> assertThat(notice.getSubject()).startsWith("Abgesagt: "));
+		}
 	}
 
 	@Test
@@ -239,6 +285,16 @@ class NoticesIntegrationTests {
 		poll(1);
 
 		assertThat(noticeKinds(callout)).containsExactly("CALLOUT_FILLED");
+	}
+
+	private void cancel(Tenant tenant, UUID callout) {
+		this.client.post()
+			.uri("/api/callouts/{id}/cancel", callout)
+			.headers((headers) -> headers.setBearerAuth(
+					Tokens.of(this.environment).member(tenant.coordinator().id(), tenant.id(), Role.COORDINATOR)))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	// The relay takes every due ask, also those other tests left due later: count only
