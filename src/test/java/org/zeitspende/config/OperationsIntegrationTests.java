@@ -82,6 +82,9 @@ class OperationsIntegrationTests {
 			.isEqualTo("Zeitspende API")
 			.jsonPath("$.paths['/api/places'].get")
 			.exists()
+			// Found by a handler mapping of their own, still described.
+			.jsonPath("$.paths['/api/asks/{token}/accept'].post")
+			.exists()
 			.jsonPath("$.components.schemas.ScoredProfile.properties.explanation")
 			.exists()
 			.jsonPath("$.components.schemas.ScoredProfile.properties.fit")

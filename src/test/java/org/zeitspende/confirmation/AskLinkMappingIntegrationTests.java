@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ask links are found by a mapping of their own, before the service's other two hundred;
- * what a client sees stays the same: the same handlers, the same errors for a wrong
- * method or format, and the links stay in the API description.
+ * what a client sees stays the same: the same handlers and the same errors for a wrong
+ * method or format ({@code OperationsIntegrationTests} checks they stay in the API
+ * description).
  */
 @IntegrationTest
 class AskLinkMappingIntegrationTests {
@@ -83,20 +84,6 @@ class AskLinkMappingIntegrationTests {
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.block()).isZero();
-	}
-
-	@Test
-	void theLinks_stayInTheApiDescription() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.paths['/api/asks/{token}/accept'].post")
-			.exists()
-			.jsonPath("$.paths['/api/asks/{token}'].get")
-			.exists();
 	}
 
 	private void assertHandler(MockServerHttpRequest.BaseBuilder<?> request, Class<?> controller, String method) {
