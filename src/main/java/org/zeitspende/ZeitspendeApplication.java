@@ -18,8 +18,7 @@ public class ZeitspendeApplication {
 		}
 		catch (RuntimeException ex) {
 			// Already reported. Exit so that the shutdown hooks stop the embedded
-			// servers,
-			// whose output readers would keep the JVM alive.
+			// servers, whose output readers would keep the JVM alive.
 			System.exit(1);
 		}
 	}

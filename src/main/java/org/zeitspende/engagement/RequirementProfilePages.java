@@ -166,8 +166,7 @@ class RequirementProfilePages {
 	}
 
 	// Signed out: the way in. Signed in: the interest as it stands, or the form to
-	// express
-	// it.
+	// express it.
 	private Mono<String> interestHtml(UUID profileId, ServerWebExchange exchange, String language) {
 		return this.sessions.helper(exchange)
 			.flatMap((helperId) -> this.interests.mine(helperId, profileId)

@@ -27,8 +27,7 @@ class Contacts {
 	}
 
 	// The library reads each country's rules from its jar on first use; read them all
-	// now,
-	// at start-up, rather than on a request thread.
+	// now, at start-up, rather than on a request thread.
 	static {
 		PHONE_NUMBERS.getSupportedRegions().forEach(PHONE_NUMBERS::getExampleNumber);
 		PHONE_NUMBERS.getSupportedGlobalNetworkCallingCodes().forEach(PHONE_NUMBERS::getExampleNumberForNonGeoEntity);

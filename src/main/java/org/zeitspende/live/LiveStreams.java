@@ -58,8 +58,7 @@ class LiveStreams {
 	}
 
 	// A stopping service ends its streams, so that the graceful shutdown need not wait
-	// for
-	// them; clients reconnect to another replica.
+	// for them; clients reconnect to another replica.
 	@EventListener(ContextClosedEvent.class)
 	void endStreams() {
 		this.closing.tryEmitEmpty();

@@ -113,8 +113,7 @@ class SecurityConfiguration {
 	}
 
 	// What both chains share: no server-side session or saved request, no HTTP Basic,
-	// form
-	// login or logout page, and no referrer sent on.
+	// form login or logout page, and no referrer sent on.
 	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
 		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))

@@ -217,9 +217,8 @@ class AskRelayThroughTwilioIntegrationTests {
 		UUID callout = openCallout();
 		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
 		// A replica that claims three asks at a time, sends three at once, and whose
-		// Twilio
-		// calls hang until it is stopped: it holds its first batch in flight and the next
-		// one claimed.
+		// Twilio calls hang until it is stopped: it holds its first batch in flight and
+		// the next one claimed.
 		AskRelay stopping = relay(3, 3);
 		for (int i = 0; i < 3; i++) {
 			this.twilio.delayNext(Duration.ofSeconds(3));

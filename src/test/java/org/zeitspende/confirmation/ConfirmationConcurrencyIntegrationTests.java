@@ -105,8 +105,7 @@ class ConfirmationConcurrencyIntegrationTests {
 
 		// Every helper says yes; every second one who got a slot then withdraws, twice at
 		// once. Counted by slot, not by helper: under load the first ten to get a slot
-		// may
-		// be any ten.
+		// may be any ten.
 		AtomicInteger slots = new AtomicInteger();
 		List<Reply> replies = Flux.fromIterable(helpers).flatMap((helper) -> {
 			String token = helper.token();

@@ -193,8 +193,7 @@ class RequirementProfilesIntegrationTests {
 				this.tokens.helper(helper));
 
 		// d: time 4/6 × 40 = 26.67, required skills and languages 1/3 × 20 = 6.67 (speaks
-		// only
-		// de of ar, uk, de), place 20, activity 0: 53, below c's 55.
+		// only de of ar, uk, de), place 20, activity 0: 53, below c's 55.
 		assertThat(scored).extracting((item) -> item.get("score")).containsExactly(100, 80, 55, 53);
 		assertThat(scored).allSatisfy((item) -> assertThat(item).containsOnlyKeys("profile", "score", "explanation"));
 		assertThat(scored).extracting(RequirementProfilesIntegrationTests::id)

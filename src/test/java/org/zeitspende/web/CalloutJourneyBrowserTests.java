@@ -224,12 +224,10 @@ class CalloutJourneyBrowserTests {
 	}
 
 	// The organiser's notice of the fill is written after the answer: once it is there
-	// the
-	// callout goes, so that no other test's relay sends it.
+	// the callout goes, so that no other test's relay sends it.
 	private void deleteOnceNoticed(Tenant tenant, UUID callout) {
 		// The organiser's notice of the fill is written after the answer: then the
-		// callout
-		// goes, so that no other test's relay sends it.
+		// callout goes, so that no other test's relay sends it.
 		await().atMost(WAIT)
 			.until(() -> this.database
 				.sql("select count(*) from notice where callout_id = :id and kind = 'CALLOUT_FILLED'")

@@ -134,8 +134,7 @@ public final class ProviderCalls {
 	}
 
 	// An answer that comes after the time limit has nobody left to tell: it is logged,
-	// and
-	// a failure then ends quietly instead of as a dropped error.
+	// and a failure then ends quietly instead of as a dropped error.
 	private <T> T run(String reference, BlockingCall<T> call, ErrorTranslator translator, Attempt attempt) {
 		try {
 			T result = call.call(attempt);
