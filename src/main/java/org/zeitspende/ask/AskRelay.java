@@ -85,35 +85,23 @@ class AskRelay {
 
 	/**
 	 * Gives up abandoned claims, then claims the asks due at {@code now} and sends them,
-	 * batch after batch while the batches come full. The next batch is claimed as soon as
-	 * the last ask of the one before is under way: the asks still in flight (one waiting
-	 * for a retry after the provider's 429, say) do not leave the provider's pace idle. A
-	 * relay that stops then leaves at most a batch and its concurrency claimed.
+	 * batch after batch while the batches come full ({@link DueBatches}).
 	 * @param now the current instant
 	 * @return how many asks were claimed
 	 */
 	Mono<Long> poll(Instant now) {
 		AtomicLong claimed = new AtomicLong();
+		int size = this.properties.batchSize();
 		return this.asks.abandonClaimedBefore(now.minus(this.properties.sendingLease()))
 			.doOnNext(AskRelay::logAbandoned)
-			.thenMany(claimFrom(now, claimed))
+			.thenMany(DueBatches.claim(() -> this.asks.claimDue(now, size), size, (batch) -> addressed(batch, now),
+					claimed))
 			.flatMap((ask) -> relay(ask.ask(), ask.open(), ask.addresses(), now), this.properties.concurrency())
 			// Fair backpressure: concatMap takes one buffer at a time, and a timer firing
 			// in between must wait rather than fail the batch.
 			.bufferTimeout(SENT_BATCH, SENT_WAIT, true)
 			.concatMap(this.asks::sent)
 			.then(Mono.fromSupplier(claimed::get));
-	}
-
-	// Due at the poll's instant only: asks planned or put back later wait for the next
-	// poll, so one poll ends.
-	private Flux<AddressedAsk> claimFrom(Instant now, AtomicLong claimed) {
-		int size = this.properties.batchSize();
-		return this.asks.claimDue(now, size).collectList().flatMapMany((batch) -> {
-			claimed.addAndGet(batch.size());
-			Flux<AddressedAsk> these = batch.isEmpty() ? Flux.empty() : addressed(batch, now);
-			return (batch.size() < size) ? these : these.concatWith(Flux.defer(() -> claimFrom(now, claimed)));
-		});
 	}
 
 	// The batch's addresses come in one query and the asks the providers took are

@@ -103,30 +103,19 @@ class NoticeRelay {
 	}
 
 	/**
-	 * Gives up abandoned claims, then claims due notices batch after batch and sends
-	 * them: the next batch is claimed once the last notice of one is under way, so the
-	 * thousands of stand-downs of a filled callout go at the providers' pace, not a batch
-	 * per poll.
+	 * Gives up abandoned claims, then claims due notices batch after batch
+	 * ({@link DueBatches}) and sends them: the thousands of stand-downs of a filled
+	 * callout go at the providers' pace, not a batch per poll.
 	 * @param now the current instant
 	 * @return how many notices were claimed
 	 */
 	Mono<Long> poll(Instant now) {
 		AtomicLong claimed = new AtomicLong();
+		int size = this.properties.batchSize();
 		return this.notices.abandonClaimedBefore(now.minus(this.properties.sendingLease()))
-			.thenMany(claimFrom(now, claimed))
+			.thenMany(DueBatches.claim(() -> this.notices.claimDue(now, size), size, Flux::fromIterable, claimed))
 			.flatMap((notice) -> relay(notice, now), this.properties.concurrency())
 			.then(Mono.fromSupplier(claimed::get));
-	}
-
-	// Due at the poll's instant only: notices put back for a retry wait for a later poll,
-	// so one poll ends.
-	private Flux<ClaimedNotice> claimFrom(Instant now, AtomicLong claimed) {
-		int size = this.properties.batchSize();
-		return this.notices.claimDue(now, size).collectList().flatMapMany((batch) -> {
-			claimed.addAndGet(batch.size());
-			Flux<ClaimedNotice> these = Flux.fromIterable(batch);
-			return (batch.size() < size) ? these : these.concatWith(Flux.defer(() -> claimFrom(now, claimed)));
-		});
 	}
 
 	private Mono<AskStatus> relay(ClaimedNotice notice, Instant now) {
