@@ -6,15 +6,19 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Claims an outbox's due rows batch after batch within one poll, for the ask and the
- * notice relay. The next batch is claimed only when the last row of the one before is
- * requested, that is once it is under way: rows still in flight (one waiting for its
- * retry after a provider's 429, say) do not leave the provider's pace idle, and a relay
- * that stops leaves at most a batch and its concurrency claimed. A batch that comes back
- * short ends the poll; as the claims take only rows due at the poll's instant, rows put
- * back for later wait for a later poll.
+ * notice relay. While a full batch is used the next one is claimed, so that the claim's
+ * round trip to PostgreSQL overlaps the sending; its rows follow once the last row of the
+ * one before is requested, that is once it is under way: rows still in flight (one
+ * waiting for its retry after a provider's 429, say) do not leave the provider's pace
+ * idle. A relay that stops leaves at most a batch and its concurrency claimed, as rows
+ * waiting behind rows in flight claim no further batch. A batch that comes back short
+ * ends the poll; as the claims take only rows due at the poll's instant, rows put back
+ * for later wait for a later poll.
  */
 final class DueBatches {
 
@@ -33,11 +37,30 @@ final class DueBatches {
 	 */
 	static <T, R> Flux<R> claim(Supplier<Flux<T>> claimNext, int size, Function<List<T>, Flux<R>> use,
 			AtomicLong claimed) {
-		return claimNext.get().collectList().flatMapMany((batch) -> {
+		return used(claimNext.get().collectList(), claimNext, size, use, claimed);
+	}
+
+	// The next batch is claimed once the rows of this one are asked for, not merely
+	// subscribed to: rows waiting behind rows in flight do not claim more. A failed claim
+	// fails the poll only when its rows are due, as it did before it was claimed ahead:
+	// the batch before is not cut short.
+	private static <T, R> Flux<R> used(Mono<List<T>> claiming, Supplier<Flux<T>> claimNext, int size,
+			Function<List<T>, Flux<R>> use, AtomicLong claimed) {
+		return claiming.flatMapMany((batch) -> {
 			claimed.addAndGet(batch.size());
-			Flux<R> these = batch.isEmpty() ? Flux.empty() : use.apply(batch);
-			return (batch.size() < size) ? these
-					: these.concatWith(Flux.defer(() -> claim(claimNext, size, use, claimed)));
+			if (batch.isEmpty()) {
+				return Flux.empty();
+			}
+			if (batch.size() < size) {
+				return use.apply(batch);
+			}
+			Mono<List<T>> next = claimNext.get().collectList().cache();
+			Sinks.Empty<Void> asked = Sinks.empty();
+			Mono<R> claimAhead = asked.asMono().then(next.onErrorResume((ex) -> Mono.empty())).then(Mono.empty());
+			return use.apply(batch)
+				.mergeWith(claimAhead)
+				.doOnRequest((n) -> asked.tryEmitEmpty())
+				.concatWith(Flux.defer(() -> used(next, claimNext, size, use, claimed)));
 		});
 	}
 
