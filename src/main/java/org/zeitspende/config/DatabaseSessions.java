@@ -43,13 +43,11 @@ class DatabaseSessions {
 		return Map.copyOf(parameters);
 	}
 
-	// The driver takes a map, or text in the form name=value;name=value.
+	// As the URL and the properties give them: text in the driver's form
+	// name=value;name=value.
 	private static Map<String, String> given(Object options) {
 		Map<String, String> given = new LinkedHashMap<>();
-		if (options instanceof Map<?, ?> map) {
-			map.forEach((name, value) -> given.put(name.toString(), value.toString()));
-		}
-		else if (options != null) {
+		if (options != null) {
 			for (String parameter : options.toString().split(";")) {
 				String[] nameAndValue = parameter.split("=", 2);
 				if (nameAndValue.length == 2) {
