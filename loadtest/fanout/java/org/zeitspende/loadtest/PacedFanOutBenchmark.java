@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Paced fan-out (S3b): one callout asks N helpers by SMS through the real Twilio adapter and
  * SDK, pointed at the Twilio stub, which creates at most 100 messages in any one second and
- * answers Twilio's 429 (error 20429) beyond. The service's pacing is set to the same 100
- * per second. Run by {@code loadtest/paced.sh}; the figures go to the log and to
+ * answers Twilio's 429 (error 20429) beyond. The service is paced at 98 per second, a little
+ * under the limit, as an operator would set it: paced at the limit itself, the jitter of a busy
+ * machine bunches a few requests into one second of the provider's, which then refuses them. Run by {@code loadtest/paced.sh}; the figures go to the log and to
  * {@code loadtest/results/<time>/paced.md}.
  * <p>
  * Goals: the rate the stub accepted at least 95 % of the pace; no one-second window with
@@ -61,8 +62,11 @@ class PacedFanOutBenchmark {
 
 	private static final int ASKS = Integer.getInteger("paced.asks", 6_000);
 
-	/** The service's pace and the stub's limit, messages per second. */
+	/** The stub's limit, messages per second; the goals are fractions of it. */
 	private static final int RATE = 100;
+
+	/** The service's pace, messages per second. */
+	private static final int PACE = 98;
 
 	private static final double GOAL_RATE = 0.95;
 
@@ -82,7 +86,7 @@ class PacedFanOutBenchmark {
 		registry.add("zeitspende.twilio.base-url", () -> TwilioStub.get().baseUrl());
 		registry.add("resilience4j.ratelimiter.instances.twilio.limit-for-period", () -> 1);
 		registry.add("resilience4j.ratelimiter.instances.twilio.limit-refresh-period",
-				() -> Duration.ofSeconds(1).dividedBy(RATE).toMillis() + "ms");
+				() -> Duration.ofSeconds(1).dividedBy(PACE).toNanos() + "ns");
 	}
 
 	@Test
@@ -95,7 +99,7 @@ class PacedFanOutBenchmark {
 		Tenants.Tenant tenant = new Tenants(this.database).approved();
 		new HelperSeed(this.database).insert(ASKS, 100, "goettingen-grone", "fahrdienst");
 
-		log.warn("Fanning out " + ASKS + " SMS asks at " + RATE + " per second");
+		log.warn("Fanning out " + ASKS + " SMS asks at " + PACE + " per second to a limit of " + RATE);
 		Instant start = Instant.now();
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		Integer planned = this.planner.planWave(callout, Instant.now()).block(Duration.ofMinutes(5));
@@ -112,7 +116,7 @@ class PacedFanOutBenchmark {
 		Duration took = Duration.between(start, Instant.now());
 
 		Figures figures = Figures.of(twilio.exchanges());
-		BenchmarkReport.write("paced", "Paced fan-out of " + ASKS + " SMS asks at " + RATE + "/s",
+		BenchmarkReport.write("paced", "Paced fan-out of " + ASKS + " SMS asks at " + PACE + "/s to a limit of " + RATE + "/s",
 				table(figures, result, took));
 		assertThat(result.sms()).as("asks recorded as sent").isEqualTo(ASKS);
 		assertThat(figures.acceptedOnce()).as("asks accepted exactly once by the stub").isEqualTo(ASKS);
@@ -129,7 +133,8 @@ class PacedFanOutBenchmark {
 		boolean windowPass = figures.busiestWindow() <= GOAL_WINDOW * RATE;
 		boolean nonePass = figures.acceptedOnce() == ASKS && figures.acceptedTwice() == 0 && result.sms() == ASKS
 				&& result.unsent() == 0;
-		return BenchmarkReport.table(BenchmarkReport.row("pace of the service = limit of the stub", "%d messages/s", RATE),
+		return BenchmarkReport.table(BenchmarkReport.row("pace of the service / limit of the stub", "%s",
+				"%d / %d messages/s".formatted(PACE, RATE)),
 				BenchmarkReport.row("SMS asks", "%,d", ASKS),
 				BenchmarkReport.row("requests to the stub (of them answered 429)", "%s",
 						"%,d (%,d)".formatted(figures.requests(), figures.rejected())),
