@@ -42,6 +42,13 @@ public class HelperPicker {
 	/** Helpers one script call marks at most. */
 	private static final int PICK_CHUNK = 250;
 
+	/**
+	 * Script calls of one wave under way at once: Redis runs them in the order sent, so
+	 * the next call's arguments travel while one runs, and other clients wait for no more
+	 * than one call between them.
+	 */
+	private static final int PIPELINED_CALLS = 4;
+
 	/** How often helpers picked away by concurrent waves are read again. */
 	private static final int ATTEMPTS = 8;
 
@@ -187,12 +194,26 @@ public class HelperPicker {
 		 * Marks helpers in sorted order, a chunk at a time, until enough are picked. A
 		 * wave that fits in one chunk is picked in one call or, when concurrent waves
 		 * took some of its helpers since the scores were read, read again; only a larger
-		 * wave, or the last attempt, is picked in parts.
+		 * wave, or the last attempt, is picked in parts, several calls under way at once
+		 * while the chunks cannot pick more than are missing.
 		 */
 		private Mono<Marked> mark(List<Scored> sorted, int from, int count, int attempts, Marked sofar) {
 			int missing = count - sofar.picked().size();
 			if (missing == 0 || from == sorted.size()) {
 				return Mono.just(sofar);
+			}
+			// Whole chunks that together hold fewer helpers than are missing: each of
+			// them
+			// picks all it can, whatever the others pick, so they need not wait for each
+			// other.
+			int independent = Math.min((missing - 1) / PICK_CHUNK, (sorted.size() - from) / PICK_CHUNK);
+			if (independent > 1) {
+				int to = from + independent * PICK_CHUNK;
+				return Flux.range(0, independent)
+					.map((i) -> sorted.subList(from + i * PICK_CHUNK, from + (i + 1) * PICK_CHUNK))
+					.flatMapSequential((chunk) -> call(chunk, chunk.size(), true), PIPELINED_CALLS)
+					.reduce(sofar, Marked::plus)
+					.flatMap((marked) -> mark(sorted, to, count, attempts, marked));
 			}
 			List<Scored> chunk = sorted.subList(from, Math.min(sorted.size(), from + PICK_CHUNK));
 			boolean partial = missing > chunk.size() || attempts == 1;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -173,6 +174,14 @@ class HelperPickerIntegrationTests {
 			.assertNext((picked) -> assertThat(picked).containsExactlyElementsOf(helpers.subList(0, 2400)))
 			.expectComplete()
 			.verify(TIMEOUT);
+		// Marked in the same order, though several calls were under way at once: the
+		// rotation now holds them least recently asked first, as they were before (a
+		// call marks its helpers with one score).
+		List<Double> scores = this.redis.opsForZSet()
+			.score(RedisKeys.ROTATION, helpers.subList(0, 2400).stream().map(UUID::toString).toArray())
+			.block(TIMEOUT);
+		assertThat(scores).doesNotContainNull().isSortedAccordingTo(Comparator.naturalOrder());
+		assertThat(scores.get(0)).isGreaterThan(1000.0 + helpers.size());
 
 		Object[] ids = helpers.stream().map(UUID::toString).toArray();
 		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
@@ -213,6 +222,26 @@ class HelperPickerIntegrationTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void twoLargeWavesPickingAtOnce_spreadOverDifferentHelpers() {
+		List<UUID> helpers = helpers(2000);
+
+		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 1000, this.forgetAfter).map(Pick::helpers),
+				this.picker.pick(UUID.randomUUID(), helpers, 1000, this.forgetAfter).map(Pick::helpers))
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((picks) -> {
+				assertThat(picks).hasSize(2).allSatisfy((picked) -> assertThat(picked).hasSize(1000));
+				assertThat(picks.get(0)).doesNotContainAnyElementsOf(picks.get(1));
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+
+		Object[] ids = helpers.stream().map(UUID::toString).toArray();
+		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
+		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
 	}
 
 	@Test
