@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # S3b: paced fan-out of SMS asks through the real Twilio adapter and SDK to the Twilio stub,
 # which creates at most 100 messages per second and answers 429 (error 20429) beyond; the
-# service's pacing is set to 100 per second. Embedded PostgreSQL and Redis, loopback only.
+# service is paced at 98 per second, a little under it. Embedded PostgreSQL and Redis, loopback only.
 #   loadtest/paced.sh [asks]      default 6000 (a minute of sending)
 # LOADTEST_RESULTS=<folder> writes the table there (run.sh does) instead of a folder of its own.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 started="$(mktemp)"
 trap 'rm -f "${started}"' EXIT
 asks="${1:-6000}"
-echo "Paced fan-out benchmark: ${asks} SMS asks at 100/s (about $((asks / 100 + 60)) s)"
+echo "Paced fan-out benchmark: ${asks} SMS asks at 98/s to a limit of 100/s (about $((asks / 100 + 60)) s)"
 status=0
 ./mvnw --batch-mode --no-transfer-progress -Pfanout-benchmark -Dbenchmark=PacedFanOutBenchmark \
   -Dpaced.asks="${asks}" -Dbenchmark.results="${LOADTEST_RESULTS:-}" -Dsurefire.failIfNoSpecifiedTests=false test \
