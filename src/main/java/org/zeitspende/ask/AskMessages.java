@@ -7,10 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 
@@ -59,6 +63,9 @@ class AskMessages {
 	private static final Locale DEFAULT_LANGUAGE = Locale.GERMAN;
 
 	private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+
+	// The format of a start or an end, per language, for every message written.
+	private final Map<Locale, DateTimeFormatter> whens = new ConcurrentHashMap<>();
 
 	private final Set<String> languages;
 
@@ -169,14 +176,18 @@ class AskMessages {
 	 */
 	String sms(Names names, OpenCallout callout, String link, Locale locale) {
 		Names gsm = new Names(SmsText.transliterated(names.activity()), SmsText.transliterated(names.place()));
-		Names shortened = new Names(SmsText.shortened(gsm.activity(), SHORT_NAME),
-				SmsText.shortened(gsm.place(), SHORT_NAME));
 		String when = when(callout.startsAt(), locale);
-		List<String> candidates = List.of(
-				smsText(gsm, when, text("ask.why", locale, gsm.activity(), gsm.place()) + " ", link, locale),
-				smsText(gsm, when, text("ask.why.short", locale) + " ", link, locale),
-				smsText(gsm, when, "", link, locale), smsText(shortened, when, "", link, locale));
-		return candidates.stream().filter(SmsText::fitsOneSegment).findFirst().orElse(candidates.get(3));
+		// Written one after the other until one fits: mostly the first does.
+		return Stream
+			.<Supplier<String>>of(
+					() -> smsText(gsm, when, text("ask.why", locale, gsm.activity(), gsm.place()) + " ", link, locale),
+					() -> smsText(gsm, when, text("ask.why.short", locale) + " ", link, locale),
+					() -> smsText(gsm, when, "", link, locale))
+			.map(Supplier::get)
+			.filter(SmsText::fitsOneSegment)
+			.findFirst()
+			.orElseGet(() -> smsText(new Names(SmsText.shortened(gsm.activity(), SHORT_NAME),
+					SmsText.shortened(gsm.place(), SHORT_NAME)), when, "", link, locale));
 	}
 
 	private String smsText(Names names, String when, String why, String link, Locale locale) {
@@ -208,7 +219,9 @@ class AskMessages {
 	}
 
 	private String when(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofPattern(text("ask.when", locale), locale).format(instant.atZone(ZONE));
+		return this.whens
+			.computeIfAbsent(locale, (language) -> DateTimeFormatter.ofPattern(text("ask.when", language), language))
+			.format(instant.atZone(ZONE));
 	}
 
 	// The token is minted for this message; only its hash is stored.

@@ -32,11 +32,21 @@ final class SmsText {
 			Map.entry('\u00a0', " "), Map.entry('ł', "l"), Map.entry('Ł', "L"), Map.entry('đ', "d"),
 			Map.entry('Đ', "D"), Map.entry('ı', "i"), Map.entry('œ', "oe"), Map.entry('Œ', "OE"));
 
+	// Septets per character in GSM-7: 1 in the basic table, 2 in the extension, 0 for
+	// none. A table, as every ask's texts are counted: searching the alphabet for each
+	// character was 7 % of a fan-out's CPU.
+	private static final byte[] SEPTETS = new byte[Character.MAX_VALUE + 1];
+
+	static {
+		BASIC.chars().forEach((c) -> SEPTETS[c] = 1);
+		EXTENSION.chars().forEach((c) -> SEPTETS[c] = 2);
+	}
+
 	private SmsText() {
 	}
 
 	static boolean isGsm7(String text) {
-		return text.chars().allMatch((c) -> BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0);
+		return septets(text) >= 0;
 	}
 
 	/**
@@ -45,10 +55,8 @@ final class SmsText {
 	 * @return its length
 	 */
 	static int length(String text) {
-		if (!isGsm7(text)) {
-			return text.length();
-		}
-		return text.length() + (int) text.chars().filter((c) -> EXTENSION.indexOf(c) >= 0).count();
+		int septets = septets(text);
+		return (septets >= 0) ? septets : text.length();
 	}
 
 	/**
@@ -57,11 +65,25 @@ final class SmsText {
 	 * @return the number of segments, at least 1
 	 */
 	static int segments(String text) {
-		boolean gsm = isGsm7(text);
-		int length = length(text);
+		int septets = septets(text);
+		boolean gsm = septets >= 0;
+		int length = gsm ? septets : text.length();
 		int single = gsm ? SINGLE_GSM : SINGLE_UCS2;
 		int part = gsm ? PART_GSM : PART_UCS2;
 		return (length <= single) ? 1 : (length + part - 1) / part;
+	}
+
+	// The text's length in septets, or -1 when it is not all GSM-7.
+	private static int septets(String text) {
+		int septets = 0;
+		for (int i = 0; i < text.length(); i++) {
+			int character = SEPTETS[text.charAt(i)];
+			if (character == 0) {
+				return -1;
+			}
+			septets += character;
+		}
+		return septets;
 	}
 
 	static boolean fitsOneSegment(String text) {
@@ -79,7 +101,7 @@ final class SmsText {
 	static String transliterated(String name) {
 		StringBuilder result = new StringBuilder(name.length());
 		for (char c : name.toCharArray()) {
-			if (BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0) {
+			if (SEPTETS[c] != 0) {
 				result.append(c);
 			}
 			else if (LOOK_ALIKES.containsKey(c)) {
