@@ -12,7 +12,8 @@ import org.zeitspende.dispatch.internal.Recipients;
 
 /**
  * Keeps the messages of one channel in the dev inbox instead of sending them. Logs one
- * line per message, without its body: that may carry a code or a sign-in link.
+ * line per message at debug, as the providers' adapters log only failures, without its
+ * body: that may carry a code or a sign-in link.
  */
 final class DevInboxChannel implements ChannelAdapter {
 
@@ -42,10 +43,12 @@ final class DevInboxChannel implements ChannelAdapter {
 
 	@Override
 	public Mono<SentMessage> send(OutgoingMessage message) {
-		return Mono.fromSupplier(() -> this.inbox.keep(message))
-			.doOnNext((entry) -> log.info(this.channel + " to " + Recipients.mask(this.channel, message.recipient())
-					+ " kept in the dev inbox (reference " + message.reference() + ", " + entry.id() + ")"))
-			.map((entry) -> new SentMessage(this.channel, entry.id()));
+		return Mono.fromSupplier(() -> this.inbox.keep(message)).doOnNext((entry) -> {
+			if (log.isDebugEnabled()) {
+				log.debug(this.channel + " to " + Recipients.mask(this.channel, message.recipient())
+						+ " kept in the dev inbox (reference " + message.reference() + ", " + entry.id() + ")");
+			}
+		}).map((entry) -> new SentMessage(this.channel, entry.id()));
 	}
 
 }
