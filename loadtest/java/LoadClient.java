@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The load client of {@code loadtest/run.sh}, run with the JDK's source launcher (no build
@@ -401,7 +402,29 @@ public final class LoadClient {
 		putPercentiles(summary, measured);
 		summary.put("statuses", statuses);
 		summary.put("outcomes", outcomes);
+		summary.put("by_second", bySecond(latencies, intervalNanos));
 		write(options, summary, List.of());
+	}
+
+	// Per second of the schedule: requests due, their p99 and slowest answer, so that a
+	// stall shows when it happened rather than only in the percentiles.
+	private static List<Map<String, Object>> bySecond(double[] latencies, long intervalNanos) {
+		int perSecond = (int) Math.max(1, 1_000_000_000L / intervalNanos);
+		List<Map<String, Object>> seconds = new ArrayList<>();
+		for (int from = 0; from < latencies.length; from += perSecond) {
+			List<Double> second = new ArrayList<>(perSecond);
+			for (int i = from; i < Math.min(latencies.length, from + perSecond); i++) {
+				if (latencies[i] >= 0) {
+					second.add(latencies[i]);
+				}
+			}
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("second", seconds.size());
+			figures.put("due", Math.min(latencies.length, from + perSecond) - from);
+			putPercentiles(figures, second);
+			seconds.add(figures);
+		}
+		return seconds;
 	}
 
 	// A connection that is there at once is idle at once; the others once they finish
@@ -519,6 +542,9 @@ public final class LoadClient {
 				out.append('"').append(entry.getKey()).append("\": ").append(json(entry.getValue()));
 			}
 			return out.append('}').toString();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(LoadClient::json).collect(Collectors.joining(", ", "[", "]"));
 		}
 		if (value instanceof Number number) {
 			return String.format(Locale.ROOT, "%s", number);
