@@ -30,7 +30,7 @@ import org.zeitspende.dispatch.MessageRejectedException;
  * One provider's operator stack around its blocking SDK, from the inside out:
  * <ol>
  * <li>the call itself on a dedicated bounded scheduler, as many threads as the bulkhead
- * admits calls;</li>
+ * admits calls, each first waiting for room in the {@link PaceWindow};</li>
  * <li>the time limiter: no answer in time fails the attempt, with an unknown outcome when
  * the request had been handed over;</li>
  * <li>the circuit breaker, which counts {@link MessageNotSentException} and ignores
@@ -64,6 +64,8 @@ public final class ProviderCalls {
 
 	private final RateLimiter rateLimiter;
 
+	private final PaceWindow window;
+
 	private final Retry retry;
 
 	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
@@ -73,6 +75,7 @@ public final class ProviderCalls {
 		this.circuitBreaker = circuitBreaker;
 		this.bulkhead = bulkhead;
 		this.rateLimiter = rateLimiter;
+		this.window = PaceWindow.of(rateLimiter.getRateLimiterConfig());
 		this.retry = retry;
 		int threads = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
 		// A queue only fills while threads are still stuck in calls the time limiter gave
@@ -136,6 +139,7 @@ public final class ProviderCalls {
 	// An answer that comes after the time limit has nobody left to tell: it is logged,
 	// and a failure then ends quietly instead of as a dropped error.
 	private <T> T run(String reference, BlockingCall<T> call, ErrorTranslator translator, Attempt attempt) {
+		awaitWindow();
 		try {
 			T result = call.call(attempt);
 			if (attempt.abandoned()) {
@@ -152,6 +156,16 @@ public final class ProviderCalls {
 				return null;
 			}
 			throw translated;
+		}
+	}
+
+	private void awaitWindow() {
+		try {
+			this.window.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NotAcceptedException("Not sent: given up while waiting for its turn at " + this.provider, ex);
 		}
 	}
 
