@@ -44,8 +44,8 @@ public class HelperPicker {
 
 	/**
 	 * Script calls of one wave under way at once: Redis runs them in the order sent, so
-	 * the next call's arguments travel while one runs, and other clients wait for no more
-	 * than one call between them.
+	 * the next call's arguments travel while one runs, and other clients wait for at most
+	 * this many calls in a row.
 	 */
 	private static final int PIPELINED_CALLS = 4;
 
@@ -202,10 +202,8 @@ public class HelperPicker {
 			if (missing == 0 || from == sorted.size()) {
 				return Mono.just(sofar);
 			}
-			// Whole chunks that together hold fewer helpers than are missing: each of
-			// them
-			// picks all it can, whatever the others pick, so they need not wait for each
-			// other.
+			// Whole chunks that together hold fewer helpers than are missing: each picks
+			// all it can, whatever the others pick, so they need not wait for each other.
 			int independent = Math.min((missing - 1) / PICK_CHUNK, (sorted.size() - from) / PICK_CHUNK);
 			if (independent > 1) {
 				int to = from + independent * PICK_CHUNK;
