@@ -3,9 +3,8 @@ package org.zeitspende.engagement;
 import java.util.UUID;
 
 /**
- * An organisation accepted or declined a helper's interest, published once after the
- * change is committed. Listeners run on the publishing thread, which may be an event
- * loop: they must not block.
+ * An organisation accepted or declined a helper's interest, told once to the
+ * {@link InterestDecisionNotices} within the transaction that stores it.
  *
  * @param organisationId the organisation
  * @param memberId the member who decided

@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.helper.HelperAddress;
 import org.zeitspende.helper.HelperContacts;
@@ -31,15 +31,18 @@ class Interests {
 
 	private final HelperContacts contacts;
 
-	private final ApplicationEventPublisher events;
+	private final InterestDecisionNotices notices;
+
+	private final TransactionalOperator transaction;
 
 	Interests(InterestRepository interests, RequirementProfiles profiles, MatchProfiles matchProfiles,
-			HelperContacts contacts, ApplicationEventPublisher events) {
+			HelperContacts contacts, InterestDecisionNotices notices, TransactionalOperator transaction) {
 		this.interests = interests;
 		this.profiles = profiles;
 		this.matchProfiles = matchProfiles;
 		this.contacts = contacts;
-		this.events = events;
+		this.notices = notices;
+		this.transaction = transaction;
 	}
 
 	Mono<MyInterest> express(UUID helperId, UUID profileId, boolean shareContact) {
@@ -86,8 +89,9 @@ class Interests {
 	}
 
 	/**
-	 * Accepts or declines a pending interest; the first decision publishes
-	 * {@link InterestDecided}, the same one again changes nothing.
+	 * Accepts or declines a pending interest; the first decision is told to the helper in
+	 * the same transaction ({@link InterestDecisionNotices}), the same one again changes
+	 * nothing.
 	 */
 	Mono<InterestedHelper> decide(UUID organisationId, UUID memberId, UUID profileId, UUID interestId,
 			InterestStatus decision) {
@@ -95,12 +99,12 @@ class Interests {
 			.flatMap((changed) -> this.interests.find(organisationId, profileId, interestId)
 				.map(decidedAs(decision))
 				.zipWith(this.profiles.existing(organisationId, profileId))
-				.doOnNext((found) -> {
-					if (changed > 0) {
-						this.events.publishEvent(new InterestDecided(organisationId, memberId, found.getT1().helperId(),
-								found.getT2().title(), decision == InterestStatus.ACCEPTED));
-					}
-				}))
+				.flatMap((found) -> (changed == 0) ? Mono.just(found)
+						: this.notices
+							.tell(new InterestDecided(organisationId, memberId, found.getT1().helperId(),
+									found.getT2().title(), decision == InterestStatus.ACCEPTED))
+							.thenReturn(found)))
+			.as(this.transaction::transactional)
 			.switchIfEmpty(Mono.error(EngagementProblem::interestNotFound))
 			.flatMap((found) -> ranked(found.getT2(), List.of(found.getT1())))
 			.map((ranked) -> ranked.get(0));

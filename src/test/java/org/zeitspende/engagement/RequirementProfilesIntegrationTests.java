@@ -1,5 +1,6 @@
 package org.zeitspende.engagement;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.helper.MatchProfiles;
 import org.zeitspende.security.Role;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.Created;
@@ -35,6 +41,21 @@ class RequirementProfilesIntegrationTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	InterestRepository interestRows;
+
+	@Autowired
+	RequirementProfiles profiles;
+
+	@Autowired
+	MatchProfiles matchProfiles;
+
+	@Autowired
+	HelperContacts contacts;
+
+	@Autowired
+	TransactionalOperator transaction;
 
 	Tokens tokens;
 
@@ -403,6 +424,33 @@ class RequirementProfilesIntegrationTests {
 		assertThat(raw).doesNotContain(weaker.toString(), stronger.toString(), "\"fit\"")
 			.matches("(?s).*\"H-[0-9A-F]{8}\".*");
 
+	}
+
+	@Test
+	void decide_whoseMessageToTheHelperCannotBeWritten_isNotStored() {
+		UUID profile = create(profile("Fahrdienst", "fahrdienst", 2));
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst").insert();
+		express("/api/me/requirement-profiles/" + profile + "/interest", helper, false).expectStatus().isOk();
+		UUID interest = UUID
+			.fromString(browse("/api/requirement-profiles/" + profile + "/interests", this.coordinator).get(0)
+				.get("interestId")
+				.toString());
+		Interests withoutMessages = new Interests(this.interestRows, this.profiles, this.matchProfiles, this.contacts,
+				(decided) -> Mono.error(new IllegalStateException("messages unreachable")), this.transaction);
+
+		withoutMessages
+			.decide(this.tenant.id(), this.tenant.coordinator().id(), profile, interest, InterestStatus.ACCEPTED)
+			.as(StepVerifier::create)
+			.expectErrorMessage("messages unreachable")
+			.verify(Duration.ofSeconds(10));
+
+		assertThat(browse("/api/requirement-profiles/" + profile + "/interests", this.coordinator).get(0))
+			.containsEntry("status", "PENDING");
+		post("/api/requirement-profiles/" + profile + "/interests/" + interest + "/accept").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("ACCEPTED");
 	}
 
 	@Test
