@@ -35,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Paced fan-out (S3b): one callout asks N helpers by SMS through the real Twilio adapter and
  * SDK, pointed at the Twilio stub, which creates at most 100 messages in any one second and
  * answers Twilio's 429 (error 20429) beyond. The service is paced at 98 per second, a little
- * under the limit, as an operator would set it: paced at the limit itself, the jitter of a busy
- * machine bunches a few requests into one second of the provider's, which then refuses them. Run by {@code loadtest/paced.sh}; the figures go to the log and to
- * {@code loadtest/results/<time>/paced.md}.
+ * under the limit, as an operator would set it: requests that leave on time may still
+ * arrive a few milliseconds apart from their pace. Run by {@code loadtest/paced.sh}; the
+ * figures go to the log and to {@code loadtest/results/<time>/paced.md}.
  * <p>
- * Goals: the rate the stub accepted at least 95 % of the pace; no one-second window with
- * more than 105 % of it in requests; every ask accepted exactly once and recorded as sent;
- * every ask answered 429 tried again until accepted.
+ * Goals: the stub accepted at least 95 % of its limit per second; no one-second window with
+ * more than 105 % of the limit in requests; every ask accepted exactly once and recorded as
+ * sent; every ask answered 429 tried again until accepted.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "zeitspende.asks.poll-interval=100ms", "zeitspende.asks.batch-size=1000",

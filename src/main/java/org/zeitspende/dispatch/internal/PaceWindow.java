@@ -8,40 +8,53 @@ import java.util.function.LongSupplier;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
- * Holds a provider's calls to as many in any one second as its pace allows, counted as
- * each call starts. The rate limiter hands out turns ahead, 10 ms apart at 100 per
- * second; turns whose calls start late, after a stall of the busy process, would start
- * together with the turns after them, and the provider counted more in one of its seconds
- * than it takes ({@code loadtest/paced.sh}: 106 requests in one second at a pace of 98).
- * Each call waits here, on its provider's own thread right before it starts, until the
- * call as many starts before it is a second old.
+ * Holds a provider's calls to as many in any one second (or the rate limiter's refresh
+ * period, when longer) as its pace allows, counted as each call starts. The rate limiter
+ * hands out turns ahead, 10 ms apart at 100 per second; turns whose calls start late,
+ * after a stall of the busy process, would start together with the turns after them, and
+ * the provider counted more in one of its seconds than it takes
+ * ({@code loadtest/paced.sh}: 106 requests in one second at a pace of 98). Each call
+ * waits here, on its provider's own thread right before it starts, until the call as many
+ * starts before it is a second old.
  */
 final class PaceWindow {
 
-	private static final long WINDOW = Duration.ofSeconds(1).toNanos();
+	private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+	// More calls a second than any provider takes from one replica: a rate limiter this
+	// permissive (Resilience4j's default allows 100 million) paces nothing, and neither
+	// does the window.
+	private static final long MOST_CALLS = 10_000;
 
 	private final LongSupplier clock;
 
-	// When the last calls started, as many as fit in the window, oldest next.
+	private final long window;
+
+	// When the last calls started, as many as fit in the window, oldest next; none when
+	// the window holds no limit.
 	private final long[] starts;
 
 	private int oldest;
 
-	PaceWindow(int perSecond, LongSupplier clock) {
+	PaceWindow(int calls, Duration window, LongSupplier clock) {
 		this.clock = clock;
-		this.starts = new long[Math.max(1, perSecond)];
-		Arrays.fill(this.starts, clock.getAsLong() - WINDOW);
+		this.window = window.toNanos();
+		this.starts = new long[calls];
+		Arrays.fill(this.starts, clock.getAsLong() - this.window);
 	}
 
 	/**
-	 * The window of a rate limiter's pace: its permits per refresh period, in calls per
-	 * second.
+	 * The window of a rate limiter's pace: a second, or its refresh period when that is
+	 * longer, holding as many calls as the limiter permits in it.
 	 * @param pace the rate limiter's configuration
 	 * @return the window, on the system's clock
 	 */
 	static PaceWindow of(RateLimiterConfig pace) {
-		double perSecond = pace.getLimitForPeriod() * (double) WINDOW / pace.getLimitRefreshPeriod().toNanos();
-		return new PaceWindow((int) Math.round(perSecond), System::nanoTime);
+		long period = pace.getLimitRefreshPeriod().toNanos();
+		long window = Math.max(SECOND, period);
+		// Rounded: a period of a second divided by 98 is a few nanoseconds short of it.
+		long calls = Math.max(1, Math.round(pace.getLimitForPeriod() * ((double) window / period)));
+		return new PaceWindow((calls > MOST_CALLS) ? 0 : (int) calls, Duration.ofNanos(window), System::nanoTime);
 	}
 
 	/**
@@ -50,10 +63,14 @@ final class PaceWindow {
 	 * may be room
 	 */
 	synchronized long tryStart() {
+		if (this.starts.length == 0) {
+			return 0;
+		}
 		long now = this.clock.getAsLong();
-		long free = this.starts[this.oldest] + WINDOW;
-		if (now < free) {
-			return free - now;
+		// Differences only: nanosecond clocks may wrap.
+		long wait = this.starts[this.oldest] + this.window - now;
+		if (wait > 0) {
+			return wait;
 		}
 		this.starts[this.oldest] = now;
 		this.oldest = (this.oldest + 1) % this.starts.length;

@@ -139,7 +139,9 @@ public final class ProviderCalls {
 	// An answer that comes after the time limit has nobody left to tell: it is logged,
 	// and a failure then ends quietly instead of as a dropped error.
 	private <T> T run(String reference, BlockingCall<T> call, ErrorTranslator translator, Attempt attempt) {
-		awaitWindow();
+		if (!awaitWindow(attempt)) {
+			return null;
+		}
 		try {
 			T result = call.call(attempt);
 			if (attempt.abandoned()) {
@@ -159,14 +161,20 @@ public final class ProviderCalls {
 		}
 	}
 
-	private void awaitWindow() {
+	// Whether the call may go on: not when its time limit passed while it waited, as it
+	// was then reported as never sent and may be tried again.
+	private boolean awaitWindow(Attempt attempt) {
 		try {
 			this.window.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new NotAcceptedException("Not sent: given up while waiting for its turn at " + this.provider, ex);
+			if (!attempt.abandoned()) {
+				throw new NotAcceptedException("Not sent: interrupted while waiting for its turn at " + this.provider,
+						ex);
+			}
 		}
+		return !attempt.abandoned();
 	}
 
 	private static RuntimeException translate(Exception ex, Attempt attempt, ErrorTranslator translator) {

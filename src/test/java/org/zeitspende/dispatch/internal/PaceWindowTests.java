@@ -22,7 +22,7 @@ class PaceWindowTests {
 
 	@Test
 	void callsOnTheirTurns_waitForNothing() {
-		PaceWindow window = new PaceWindow(100, this.clock::get);
+		PaceWindow window = new PaceWindow(100, Duration.ofSeconds(1), this.clock::get);
 		for (int i = 0; i < 500; i++) {
 			assertThat(window.tryStart()).isZero();
 			this.clock.addAndGet(10 * MS);
@@ -31,11 +31,10 @@ class PaceWindowTests {
 
 	@Test
 	void callsThatStartTogetherAfterAStall_areHeldToThePaceOfAnySecond() {
-		PaceWindow window = new PaceWindow(100, this.clock::get);
+		PaceWindow window = new PaceWindow(100, Duration.ofSeconds(1), this.clock::get);
 		List<Long> starts = new ArrayList<>();
 		// On their turns for half a second, then a stall of 80 ms after which the late
-		// turns
-		// come at once, then on their turns again.
+		// turns come at once, then on their turns again.
 		List<Long> waiting = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			start(window, starts, waiting);
@@ -56,7 +55,7 @@ class PaceWindowTests {
 
 	@Test
 	void aFullSecond_holdsTheNextCallUntilTheFirstIsASecondOld() {
-		PaceWindow window = new PaceWindow(3, this.clock::get);
+		PaceWindow window = new PaceWindow(3, Duration.ofSeconds(1), this.clock::get);
 		assertThat(window.tryStart()).isZero();
 		this.clock.addAndGet(100 * MS);
 		assertThat(window.tryStart()).isZero();
@@ -70,8 +69,9 @@ class PaceWindowTests {
 
 	@Test
 	void await_returnsAtOnceWhenThereIsRoom_andAnInterruptedWaitFails() {
-		PaceWindow window = new PaceWindow(1, System::nanoTime);
+		PaceWindow window = new PaceWindow(1, Duration.ofSeconds(1), this.clock::get);
 		assertThatCode(window::await).doesNotThrowAnyException();
+		// The clock stands still: the second call finds no room.
 		Thread.currentThread().interrupt();
 		assertThatExceptionOfType(InterruptedException.class).isThrownBy(window::await);
 		assertThat(Thread.interrupted()).as("the interrupt was taken").isFalse();
@@ -89,9 +89,27 @@ class PaceWindowTests {
 		assertThat(window.tryStart()).as("the 99th call of one moment waits").isPositive();
 	}
 
+	@Test
+	void ofAPeriodLongerThanASecond_holdsThePermitsOfThePeriod() {
+		PaceWindow window = PaceWindow
+			.of(RateLimiterConfig.custom().limitForPeriod(3).limitRefreshPeriod(Duration.ofSeconds(10)).build());
+		for (int i = 0; i < 3; i++) {
+			assertThat(window.tryStart()).isZero();
+		}
+		assertThat(window.tryStart()).isGreaterThan(9 * SECOND);
+	}
+
+	@Test
+	void ofAPaceThatLimitsNothing_neverWaitsAndKeepsNoRecord() {
+		// Resilience4j's default: 50 permits every 500 ns, 100 million a second.
+		PaceWindow window = PaceWindow.of(RateLimiterConfig.ofDefaults());
+		for (int i = 0; i < 100_000; i++) {
+			assertThat(window.tryStart()).isZero();
+		}
+	}
+
 	// A call that finds the second full tries again when there may be room, as await
-	// does;
-	// the calls after it wait their turn behind it.
+	// does; the calls after it wait their turn behind it.
 	private void start(PaceWindow window, List<Long> starts, List<Long> waiting) {
 		long wait = window.tryStart();
 		while (wait > 0) {
