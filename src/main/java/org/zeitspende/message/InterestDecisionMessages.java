@@ -34,8 +34,7 @@ class InterestDecisionMessages implements InterestDecisionNotices {
 		return this.contacts.languageOf(decided.helperId())
 			.flatMap((language) -> this.messages.startWithHelper(decided.organisationId(), decided.memberId(),
 					decided.helperId(), decided.profileTitle(),
-					this.texts.decision(language, decided.profileTitle(), decided.accepted())))
-			.then();
+					this.texts.decision(language, decided.profileTitle(), decided.accepted())));
 	}
 
 }

@@ -91,12 +91,10 @@ class Messages {
 	/**
 	 * Starts a thread with one helper on behalf of a member, without checking the
 	 * relation: for what the service itself tells a helper of the organisation's
-	 * decisions.
+	 * decisions, within the caller's transaction and without reading the thread back.
 	 */
-	Mono<List<MessageThread>> startWithHelper(UUID organisationId, UUID memberId, UUID helperId, String subject,
-			String text) {
-		return started(organisationId,
-				startOne(subject, text, organisationId, memberId, helperId, List.of(organisationId)).flux());
+	Mono<Void> startWithHelper(UUID organisationId, UUID memberId, UUID helperId, String subject, String text) {
+		return startOne(subject, text, organisationId, memberId, helperId, List.of(organisationId)).then();
 	}
 
 	Mono<List<MessageThread>> threadsOf(UUID organisationId, int limit, int offset) {
