@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -208,32 +210,18 @@ class HelperPickerIntegrationTests {
 		}
 	}
 
-	@Test
-	void twoCalloutsPickingAtOnce_spreadOverDifferentHelpers() {
-		List<UUID> helpers = helpers(20);
+	// A small wave is picked in one script call, a large one in several at once.
+	@ParameterizedTest
+	@CsvSource({ "20, 10", "2000, 1000" })
+	void twoCalloutsPickingAtOnce_spreadOverDifferentHelpers(int pool, int wave) {
+		List<UUID> helpers = helpers(pool);
 
-		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter).map(Pick::helpers),
-				this.picker.pick(UUID.randomUUID(), helpers, 10, this.forgetAfter).map(Pick::helpers))
+		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, wave, this.forgetAfter).map(Pick::helpers),
+				this.picker.pick(UUID.randomUUID(), helpers, wave, this.forgetAfter).map(Pick::helpers))
 			.collectList()
 			.as(StepVerifier::create)
 			.assertNext((picks) -> {
-				assertThat(picks).hasSize(2).allSatisfy((picked) -> assertThat(picked).hasSize(10));
-				assertThat(picks.get(0)).doesNotContainAnyElementsOf(picks.get(1));
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
-	}
-
-	@Test
-	void twoLargeWavesPickingAtOnce_spreadOverDifferentHelpers() {
-		List<UUID> helpers = helpers(2000);
-
-		Flux.merge(this.picker.pick(UUID.randomUUID(), helpers, 1000, this.forgetAfter).map(Pick::helpers),
-				this.picker.pick(UUID.randomUUID(), helpers, 1000, this.forgetAfter).map(Pick::helpers))
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((picks) -> {
-				assertThat(picks).hasSize(2).allSatisfy((picked) -> assertThat(picked).hasSize(1000));
+				assertThat(picks).hasSize(2).allSatisfy((picked) -> assertThat(picked).hasSize(wave));
 				assertThat(picks.get(0)).doesNotContainAnyElementsOf(picks.get(1));
 			})
 			.expectComplete()
