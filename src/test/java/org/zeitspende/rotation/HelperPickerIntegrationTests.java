@@ -153,10 +153,7 @@ class HelperPickerIntegrationTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 
-		// The embedded Redis keeps its data between runs: leave no thousands behind.
-		Object[] ids = helpers.stream().map(UUID::toString).toArray();
-		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
-		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
+		forget(helpers);
 	}
 
 	@Test
@@ -185,9 +182,7 @@ class HelperPickerIntegrationTests {
 		assertThat(scores).doesNotContainNull().isSortedAccordingTo(Comparator.naturalOrder());
 		assertThat(scores.get(0)).isGreaterThan(1000.0 + helpers.size());
 
-		Object[] ids = helpers.stream().map(UUID::toString).toArray();
-		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
-		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
+		forget(helpers);
 	}
 
 	@Test
@@ -227,9 +222,7 @@ class HelperPickerIntegrationTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 
-		Object[] ids = helpers.stream().map(UUID::toString).toArray();
-		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
-		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
+		forget(helpers);
 	}
 
 	@Test
@@ -296,6 +289,13 @@ class HelperPickerIntegrationTests {
 
 	private List<UUID> pick(UUID callout, List<UUID> helpers, int count) {
 		return this.picker.pick(callout, helpers, count, this.forgetAfter).map(Pick::helpers).block(TIMEOUT);
+	}
+
+	// The embedded Redis keeps its data between runs: leave no thousands behind.
+	private void forget(List<UUID> helpers) {
+		Object[] ids = helpers.stream().map(UUID::toString).toArray();
+		this.redis.opsForZSet().remove(RedisKeys.ROTATION, ids).block(TIMEOUT);
+		this.redis.opsForZSet().remove(RedisKeys.ASKS, ids).block(TIMEOUT);
 	}
 
 	private static List<UUID> helpers(int count) {
