@@ -153,8 +153,10 @@ public final class ProviderCalls {
 		catch (Exception ex) {
 			RuntimeException translated = translate(ex, attempt, translator);
 			if (attempt.abandoned()) {
-				log.warn(this.provider + " answered for message " + reference + " after the time limit of "
-						+ timeLimit() + ": " + translated.getMessage());
+				if (attempt.handedOver()) {
+					log.warn(this.provider + " answered for message " + reference + " after the time limit of "
+							+ timeLimit() + ": " + translated.getMessage());
+				}
 				return null;
 			}
 			throw translated;
@@ -184,8 +186,10 @@ public final class ProviderCalls {
 		return translator.translate(ex, attempt);
 	}
 
+	// Decided by giving the attempt up: a thread that hands the message over later does
+	// not send it, so "nothing had been sent yet" holds.
 	private MessageNotSentException timedOut(TimeoutException timeout, Attempt attempt) {
-		if (attempt.handedOver()) {
+		if (!attempt.abandon()) {
 			return new MessageNotSentException(this.provider + " did not answer within " + timeLimit()
 					+ " after the request was sent; the message may have been sent", true, timeout);
 		}
@@ -220,7 +224,7 @@ public final class ProviderCalls {
 		/**
 		 * Makes the call.
 		 * @param attempt mark {@link Attempt#handOver()} right before the provider may
-		 * get the message
+		 * get the message, and send nothing when it answers {@code false}
 		 * @return the result
 		 * @throws Exception whatever the SDK throws
 		 */

@@ -92,6 +92,30 @@ class ProviderCallsTests {
 	}
 
 	@Test
+	void callThatReachesItsHandOverAfterTheTimeLimit_sendsNothing() {
+		AtomicInteger sent = new AtomicInteger();
+		this.calls.call("r7", (attempt) -> {
+			this.attempts.incrementAndGet();
+			// Like a connect that an interrupt does not stop.
+			awaitReleaseUninterruptibly();
+			if (attempt.handOver()) {
+				sent.incrementAndGet();
+			}
+			this.finished.incrementAndGet();
+			return "sent";
+		}, ProviderCallsTests::unexpected)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(NotAcceptedException.class)
+				.hasMessageContaining("nothing had been sent"))
+			.verify(TIMEOUT);
+		this.release.countDown();
+		// Retries may queue behind the stuck thread and end before they start.
+		Awaitility.await().atMost(TIMEOUT).until(() -> this.finished.get() == this.attempts.get());
+		assertThat(this.attempts).hasPositiveValue();
+		assertThat(sent).hasValue(0);
+	}
+
+	@Test
 	void rejection_isNotRetried() {
 		ProviderCalls.ErrorTranslator refuse = (error, attempt) -> new MessageRejectedException(Reason.REJECTED,
 				"refused");
@@ -171,6 +195,22 @@ class ProviderCallsTests {
 		}
 		finally {
 			this.finished.incrementAndGet();
+		}
+	}
+
+	private void awaitReleaseUninterruptibly() {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

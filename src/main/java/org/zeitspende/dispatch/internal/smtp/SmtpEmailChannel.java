@@ -20,6 +20,7 @@ import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.dispatch.SentMessage;
 import org.zeitspende.dispatch.internal.Attempt;
 import org.zeitspende.dispatch.internal.ChannelAdapter;
+import org.zeitspende.dispatch.internal.NotAcceptedException;
 import org.zeitspende.dispatch.internal.ProviderCalls;
 import org.zeitspende.dispatch.internal.Recipients;
 
@@ -81,7 +82,9 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 	private SentMessage deliver(OutgoingMessage message, Attempt attempt) throws MessagingException {
 		MimeMessage mime = compose(message);
 		String messageId = messageId(message.reference());
-		attempt.handOver();
+		if (!attempt.handOver()) {
+			throw new NotAcceptedException("Not sent: the time limit passed before the message went out", null);
+		}
 		try {
 			this.mailSender.send(mime);
 		}

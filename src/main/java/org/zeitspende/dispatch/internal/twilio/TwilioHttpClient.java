@@ -37,7 +37,8 @@ import org.zeitspende.dispatch.internal.Attempt;
  * Resilience4j retry, which repeats only what provably was not processed.</li>
  * <li>It marks the {@link Attempt} as handed over once the connection stands and the
  * request is about to be written, so a failure before that (refused, unreachable, TLS) is
- * known to have sent nothing.</li>
+ * known to have sent nothing; an attempt the time limiter gave up by then is not
+ * written.</li>
  * <li>With a base URL, every request goes to that host instead of {@code api.twilio.com}:
  * the route changes, the path, form and Basic authentication stay the same.</li>
  * </ul>
@@ -112,8 +113,8 @@ final class TwilioHttpClient extends NetworkHttpClient implements Closeable {
 	private static ClassicHttpResponse markHandedOver(ClassicHttpRequest request, ExecChain.Scope scope,
 			ExecChain chain) throws IOException, HttpException {
 		Attempt attempt = CURRENT.get();
-		if (attempt != null) {
-			attempt.handOver();
+		if (attempt != null && !attempt.handOver()) {
+			throw new IOException("Not sent: the time limit passed before the request was written");
 		}
 		return chain.proceed(request, scope);
 	}
