@@ -9,9 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class HelperPicker {
+
+	private static final Log log = LogFactory.getLog(HelperPicker.class);
 
 	// Redis runs one command at a time: a call of a wave waits for the calls of every
 	// other wave planned at the same time, and any other client's command waits for the
@@ -76,7 +82,8 @@ public class HelperPicker {
 	 * @param forgetAfter when the record of whom the callout asked may go, e.g. a day
 	 * after the callout ends
 	 * @return the picked helpers, least recently asked first; fewer than {@code count}
-	 * when fewer candidates are left
+	 * when fewer candidates are left. When a call fails, the helpers marked by the calls
+	 * before it are given back.
 	 */
 	public Mono<Pick> pick(UUID calloutId, Collection<UUID> candidates, int count, Instant forgetAfter) {
 		if (count < 0) {
@@ -92,7 +99,18 @@ public class HelperPicker {
 		Picking picking = new Picking(keys(calloutId), Long.toString(forgetAfter.getEpochSecond()));
 		return picking.pick(shuffled, count, ATTEMPTS)
 			.map((taken) -> new Pick(calloutId, taken))
+			.onErrorResume((ex) -> giveBackMarked(new Pick(calloutId, List.copyOf(picking.marked)), ex))
 			.checkpoint("rotation.pick");
+	}
+
+	// Without this, helpers marked before the failure would count as asked for the
+	// callout and as recently asked, but no ask of theirs would be stored.
+	private Mono<Pick> giveBackMarked(Pick marked, Throwable failure) {
+		return giveBack(marked).onErrorResume((ex) -> {
+			log.warn("Could not give back " + marked.taken().size() + " helpers picked for callout "
+					+ marked.calloutId() + " before the pick failed: " + ex.getMessage());
+			return Mono.empty();
+		}).then(Mono.error(failure));
 	}
 
 	/**
@@ -149,6 +167,9 @@ public class HelperPicker {
 		private final List<String> keys;
 
 		private final String forgetAt;
+
+		/** Every helper a call marked, also in calls whose wave then failed. */
+		private final Queue<Pick.Taken> marked = new ConcurrentLinkedQueue<>();
 
 		Picking(List<String> keys, String forgetAt) {
 			this.keys = keys;
@@ -209,7 +230,9 @@ public class HelperPicker {
 				int to = from + independent * PICK_CHUNK;
 				return Flux.range(0, independent)
 					.map((i) -> sorted.subList(from + i * PICK_CHUNK, from + (i + 1) * PICK_CHUNK))
-					.flatMapSequential((chunk) -> call(chunk, chunk.size(), true), PIPELINED_CALLS)
+					// A failed call lets the calls under way end, so their marks are
+					// known.
+					.flatMapSequentialDelayError((chunk) -> call(chunk, chunk.size(), true), PIPELINED_CALLS, 1)
 					.reduce(sofar, Marked::plus)
 					.flatMap((marked) -> mark(sorted, to, count, attempts, marked));
 			}
@@ -237,7 +260,8 @@ public class HelperPicker {
 			return HelperPicker.this.redis.execute(HelperPicker.this.script, this.keys, arguments)
 				.next()
 				.map((answer) -> marked(chunk, (List<Object>) answer.get(0), (List<Object>) answer.get(1),
-						answer.get(2).toString()));
+						answer.get(2).toString()))
+				.doOnNext((marked) -> this.marked.addAll(marked.picked()));
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {

@@ -1,5 +1,6 @@
 package org.zeitspende.rotation;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,12 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.RedisFaults;
@@ -48,6 +52,13 @@ class HelperPickerIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	RotationRedis rotationRedis;
+
+	@Autowired
+	@Qualifier(RotationConfiguration.GIVE_BACK_SCRIPT)
+	RedisScript<Long> giveBackScript;
 
 	@Autowired
 	Environment environment;
@@ -129,6 +140,35 @@ class HelperPickerIntegrationTests {
 
 		assertThat(lastAsked(helpers.get(0))).isEqualTo(newer);
 		assertThat(picks(helpers.get(0))).isEqualTo(1);
+	}
+
+	@Test
+	@SuppressWarnings("rawtypes")
+	void pick_whoseScriptCallFails_givesBackTheHelpersTheOtherCallsMarked() throws IOException {
+		UUID callout = UUID.randomUUID();
+		List<UUID> helpers = helpers(1000);
+		List<Double> before = IntStream.rangeClosed(1, helpers.size()).mapToObj((i) -> (double) i).toList();
+		IntStream.range(0, helpers.size()).forEach((i) -> lastAsked(helpers.get(i), before.get(i)));
+		// The second of three calls under way at once fails; the first and third mark
+		// theirs.
+		String source = new ClassPathResource("redis/pick_least_recently_asked.lua")
+			.getContentAsString(StandardCharsets.UTF_8);
+		RedisScript<List> failing = RedisScript.of(
+				"if ARGV[4] == '" + helpers.get(250) + "' then return redis.error_reply('chunk failed') end\n" + source,
+				List.class);
+		HelperPicker picker = new HelperPicker(this.rotationRedis, failing, this.giveBackScript);
+
+		picker.pick(callout, helpers, helpers.size(), this.forgetAfter)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).hasStackTraceContaining("chunk failed"))
+			.verify(TIMEOUT);
+
+		Object[] ids = helpers.stream().map(UUID::toString).toArray();
+		assertThat(this.redis.opsForZSet().score(RedisKeys.ROTATION, ids).block(TIMEOUT)).isEqualTo(before);
+		assertThat(this.redis.opsForSet().size(RedisKeys.asked(callout)).block(TIMEOUT)).isZero();
+		assertThat(this.redis.opsForZSet().score(RedisKeys.ASKS, ids).block(TIMEOUT))
+			.allMatch((picks) -> picks == null || picks == 0);
+		forget(helpers);
 	}
 
 	@Test
