@@ -171,6 +171,8 @@ public class HelperPicker {
 		/** Every helper a call marked, also in calls whose wave then failed. */
 		private final Queue<Pick.Taken> marked = new ConcurrentLinkedQueue<>();
 
+		private volatile boolean failed;
+
 		Picking(List<String> keys, String forgetAt) {
 			this.keys = keys;
 			this.forgetAt = forgetAt;
@@ -230,9 +232,11 @@ public class HelperPicker {
 				int to = from + independent * PICK_CHUNK;
 				return Flux.range(0, independent)
 					.map((i) -> sorted.subList(from + i * PICK_CHUNK, from + (i + 1) * PICK_CHUNK))
-					// A failed call lets the calls under way end, so their marks are
-					// known.
-					.flatMapSequentialDelayError((chunk) -> call(chunk, chunk.size(), true), PIPELINED_CALLS, 1)
+					// After a failed call no further one starts, but the calls under way
+					// end, so their marks are known.
+					.flatMapSequentialDelayError(
+							(chunk) -> this.failed ? Mono.<Marked>empty() : call(chunk, chunk.size(), true),
+							PIPELINED_CALLS, 1)
 					.reduce(sofar, Marked::plus)
 					.flatMap((marked) -> mark(sorted, to, count, attempts, marked));
 			}
@@ -261,7 +265,8 @@ public class HelperPicker {
 				.next()
 				.map((answer) -> marked(chunk, (List<Object>) answer.get(0), (List<Object>) answer.get(1),
 						answer.get(2).toString()))
-				.doOnNext((marked) -> this.marked.addAll(marked.picked()));
+				.doOnNext((marked) -> this.marked.addAll(marked.picked()))
+				.doOnError((ex) -> this.failed = true);
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {

@@ -146,16 +146,17 @@ class HelperPickerIntegrationTests {
 	@SuppressWarnings("rawtypes")
 	void pick_whoseScriptCallFails_givesBackTheHelpersTheOtherCallsMarked() throws IOException {
 		UUID callout = UUID.randomUUID();
-		List<UUID> helpers = helpers(1000);
+		List<UUID> helpers = helpers(2000);
 		List<Double> before = IntStream.rangeClosed(1, helpers.size()).mapToObj((i) -> (double) i).toList();
 		IntStream.range(0, helpers.size()).forEach((i) -> lastAsked(helpers.get(i), before.get(i)));
-		// The second of three calls under way at once fails; the first and third mark
-		// theirs.
+		// Seven calls of 250 could go, four at a time; the second fails, the first, third
+		// and
+		// fourth mark theirs, and at most one more starts before the failure is known.
+		String calls = "test:calls:" + callout;
 		String source = new ClassPathResource("redis/pick_least_recently_asked.lua")
 			.getContentAsString(StandardCharsets.UTF_8);
-		RedisScript<List> failing = RedisScript.of(
-				"if ARGV[4] == '" + helpers.get(250) + "' then return redis.error_reply('chunk failed') end\n" + source,
-				List.class);
+		RedisScript<List> failing = RedisScript.of("redis.call('INCR', '" + calls + "')\nif ARGV[4] == '"
+				+ helpers.get(250) + "' then return redis.error_reply('chunk failed') end\n" + source, List.class);
 		HelperPicker picker = new HelperPicker(this.rotationRedis, failing, this.giveBackScript);
 
 		picker.pick(callout, helpers, helpers.size(), this.forgetAfter)
@@ -168,6 +169,7 @@ class HelperPickerIntegrationTests {
 		assertThat(this.redis.opsForSet().size(RedisKeys.asked(callout)).block(TIMEOUT)).isZero();
 		assertThat(this.redis.opsForZSet().score(RedisKeys.ASKS, ids).block(TIMEOUT))
 			.allMatch((picks) -> picks == null || picks == 0);
+		assertThat(this.redis.opsForValue().getAndDelete(calls).block(TIMEOUT)).isIn("4", "5");
 		forget(helpers);
 	}
 
