@@ -50,16 +50,6 @@ final class SmsText {
 	}
 
 	/**
-	 * The length as the network counts it: septets for GSM-7, UTF-16 units for UCS-2.
-	 * @param text the text
-	 * @return its length
-	 */
-	static int length(String text) {
-		int septets = septets(text);
-		return (septets >= 0) ? septets : text.length();
-	}
-
-	/**
 	 * How many segments the text is sent in (and billed for).
 	 * @param text the text
 	 * @return the number of segments, at least 1

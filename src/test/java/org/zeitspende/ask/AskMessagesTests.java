@@ -56,7 +56,7 @@ class AskMessagesTests {
 		String text = this.messages.sms(new Names("Fahrdienst", "Göttingen-Grone"), CALLOUT, TOKEN_LINK, Locale.GERMAN);
 
 		assertThat(text).contains("Du bist dafür eingetragen.").doesNotContain("für Fahrdienst");
-		assertThat(SmsText.length(text)).isLessThanOrEqualTo(160);
+		assertThat(SmsText.segments(text)).isOne();
 	}
 
 	@Test

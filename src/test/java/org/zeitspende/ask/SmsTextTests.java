@@ -9,13 +9,16 @@ class SmsTextTests {
 	@Test
 	void germanUmlautsAndEszett_areGsm7() {
 		assertThat(SmsText.isGsm7("Göttingen, Süßwaren, Ärzte, Ölmühle")).isTrue();
-		assertThat(SmsText.length("Grüße")).isEqualTo(5);
+		assertThat(SmsText.segments("Grüße" + "a".repeat(155))).isOne();
+		assertThat(SmsText.segments("Grüße" + "a".repeat(156))).isEqualTo(2);
 	}
 
 	@Test
 	void extensionCharacters_countTwice() {
-		assertThat(SmsText.length("5 €")).isEqualTo(4);
-		assertThat(SmsText.length("[a]")).isEqualTo(5);
+		assertThat(SmsText.segments("5 €" + "a".repeat(156))).isOne();
+		assertThat(SmsText.segments("5 €" + "a".repeat(157))).isEqualTo(2);
+		assertThat(SmsText.segments("[a]" + "a".repeat(155))).isOne();
+		assertThat(SmsText.segments("[a]" + "a".repeat(156))).isEqualTo(2);
 	}
 
 	@Test
