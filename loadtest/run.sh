@@ -17,9 +17,9 @@
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
-  quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=20000
+  quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=30000
     fanout_asks=30000; fanout_timeout=300; fair_sizes="10000 10 1000"; paced_asks=3000 ;;
-  full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=60000
+  full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=80000
     fanout_asks=100000; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
@@ -318,7 +318,7 @@ log "S1: ${s1_rate} confirmations/s"
 s1lat_rate="$(python3 -c "print(round(max(1.0, ${s1_rate} / 2), 1))")"
 log "S1-lat: open model at ${s1lat_rate}/s (50 % of S1) for ${s1lat_s} s"
 client rate --port "${target_port}" --method POST --path '/api/asks/{token}/accept' \
-  --tokens "${results}/tokens-s1lat-1.txt" --rate "${s1lat_rate}" --duration "${s1lat_s}" \
+  --tokens "${results}/tokens-s1lat-1.txt" --rate "${s1lat_rate}" --duration "${s1lat_s}" --warmup 2 \
   --out "${results}/s1lat.json" >/dev/null
 invariants s1lat
 
@@ -358,15 +358,17 @@ cpu s4-solo-before
 fanout solo
 cpu s4-solo-after
 log "S4: fan-out alone took $(grep ms= "${results}/s4-fanout-solo.txt" | cut -d= -f2) ms"
-# S1 at 50 % for about as long as the fan-out takes, with a margin; the fan-out starts 2 s in.
+# S1 at 50 % for about as long as the fan-out takes, with a margin; the fan-out starts about 2 s
+# into its measurement.
 s4_s="$(python3 -c "print(int($(grep ms= "${results}/s4-fanout-solo.txt" | cut -d= -f2) * 1.25 / 1000) + 5)")"
 log "S4: open model at ${s1lat_rate}/s for ${s4_s} s, and the same fan-out 2 s in"
 java -Xmx512m -cp "${results}/client" LoadClient rate --port "${target_port}" --method POST \
   --path '/api/asks/{token}/accept' --tokens "${results}/tokens-s4-1.txt" --rate "${s1lat_rate}" --duration "${s4_s}" \
-  --out "${results}/s4-s1.json" >/dev/null &
+  --warmup 2 --out "${results}/s4-s1.json" >/dev/null &
 s4_client=$!
 pids+=("${s4_client}")
-sleep 2
+# Its 2 s warm-up (not timed) and about 2 s of the measurement go first.
+sleep 4
 fanout during
 wait "${s4_client}"
 log "S4: fan-out during S1 took $(grep ms= "${results}/s4-fanout-during.txt" | cut -d= -f2) ms"

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The load client of {@code loadtest/run.sh}, run with the JDK's source launcher (no build
@@ -39,6 +40,8 @@ import java.util.stream.Collectors;
  * Request i is due at start + i / rate whatever the answers before it did; its latency runs
  * from when it was due (not from when it was sent) to its response, so a stalled server,
  * or every connection busy, shows in the figures instead of slowing the client down.
+ * The clock starts once every connection stands; {@code --warmup} seconds of requests at
+ * the same rate go first and are left out of the figures.
  * <p>
  * Both write a JSON summary; {@code burst} also writes one line per request (token,
  * status, outcome) for the invariant checks.
@@ -280,7 +283,13 @@ public final class LoadClient {
 			.stream()
 			.filter((line) -> !line.isBlank())
 			.toList();
-		int count = (int) Math.min(tokens.size(), Math.round(rate * seconds));
+		// Requests of the warm-up go at the same rate, first, and are not counted: the
+		// client's own JIT and the first use of each connection slowed the first second.
+		int warmup = (int) Math.round(rate * Double.parseDouble(options.getOrDefault("warmup", "0")));
+		int count = (int) Math.min(tokens.size(), warmup + Math.round(rate * seconds));
+		if (count <= warmup) {
+			throw new IllegalArgumentException(tokens.size() + " tokens leave none for the measurement");
+		}
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
 		double[] latencies = new double[count];
 		Arrays.fill(latencies, -1);
@@ -289,17 +298,20 @@ public final class LoadClient {
 		int failures = 0;
 		int answered = 0;
 		long intervalNanos = (long) (1e9 / rate);
-		long start = System.nanoTime();
-		long deadline = start + (long) (seconds * 1e9) + TimeUnit.SECONDS.toNanos(60);
 		ArrayDeque<Integer> due = new ArrayDeque<>();
 		ArrayDeque<Connection> idle = new ArrayDeque<>();
 		ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
 		int next = 0;
-		long lastSent = start;
+		long start;
+		long lastSent;
 		try (Selector selector = Selector.open()) {
 			for (int c = 0; c < connections; c++) {
 				connect(selector, address, idle);
 			}
+			awaitConnected(selector, idle, connections);
+			start = System.nanoTime();
+			lastSent = start;
+			long deadline = start + (long) ((warmup / rate + seconds) * 1e9) + TimeUnit.SECONDS.toNanos(60);
 			while (answered < count && System.nanoTime() < deadline) {
 				long now = System.nanoTime();
 				while (next < count && start + next * intervalNanos <= now) {
@@ -313,9 +325,16 @@ public final class LoadClient {
 							+ "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n");
 					lastSent = System.nanoTime();
 				}
+				// Waits for answers until the next request is due, rounded up to the
+				// millisecond (it then goes up to 1 ms late, which counts as its latency), or
+				// for a connection to come free. Polling instead kept one of the two cores
+				// busy at 1,000 requests/s.
 				long untilNext = (next < count) ? start + next * intervalNanos - System.nanoTime() : 100_000_000;
-				if (untilNext > 1_000_000) {
-					selector.select(Math.min(100, untilNext / 1_000_000));
+				if (!due.isEmpty() && idle.isEmpty()) {
+					selector.select(100);
+				}
+				else if (untilNext > 0) {
+					selector.select(Math.min(100, (untilNext + 999_999) / 1_000_000));
 				}
 				else {
 					selector.selectNow();
@@ -347,7 +366,7 @@ public final class LoadClient {
 								latencies[index] = (System.nanoTime() - (start + index * intervalNanos)) / 1e6;
 								status[index] = statusOf(response);
 								String outcome = outcomeOf(response);
-								if (outcome != null) {
+								if (outcome != null && index >= warmup) {
 									outcomes.merge(outcome, 1, Integer::sum);
 								}
 								answered++;
@@ -370,7 +389,9 @@ public final class LoadClient {
 						if (connection.index >= 0) {
 							int index = connection.index;
 							latencies[index] = (System.nanoTime() - (start + index * intervalNanos)) / 1e6;
-							failures++;
+							if (index >= warmup) {
+								failures++;
+							}
 							answered++;
 						}
 						connect(selector, address, idle);
@@ -384,7 +405,11 @@ public final class LoadClient {
 		double sendSeconds = (lastSent - start) / 1e9;
 		List<Double> measured = new ArrayList<>(count);
 		Map<String, Integer> statuses = new TreeMap<>();
-		for (int i = 0; i < count; i++) {
+		// Unanswered, failed or not 2xx: the warm-up's answers are judged, only not timed.
+		long warmupFailures = IntStream.range(0, warmup)
+			.filter((i) -> latencies[i] < 0 || status[i] / 100 != 2)
+			.count();
+		for (int i = warmup; i < count; i++) {
 			if (latencies[i] >= 0) {
 				measured.add(latencies[i]);
 				statuses.merge((status[i] == 0) ? "error" : Integer.toString(status[i]), 1, Integer::sum);
@@ -394,7 +419,9 @@ public final class LoadClient {
 			}
 		}
 		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("requests", count);
+		summary.put("requests", count - warmup);
+		summary.put("warmup_requests", warmup);
+		summary.put("warmup_failures", warmupFailures);
 		summary.put("target_rate", round(rate));
 		summary.put("achieved_send_rate", round(count / Math.max(sendSeconds, 1e-9)));
 		summary.put("connections", connections);
@@ -402,7 +429,7 @@ public final class LoadClient {
 		putPercentiles(summary, measured);
 		summary.put("statuses", statuses);
 		summary.put("outcomes", outcomes);
-		summary.put("by_second", bySecond(latencies, intervalNanos));
+		summary.put("by_second", bySecond(Arrays.copyOfRange(latencies, warmup, count), intervalNanos));
 		write(options, summary, List.of());
 	}
 
@@ -425,6 +452,28 @@ public final class LoadClient {
 			seconds.add(figures);
 		}
 		return seconds;
+	}
+
+	// Before the clock starts: all connections stand (at most 10 s).
+	private static void awaitConnected(Selector selector, ArrayDeque<Connection> idle, int connections)
+			throws IOException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (idle.size() < connections && System.nanoTime() < deadline) {
+			selector.select(100);
+			Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+			while (keys.hasNext()) {
+				SelectionKey key = keys.next();
+				keys.remove();
+				Connection connection = (Connection) key.attachment();
+				if (key.isConnectable() && connection.channel.finishConnect()) {
+					key.interestOps(SelectionKey.OP_READ);
+					idle.add(connection);
+				}
+			}
+		}
+		if (idle.size() < connections) {
+			throw new IOException((connections - idle.size()) + " connections did not stand within 10 s");
+		}
 	}
 
 	// A connection that is there at once is idle at once; the others once they finish
