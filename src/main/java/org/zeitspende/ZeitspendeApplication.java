@@ -3,6 +3,7 @@ package org.zeitspende;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.zeitspende.config.EventLoops;
 
 /**
  * Zeitspende coordinates volunteers for a city or county: organisations call out for
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ZeitspendeApplication {
 
 	public static void main(String[] args) {
+		EventLoops.onePerProcessor();
 		try {
 			SpringApplication.run(ZeitspendeApplication.class, args);
 		}
