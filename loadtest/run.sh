@@ -103,7 +103,7 @@ log "Building the service jar"
 ./mvnw -q -DskipTests package >"${results}/build.log" 2>&1
 jar="$(ls target/zeitspende-*.jar | grep -v -- '-plain' | head -n 1)"
 mkdir -p "${results}/client"
-javac -d "${results}/client" loadtest/java/LoadClient.java
+javac -d "${results}/client" loadtest/java/*.java
 if [[ -n "${LOADTEST_GATLING:-}" ]]; then
   log "Compiling the Gatling simulation (loadtest/gatling)"
   ./mvnw -q -f loadtest/gatling/pom.xml test-compile >"${results}/gatling-build.log" 2>&1
@@ -361,7 +361,7 @@ log "S4: fan-out alone took $(grep ms= "${results}/s4-fanout-solo.txt" | cut -d=
 # S1 at 50 % for about as long as the fan-out takes, with a margin; the fan-out starts about 2 s
 # into its measurement.
 s4_s="$(python3 -c "print(int($(grep ms= "${results}/s4-fanout-solo.txt" | cut -d= -f2) * 1.25 / 1000) + 5)")"
-log "S4: open model at ${s1lat_rate}/s for ${s4_s} s, and the same fan-out 2 s in"
+log "S4: open model at ${s1lat_rate}/s for ${s4_s} s after a 2 s warm-up, and the same fan-out about 2 s into it"
 java -Xmx512m -cp "${results}/client" LoadClient rate --port "${target_port}" --method POST \
   --path '/api/asks/{token}/accept' --tokens "${results}/tokens-s4-1.txt" --rate "${s1lat_rate}" --duration "${s4_s}" \
   --warmup 2 --out "${results}/s4-s1.json" >/dev/null &

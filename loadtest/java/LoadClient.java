@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -213,13 +212,13 @@ public final class LoadClient {
 		summary.put("answered", count - errors - timeouts);
 		summary.put("errors", errors);
 		summary.put("timeouts", timeouts);
-		summary.put("drain_ms", round((last - first) / 1e6));
-		putPercentiles(summary, latencies);
+		summary.put("drain_ms", Figures.round((last - first) / 1e6));
+		Figures.putPercentiles(summary, latencies);
 		summary.put("statuses", statuses);
 		summary.put("outcomes", outcomes);
 		summary.put("repeated_paths", repeated);
 		summary.put("repeat_mismatches", repeatMismatches);
-		write(options, summary, lines);
+		Figures.write(options, summary, lines);
 	}
 
 	private static List<String> paths(Map<String, String> options) throws IOException {
@@ -289,6 +288,10 @@ public final class LoadClient {
 		int count = (int) Math.min(tokens.size(), warmup + Math.round(rate * seconds));
 		if (count <= warmup) {
 			throw new IllegalArgumentException(tokens.size() + " tokens leave none for the measurement");
+		}
+		if (count < warmup + Math.round(rate * seconds)) {
+			System.err.printf(Locale.ROOT, "%d tokens last %.1f s of the %.1f s asked for%n", tokens.size(),
+					(count - warmup) / rate, seconds);
 		}
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
 		double[] latencies = new double[count];
@@ -405,9 +408,10 @@ public final class LoadClient {
 		double sendSeconds = (lastSent - start) / 1e9;
 		List<Double> measured = new ArrayList<>(count);
 		Map<String, Integer> statuses = new TreeMap<>();
-		// Unanswered, failed or not 2xx: the warm-up's answers are judged, only not timed.
+		// Unanswered, failed or 5xx, as the measured requests are judged: the warm-up is
+		// only not timed.
 		long warmupFailures = IntStream.range(0, warmup)
-			.filter((i) -> latencies[i] < 0 || status[i] / 100 != 2)
+			.filter((i) -> latencies[i] < 0 || status[i] == 0 || status[i] / 100 == 5)
 			.count();
 		for (int i = warmup; i < count; i++) {
 			if (latencies[i] >= 0) {
@@ -422,36 +426,15 @@ public final class LoadClient {
 		summary.put("requests", count - warmup);
 		summary.put("warmup_requests", warmup);
 		summary.put("warmup_failures", warmupFailures);
-		summary.put("target_rate", round(rate));
-		summary.put("achieved_send_rate", round(count / Math.max(sendSeconds, 1e-9)));
+		summary.put("target_rate", Figures.round(rate));
+		summary.put("achieved_send_rate", Figures.round(count / Math.max(sendSeconds, 1e-9)));
 		summary.put("connections", connections);
 		summary.put("failures", failures);
-		putPercentiles(summary, measured);
+		Figures.putPercentiles(summary, measured);
 		summary.put("statuses", statuses);
 		summary.put("outcomes", outcomes);
-		summary.put("by_second", bySecond(Arrays.copyOfRange(latencies, warmup, count), intervalNanos));
-		write(options, summary, List.of());
-	}
-
-	// Per second of the schedule: requests due, their p99 and slowest answer, so that a
-	// stall shows when it happened rather than only in the percentiles.
-	private static List<Map<String, Object>> bySecond(double[] latencies, long intervalNanos) {
-		int perSecond = (int) Math.max(1, 1_000_000_000L / intervalNanos);
-		List<Map<String, Object>> seconds = new ArrayList<>();
-		for (int from = 0; from < latencies.length; from += perSecond) {
-			List<Double> second = new ArrayList<>(perSecond);
-			for (int i = from; i < Math.min(latencies.length, from + perSecond); i++) {
-				if (latencies[i] >= 0) {
-					second.add(latencies[i]);
-				}
-			}
-			Map<String, Object> figures = new LinkedHashMap<>();
-			figures.put("second", seconds.size());
-			figures.put("due", Math.min(latencies.length, from + perSecond) - from);
-			putPercentiles(figures, second);
-			seconds.add(figures);
-		}
-		return seconds;
+		summary.put("by_second", Figures.bySecond(Arrays.copyOfRange(latencies, warmup, count), intervalNanos));
+		Figures.write(options, summary, List.of());
 	}
 
 	// Before the clock starts: all connections stand (at most 10 s).
@@ -546,59 +529,6 @@ public final class LoadClient {
 			return text;
 		}
 
-	}
-
-	// --- common ---
-
-	private static void putPercentiles(Map<String, Object> summary, List<Double> latencies) {
-		double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		summary.put("p50_ms", round(percentile(sorted, 0.50)));
-		summary.put("p90_ms", round(percentile(sorted, 0.90)));
-		summary.put("p99_ms", round(percentile(sorted, 0.99)));
-		summary.put("max_ms", round((sorted.length == 0) ? 0 : sorted[sorted.length - 1]));
-	}
-
-	// Nearest rank.
-	private static double percentile(double[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int rank = (int) Math.ceil(quantile * sorted.length);
-		return sorted[Math.max(0, rank - 1)];
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 10) / 10.0;
-	}
-
-	private static void write(Map<String, String> options, Map<String, Object> summary, List<String> lines)
-			throws IOException {
-		String json = json(summary);
-		Files.writeString(Path.of(options.get("out")), json + "\n");
-		if (options.containsKey("lines")) {
-			Files.write(Path.of(options.get("lines")), lines);
-		}
-		System.out.println(json);
-	}
-
-	private static String json(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			StringBuilder out = new StringBuilder("{");
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				if (out.length() > 1) {
-					out.append(", ");
-				}
-				out.append('"').append(entry.getKey()).append("\": ").append(json(entry.getValue()));
-			}
-			return out.append('}').toString();
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(LoadClient::json).collect(Collectors.joining(", ", "[", "]"));
-		}
-		if (value instanceof Number number) {
-			return String.format(Locale.ROOT, "%s", number);
-		}
-		return "\"" + value + "\"";
 	}
 
 	private static Map<String, String> options(String[] args) {
