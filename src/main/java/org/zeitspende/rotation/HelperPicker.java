@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -82,8 +85,8 @@ public class HelperPicker {
 	 * @param forgetAfter when the record of whom the callout asked may go, e.g. a day
 	 * after the callout ends
 	 * @return the picked helpers, least recently asked first; fewer than {@code count}
-	 * when fewer candidates are left. When a call fails, the helpers marked by the calls
-	 * before it are given back.
+	 * when fewer candidates are left. When a call fails, or the pick is cancelled before
+	 * it returns, the helpers its other calls marked are given back.
 	 */
 	public Mono<Pick> pick(UUID calloutId, Collection<UUID> candidates, int count, Instant forgetAfter) {
 		if (count < 0) {
@@ -99,18 +102,20 @@ public class HelperPicker {
 		Picking picking = new Picking(keys(calloutId), Long.toString(forgetAfter.getEpochSecond()));
 		return picking.pick(shuffled, count, ATTEMPTS)
 			.map((taken) -> new Pick(calloutId, taken))
-			.onErrorResume((ex) -> giveBackMarked(new Pick(calloutId, List.copyOf(picking.marked)), ex))
+			.onErrorResume((ex) -> giveBackMarked(picking.marked(calloutId)).then(Mono.error(ex)))
+			.doOnNext((pick) -> picking.delivered = true)
+			.doOnCancel(() -> picking.cancelled(calloutId))
 			.checkpoint("rotation.pick");
 	}
 
 	// Without this, helpers marked before the failure would count as asked for the
 	// callout and as recently asked, but no ask of theirs would be stored.
-	private Mono<Pick> giveBackMarked(Pick marked, Throwable failure) {
+	private Mono<Void> giveBackMarked(Pick marked) {
 		return giveBack(marked).onErrorResume((ex) -> {
 			log.warn("Could not give back " + marked.taken().size() + " helpers picked for callout "
 					+ marked.calloutId() + " before the pick failed: " + ex.getMessage());
 			return Mono.empty();
-		}).then(Mono.error(failure));
+		});
 	}
 
 	/**
@@ -169,9 +174,17 @@ public class HelperPicker {
 		private final String forgetAt;
 
 		/** Every helper a call marked, also in calls whose wave then failed. */
-		private final Queue<Pick.Taken> marked = new ConcurrentLinkedQueue<>();
+		private final Queue<List<Pick.Taken>> marked = new ConcurrentLinkedQueue<>();
+
+		/**
+		 * Calls sent and not yet answered: a cancelled pick still learns what they mark.
+		 */
+		private final Set<CompletableFuture<Marked>> underWay = ConcurrentHashMap.newKeySet();
 
 		private volatile boolean failed;
+
+		/** The pick was returned: from then on its caller gives it back if need be. */
+		private volatile boolean delivered;
 
 		Picking(List<String> keys, String forgetAt) {
 			this.keys = keys;
@@ -261,12 +274,34 @@ public class HelperPicker {
 				arguments.add(scored.id());
 				arguments.add(Double.toString(scored.score()));
 			}
-			return HelperPicker.this.redis.execute(HelperPicker.this.script, this.keys, arguments)
+			CompletableFuture<Marked> call = HelperPicker.this.redis
+				.execute(HelperPicker.this.script, this.keys, arguments)
 				.next()
 				.map((answer) -> marked(chunk, (List<Object>) answer.get(0), (List<Object>) answer.get(1),
 						answer.get(2).toString()))
-				.doOnNext((marked) -> this.marked.addAll(marked.picked()))
-				.doOnError((ex) -> this.failed = true);
+				.doOnNext((marked) -> this.marked.add(marked.picked()))
+				.doOnError((ex) -> this.failed = true)
+				.toFuture();
+			this.underWay.add(call);
+			call.whenComplete((marked, ex) -> this.underWay.remove(call));
+			return Mono.fromFuture(call, true);
+		}
+
+		Pick marked(UUID calloutId) {
+			return new Pick(calloutId, this.marked.stream().flatMap(List::stream).toList());
+		}
+
+		// Once the calls under way have answered, what they and the calls before marked
+		// is
+		// given back, unless the pick was returned.
+		void cancelled(UUID calloutId) {
+			this.failed = true;
+			if (this.delivered) {
+				return;
+			}
+			CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
+				.handle((done, ex) -> done)
+				.thenRun(() -> giveBackMarked(marked(calloutId)).subscribe());
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {

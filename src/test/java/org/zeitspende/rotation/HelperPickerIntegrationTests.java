@@ -12,9 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.RedisCommandTimeoutException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +26,8 @@ import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -143,34 +145,71 @@ class HelperPickerIntegrationTests {
 	}
 
 	@Test
-	@SuppressWarnings("rawtypes")
 	void pick_whoseScriptCallFails_givesBackTheHelpersTheOtherCallsMarked() throws IOException {
 		UUID callout = UUID.randomUUID();
 		List<UUID> helpers = helpers(2000);
-		List<Double> before = IntStream.rangeClosed(1, helpers.size()).mapToObj((i) -> (double) i).toList();
-		IntStream.range(0, helpers.size()).forEach((i) -> lastAsked(helpers.get(i), before.get(i)));
+		List<Double> before = lastAskedInOrder(helpers);
 		// Seven calls of 250 could go, four at a time; the second fails, the first, third
 		// and
 		// fourth mark theirs, and at most one more starts before the failure is known.
 		String calls = "test:calls:" + callout;
-		String source = new ClassPathResource("redis/pick_least_recently_asked.lua")
-			.getContentAsString(StandardCharsets.UTF_8);
-		RedisScript<List> failing = RedisScript.of("redis.call('INCR', '" + calls + "')\nif ARGV[4] == '"
-				+ helpers.get(250) + "' then return redis.error_reply('chunk failed') end\n" + source, List.class);
-		HelperPicker picker = new HelperPicker(this.rotationRedis, failing, this.giveBackScript);
+		HelperPicker picker = pickerRunningFirst("redis.call('INCR', '" + calls + "') if ARGV[4] == '"
+				+ helpers.get(250) + "' then return redis.error_reply('chunk failed') end");
 
 		picker.pick(callout, helpers, helpers.size(), this.forgetAfter)
 			.as(StepVerifier::create)
 			.expectErrorSatisfies((error) -> assertThat(error).hasStackTraceContaining("chunk failed"))
 			.verify(TIMEOUT);
 
+		assertGivenBack(callout, helpers, before);
+		assertThat(this.redis.opsForValue().getAndDelete(calls).block(TIMEOUT)).isIn("4", "5");
+		forget(helpers);
+	}
+
+	@Test
+	void pick_cancelledWhileItsCallsRun_givesBackWhatTheyMarkOnceTheyEnd() throws IOException {
+		UUID callout = UUID.randomUUID();
+		List<UUID> helpers = helpers(1000);
+		List<Double> before = lastAskedInOrder(helpers);
+		// Three calls of 250 go at once; the second holds Redis for 300 ms, and the pick
+		// is
+		// given up after 100 ms, when the first has marked its helpers and two are under
+		// way.
+		HelperPicker picker = pickerRunningFirst("if ARGV[4] == '" + helpers.get(250)
+				+ "' then local t = redis.call('TIME') local stop = t[1] * 1000000 + t[2] + 300000"
+				+ " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] >= stop end");
+
+		picker.pick(callout, helpers, helpers.size(), this.forgetAfter)
+			.timeout(Duration.ofMillis(100))
+			.as(StepVerifier::create)
+			.expectError(TimeoutException.class)
+			.verify(TIMEOUT);
+
+		Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertGivenBack(callout, helpers, before));
+		forget(helpers);
+	}
+
+	// Distinct scores 1, 2, 3, ...: the helpers are picked in their order, 250 per call.
+	private List<Double> lastAskedInOrder(List<UUID> helpers) {
+		List<Double> scores = IntStream.rangeClosed(1, helpers.size()).mapToObj((i) -> (double) i).toList();
+		IntStream.range(0, helpers.size()).forEach((i) -> lastAsked(helpers.get(i), scores.get(i)));
+		return scores;
+	}
+
+	@SuppressWarnings("rawtypes")
+	private HelperPicker pickerRunningFirst(String lua) throws IOException {
+		String source = new ClassPathResource("redis/pick_least_recently_asked.lua")
+			.getContentAsString(StandardCharsets.UTF_8);
+		RedisScript<List> script = RedisScript.of(lua + "\n" + source, List.class);
+		return new HelperPicker(this.rotationRedis, script, this.giveBackScript);
+	}
+
+	private void assertGivenBack(UUID callout, List<UUID> helpers, List<Double> before) {
 		Object[] ids = helpers.stream().map(UUID::toString).toArray();
 		assertThat(this.redis.opsForZSet().score(RedisKeys.ROTATION, ids).block(TIMEOUT)).isEqualTo(before);
 		assertThat(this.redis.opsForSet().size(RedisKeys.asked(callout)).block(TIMEOUT)).isZero();
 		assertThat(this.redis.opsForZSet().score(RedisKeys.ASKS, ids).block(TIMEOUT))
 			.allMatch((picks) -> picks == null || picks == 0);
-		assertThat(this.redis.opsForValue().getAndDelete(calls).block(TIMEOUT)).isIn("4", "5");
-		forget(helpers);
 	}
 
 	@Test
