@@ -99,12 +99,12 @@ public class HelperPicker {
 		// helpers break at random.
 		List<String> shuffled = new ArrayList<>(new LinkedHashSet<>(candidates).stream().map(UUID::toString).toList());
 		Collections.shuffle(shuffled, ThreadLocalRandom.current());
-		Picking picking = new Picking(keys(calloutId), Long.toString(forgetAfter.getEpochSecond()));
+		Picking picking = new Picking(calloutId, Long.toString(forgetAfter.getEpochSecond()));
 		return picking.pick(shuffled, count, ATTEMPTS)
 			.map((taken) -> new Pick(calloutId, taken))
-			.onErrorResume((ex) -> giveBackMarked(picking.marked(calloutId)).then(Mono.error(ex)))
+			.onErrorResume((ex) -> giveBackMarked(picking.marked()).then(Mono.error(ex)))
 			.doOnNext((pick) -> picking.delivered = true)
-			.doOnCancel(() -> picking.cancelled(calloutId))
+			.doOnCancel(picking::cancelled)
 			.checkpoint("rotation.pick");
 	}
 
@@ -169,6 +169,8 @@ public class HelperPicker {
 	/** One pick: the callout's keys and when its asked set may go. */
 	private final class Picking {
 
+		private final UUID calloutId;
+
 		private final List<String> keys;
 
 		private final String forgetAt;
@@ -186,8 +188,9 @@ public class HelperPicker {
 		/** The pick was returned: from then on its caller gives it back if need be. */
 		private volatile boolean delivered;
 
-		Picking(List<String> keys, String forgetAt) {
-			this.keys = keys;
+		Picking(UUID calloutId, String forgetAt) {
+			this.calloutId = calloutId;
+			this.keys = keys(calloutId);
 			this.forgetAt = forgetAt;
 		}
 
@@ -287,21 +290,20 @@ public class HelperPicker {
 			return Mono.fromFuture(call, true);
 		}
 
-		Pick marked(UUID calloutId) {
-			return new Pick(calloutId, this.marked.stream().flatMap(List::stream).toList());
+		Pick marked() {
+			return new Pick(this.calloutId, this.marked.stream().flatMap(List::stream).toList());
 		}
 
-		// Once the calls under way have answered, what they and the calls before marked
-		// is
-		// given back, unless the pick was returned.
-		void cancelled(UUID calloutId) {
+		// Once the calls under way have answered, what they and the calls before them
+		// marked is given back, unless the pick was returned.
+		void cancelled() {
 			this.failed = true;
 			if (this.delivered) {
 				return;
 			}
 			CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
 				.handle((done, ex) -> done)
-				.thenRun(() -> giveBackMarked(marked(calloutId)).subscribe());
+				.thenRun(() -> giveBackMarked(marked()).subscribe());
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {
