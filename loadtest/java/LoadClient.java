@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 /**
  * The load client of {@code loadtest/run.sh}, run with the JDK's source launcher (no build
@@ -349,9 +348,7 @@ public final class LoadClient {
 					Connection connection = (Connection) key.attachment();
 					try {
 						if (key.isConnectable()) {
-							connection.channel.finishConnect();
-							key.interestOps(SelectionKey.OP_READ);
-							idle.add(connection);
+							connected(key, idle);
 						}
 						else if (key.isWritable()) {
 							connection.flush();
@@ -407,34 +404,36 @@ public final class LoadClient {
 		}
 		double sendSeconds = (lastSent - start) / 1e9;
 		List<Double> measured = new ArrayList<>(count);
-		Map<String, Integer> statuses = new TreeMap<>();
-		// Unanswered, failed or 5xx, as the measured requests are judged: the warm-up is
-		// only not timed.
-		long warmupFailures = IntStream.range(0, warmup)
-			.filter((i) -> latencies[i] < 0 || status[i] == 0 || status[i] / 100 == 5)
-			.count();
 		for (int i = warmup; i < count; i++) {
 			if (latencies[i] >= 0) {
 				measured.add(latencies[i]);
-				statuses.merge((status[i] == 0) ? "error" : Integer.toString(status[i]), 1, Integer::sum);
-			}
-			else {
-				statuses.merge("timeout", 1, Integer::sum);
 			}
 		}
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("requests", count - warmup);
 		summary.put("warmup_requests", warmup);
-		summary.put("warmup_failures", warmupFailures);
+		// The warm-up is only not timed: its answers are judged like the rest.
+		summary.put("warmup_statuses", statuses(latencies, status, 0, warmup));
 		summary.put("target_rate", Figures.round(rate));
 		summary.put("achieved_send_rate", Figures.round(count / Math.max(sendSeconds, 1e-9)));
 		summary.put("connections", connections);
 		summary.put("failures", failures);
 		Figures.putPercentiles(summary, measured);
-		summary.put("statuses", statuses);
+		summary.put("statuses", statuses(latencies, status, warmup, count));
 		summary.put("outcomes", outcomes);
 		summary.put("by_second", Figures.bySecond(Arrays.copyOfRange(latencies, warmup, count), intervalNanos));
 		Figures.write(options, summary, List.of());
+	}
+
+	// Requests from..to by status code; "error" when the connection failed, "timeout" when
+	// unanswered.
+	private static Map<String, Integer> statuses(double[] latencies, int[] status, int from, int to) {
+		Map<String, Integer> statuses = new TreeMap<>();
+		for (int i = from; i < to; i++) {
+			String key = (latencies[i] < 0) ? "timeout" : (status[i] == 0) ? "error" : Integer.toString(status[i]);
+			statuses.merge(key, 1, Integer::sum);
+		}
+		return statuses;
 	}
 
 	// Before the clock starts: all connections stand (at most 10 s).
@@ -447,15 +446,22 @@ public final class LoadClient {
 			while (keys.hasNext()) {
 				SelectionKey key = keys.next();
 				keys.remove();
-				Connection connection = (Connection) key.attachment();
-				if (key.isConnectable() && connection.channel.finishConnect()) {
-					key.interestOps(SelectionKey.OP_READ);
-					idle.add(connection);
+				if (key.isConnectable()) {
+					connected(key, idle);
 				}
 			}
 		}
 		if (idle.size() < connections) {
 			throw new IOException((connections - idle.size()) + " connections did not stand within 10 s");
+		}
+	}
+
+	// A connection whose connect completed waits for its first request.
+	private static void connected(SelectionKey key, ArrayDeque<Connection> idle) throws IOException {
+		Connection connection = (Connection) key.attachment();
+		if (connection.channel.finishConnect()) {
+			key.interestOps(SelectionKey.OP_READ);
+			idle.add(connection);
 		}
 	}
 
