@@ -136,7 +136,7 @@ class NoticesIntegrationTests {
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		UUID[] asked = IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new);
 		enqueue(callout, asked);
-		// As if sent: ten emails at once would meet the SMTP bulkhead's limit of four.
+		// As if sent: this test is about the notices' batches only.
 		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
 			.bind("id", callout)
 			.fetch()

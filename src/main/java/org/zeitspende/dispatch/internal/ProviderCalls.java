@@ -22,6 +22,9 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.pool.Pool;
+import reactor.pool.PoolBuilder;
+import reactor.pool.PooledRef;
 
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
@@ -36,10 +39,12 @@ import org.zeitspende.dispatch.MessageRejectedException;
  * <li>the circuit breaker, which counts {@link MessageNotSentException} and ignores
  * {@link MessageRejectedException} and {@link ProviderRateLimitedException}
  * (application.yml);</li>
- * <li>the bulkhead, so a burst cannot queue up behind a slow provider;</li>
+ * <li>the bulkhead, which counts the calls running;</li>
  * <li>the rate limiter, which paces the calls to what the provider takes: a call waits
  * for its turn without holding a thread, and every retry waits for a turn of its
  * own;</li>
+ * <li>a free call: beyond the bulkhead's limit a call waits, in order and without holding
+ * a thread, until one ends;</li>
  * <li>the retry with exponential backoff and jitter, for {@link NotAcceptedException}
  * only.</li>
  * </ol>
@@ -68,6 +73,13 @@ public final class ProviderCalls {
 
 	private final Retry retry;
 
+	// As many as the bulkhead admits. Turned away instead, a call beyond them came back
+	// as
+	// a retry, each with a turn of the rate limiter of its own, or as an ask put off by
+	// the
+	// relay's backoff: a relay sends more at once than a provider takes (email four).
+	private final Pool<Boolean> freeCalls;
+
 	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
 			RateLimiter rateLimiter, Retry retry) {
 		this.provider = provider;
@@ -78,6 +90,10 @@ public final class ProviderCalls {
 		this.window = PaceWindow.of(rateLimiter.getRateLimiterConfig());
 		this.retry = retry;
 		int threads = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+		this.freeCalls = PoolBuilder.from(Mono.just(true))
+			.sizeBetween(0, threads)
+			.maxPendingAcquireUnbounded()
+			.buildPool();
 		// A queue only fills while threads are still stuck in calls the time limiter gave
 		// up.
 		this.scheduler = Schedulers.newBoundedElastic(threads, threads, provider, THREAD_TTL_SECONDS, true);
@@ -99,6 +115,7 @@ public final class ProviderCalls {
 			.onErrorMap(BulkheadFullException.class, this::busy)
 			.transformDeferred(RateLimiterOperator.of(this.rateLimiter))
 			.onErrorMap(RequestNotPermitted.class, this::noTurn)
+			.transform(this::whenFree)
 			.transformDeferred(RetryOperator.of(this.retry))
 			.checkpoint("dispatch." + this.provider);
 	}
@@ -120,10 +137,15 @@ public final class ProviderCalls {
 	}
 
 	/**
-	 * Stops the scheduler's threads.
+	 * Stops the scheduler's threads; calls still waiting for a free call fail.
 	 */
 	public void dispose() {
+		this.freeCalls.dispose();
 		this.scheduler.dispose();
+	}
+
+	private <T> Mono<T> whenFree(Mono<T> call) {
+		return Mono.usingWhen(this.freeCalls.acquire(), (free) -> call, PooledRef::release);
 	}
 
 	private <T> Mono<T> attempt(String reference, BlockingCall<T> call, ErrorTranslator translator) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -127,20 +128,29 @@ class ProviderCallsTests {
 	}
 
 	@Test
-	void fullBulkhead_failsAtOnceAsNotAccepted() {
-		ProviderCalls narrow = resilience(1, RateLimiterRegistry.ofDefaults()).callsFor("narrow");
+	void callsBeyondTheConcurrency_waitForAFreeOne_andEachRunsOnce() {
+		ProviderCalls narrow = resilience(2, RateLimiterRegistry.ofDefaults()).callsFor("narrow");
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
 		try {
-			narrow.call("busy", (attempt) -> waitForRelease(), ProviderCallsTests::unexpected).subscribe();
-			narrow.call("r5", (attempt) -> "never", ProviderCallsTests::unexpected)
+			Flux.range(0, 8).flatMap((i) -> narrow.call("w" + i, (attempt) -> {
+				this.attempts.incrementAndGet();
+				mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+				// A provider's answer time, well within the time limit.
+				LockSupport.parkNanos(TIME_LIMIT.toNanos() / 8);
+				running.decrementAndGet();
+				return i;
+			}, ProviderCallsTests::unexpected), 8)
 				.as(StepVerifier::create)
-				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(NotAcceptedException.class)
-					.hasMessageContaining("busy"))
+				.expectNextCount(8)
+				.expectComplete()
 				.verify(TIMEOUT);
 		}
 		finally {
-			this.release.countDown();
 			narrow.dispose();
 		}
+		assertThat(this.attempts).as("none turned away and tried again").hasValue(8);
+		assertThat(mostAtOnce).hasValue(2);
 	}
 
 	@Test
