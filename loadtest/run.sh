@@ -3,11 +3,13 @@
 #   loadtest/run.sh [quick|full]     quick: 5 bursts, 10-20 s per scenario; full: 20 bursts, 30-60 s
 # Builds the service jar; starts Debian's PostgreSQL (synchronous commit on), redis-server
 # (append-only file, fsync every second) and nginx as separate processes on 127.0.0.1, and the
-# service against them with the dev inbox (nothing leaves the machine); measures the
+# service against them, its SMS going to a Twilio stub (nginx) and its email to an SMTP sink,
+# both on loopback, so that nothing leaves the machine; measures the
 # primitives, then the scenarios; checks the invariants in the database after every burst;
 # prints one table and writes loadtest/results/<yyyyMMdd-HHmmss>/summary.md and summary.json.
 # Every process it starts is stopped at the end, also on Ctrl-C.
-# S4 fans a callout out to many seeded helpers (through the dev inbox) alone and then while S1
+# S4 fans a callout out to many seeded helpers (through the real Twilio and SMTP adapters to
+# those stubs) alone and then while S1
 # runs at 50 %, and compares both the fan-out time and S1's p99 with their solo figures.
 # S3-fair and S3b come last, through fair.sh and paced.sh (embedded datastores of their own).
 # LOADTEST_GATLING=1 also runs the open model and a burst with Gatling (loadtest/gatling), whose
@@ -27,7 +29,9 @@ cd "$(dirname "$0")/.."
 root="${PWD}"
 results="${root}/loadtest/results/$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "${results}"
-pg_port=55432 redis_port=56379 nginx_port=58080 service_port=58081 proxy_port=58083
+pg_port=55432 redis_port=56379 nginx_port=58080 service_port=58081 proxy_port=58083 twilio_port=58084 smtp_port=58025
+# The account the service sends SMS as, to the stub, which checks the credentials.
+twilio_sid="AC$(printf 'loadtest' | md5sum | cut -c1-32)" twilio_token="$(printf 'token' | md5sum | cut -c1-32)"
 instances="${LOADTEST_INSTANCES:-1}"
 [[ "${instances}" == 1 || "${instances}" == 2 ]] || { echo "LOADTEST_INSTANCES must be 1 or 2" >&2; exit 2; }
 burst=10000 s2_slots=50 s2_duplicates=0.05
@@ -86,7 +90,7 @@ client() { java -Xmx512m -cp "${results}/client" LoadClient "$@"; }
 cpu() {
   local tck total pid key
   tck="$(getconf CLK_TCK)"
-  for key in service postgres redis nginx; do
+  for key in service postgres redis nginx sink; do
     total=0
     for pid in ${cpu_pids[${key}]:-}; do
       [[ -r "/proc/${pid}/stat" ]] || continue
@@ -157,6 +161,23 @@ http {
     listen 127.0.0.1:${nginx_port} backlog=$(cat /proc/sys/net/core/somaxconn);
     root ${results}/nginx/www;
   }
+  # The Twilio stub of the fan-out: creates every message the account posts, answering as
+  # Twilio's Messages resource does (201, a message with a SID of its own), and logs each status.
+  log_format status '\$status';
+  server {
+    listen 127.0.0.1:${twilio_port} backlog=$(cat /proc/sys/net/core/somaxconn);
+    access_log ${results}/twilio-stub.log status;
+    location = /2010-04-01/Accounts/${twilio_sid}/Messages.json {
+      if (\$request_method != POST) { return 405; }
+      if (\$http_authorization != "Basic $(printf '%s:%s' "${twilio_sid}" "${twilio_token}" | base64 -w0)") {
+        return 401 '{"code":20003,"message":"Authenticate","status":401}';
+      }
+      return 201 '{"sid":"SM\$request_id","account_sid":"${twilio_sid}","status":"queued","direction":"outbound-api","api_version":"2010-04-01","num_segments":"1","uri":"/2010-04-01/Accounts/${twilio_sid}/Messages/SM\$request_id.json"}';
+    }
+    location / {
+      return 404 '{"code":20404,"message":"The requested resource was not found","status":404}';
+    }
+  }
 $( ((instances == 2)) && cat <<PROXY
   # Two instances of the service, round-robin, over kept-alive connections.
   upstream service {
@@ -180,17 +201,30 @@ EOF
 nginx -c "${results}/nginx/nginx.conf" -e "${results}/nginx/error.log" &
 pids+=($!)
 nginx_pid=$!
+log "Starting the SMTP sink on 127.0.0.1:${smtp_port}, and the Twilio stub in nginx on 127.0.0.1:${twilio_port}"
+java -Xmx256m -cp "${results}/client" SmtpSink --port "${smtp_port}" >"${results}/smtp-sink.log" 2>&1 &
+pids+=($!)
+sink_pid=$!
 
+# The fan-out's pacing off: a pace this permissive paces nothing.
+pacing_off=()
+for provider in twilio smtp; do
+  pacing_off+=("--resilience4j.ratelimiter.instances.${provider}.limit-for-period=1000000"
+    "--resilience4j.ratelimiter.instances.${provider}.limit-refresh-period=1s")
+done
 start_service() { # port log
   SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:${pg_port}/zeitspende" SPRING_R2DBC_USERNAME=postgres \
     SPRING_FLYWAY_USER=postgres SPRING_DATA_REDIS_URL="redis://127.0.0.1:${redis_port}" \
-    ZEITSPENDE_DEV_INBOX_ENABLED=true ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="$1" \
+    ZEITSPENDE_DEV_INBOX_ENABLED=false ZEITSPENDE_DEMO_ENABLED=false SERVER_PORT="$1" \
+    ZEITSPENDE_TWILIO_ACCOUNT_SID="${twilio_sid}" ZEITSPENDE_TWILIO_AUTH_TOKEN="${twilio_token}" \
+    ZEITSPENDE_TWILIO_FROM=+4930123456789 ZEITSPENDE_TWILIO_BASE_URL="http://127.0.0.1:${twilio_port}" \
+    SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="${smtp_port}" ZEITSPENDE_MAIL_FROM='Zeitspende <no-reply@bench.example.org>' \
     ZEITSPENDE_WAVES_INITIAL_ACCEPTANCE_RATE=0.00001 ZEITSPENDE_WAVES_MIN_ACCEPTANCE_RATE=0.00001 \
     ZEITSPENDE_WAVES_MAX_WAVE_SIZE=1000000 ZEITSPENDE_ASKS_POLL_INTERVAL=100ms ZEITSPENDE_ASKS_BATCH_SIZE=2000 \
     ZEITSPENDE_ASKS_CONCURRENCY=256 \
     SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
     java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/${2%.log}.jfr,settings=profile} \
-    -jar "${jar}" >"${results}/$2" 2>&1 &
+    -jar "${jar}" "${pacing_off[@]}" >"${results}/$2" 2>&1 &
   pids+=($!)
   local pid=$!
   for _ in $(seq 1 180); do
@@ -202,7 +236,7 @@ start_service() { # port log
   service_pids+=("${pid}")
 }
 service_pids=()
-log "Starting the service (${jar##*/}) on 127.0.0.1:${service_port}, dev inbox"
+log "Starting the service (${jar##*/}) on 127.0.0.1:${service_port}, SMS to the Twilio stub, email to the SMTP sink"
 start_service "${service_port}" service.log
 target_port="${service_port}"
 if ((instances == 2)); then
@@ -215,6 +249,7 @@ log "Service ready"
 cpu_pids[service]="${service_pids[*]}"
 cpu_pids[redis]="${pids[0]}"
 cpu_pids[nginx]="$(pgrep -P "${nginx_pid}" | tr '\n' ' ')"
+cpu_pids[sink]="${sink_pid}"
 
 # --- seeding -------------------------------------------------------------------------------
 seed() { # scenario rep callouts needed helpers
@@ -326,8 +361,13 @@ invariants s1lat
 # gets a callout of its own, created now (a callout without a wave would be taken by the pollers
 # after a while), and its dispatch job on the Redis stream; timed from then until its last ask
 # has left the outbox.
+# Messages the stubs took so far.
+sms_received() { grep -c '^201$' "${results}/twilio-stub.log" || true; }
+email_received() {
+  python3 -c "import smtplib; s = smtplib.SMTP('127.0.0.1', ${smtp_port}, timeout=10); print(s.docmd('XCOUNT')[1].decode()); s.quit()"
+}
 fanout() { # label
-  local callout start total unsent
+  local callout start total unsent sms email
   callout="$(psql_ -At -c "with created as (
       insert into callout (organisation_id, activity_code, place_code, starts_at, ends_at, needed, short_code,
                            created_by, notify_when_filled)
@@ -335,6 +375,7 @@ fanout() { # label
              lpad((nextval('loadtest.short_code') % 10000)::text, 4, '0'), gen_random_uuid(), false
       from organisation where slug = 'loadtest' returning id)
     insert into loadtest.callout (scenario, rep, idx, id) select 's4-$1', 1, 0, id from created returning id")"
+  sms="$(sms_received)" email="$(email_received)"
   start=$(date +%s%N)
   redis_ xadd dispatch '*' callout "${callout}" >/dev/null
   for _ in $(seq 1 $((fanout_timeout * 2))); do
@@ -343,8 +384,9 @@ fanout() { # label
     ((total >= fanout_asks && unsent == 0)) && break
     sleep 0.5
   done
-  printf 'ms=%s\nasks=%s\nunsent=%s\nexpected=%s\n' "$((($(date +%s%N) - start) / 1000000))" "${total}" "${unsent}" \
-    "${fanout_asks}" >"${results}/s4-fanout-$1.txt"
+  printf 'ms=%s\nasks=%s\nunsent=%s\nexpected=%s\nsms_received=%s\nemail_received=%s\n' \
+    "$((($(date +%s%N) - start) / 1000000))" "${total}" "${unsent}" "${fanout_asks}" "$(($(sms_received) - sms))" \
+    "$(($(email_received) - email))" >"${results}/s4-fanout-$1.txt"
   psql_ -At -F'=' -c "select status, count(*) from ask where callout_id = '${callout}' group by status" \
     >>"${results}/s4-fanout-$1.txt"
 }
