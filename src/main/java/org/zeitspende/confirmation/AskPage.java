@@ -75,11 +75,13 @@ class AskPage {
 	Mono<ResponseEntity<String>> answer(@PathVariable String token, ServerWebExchange exchange) {
 		Instant now = Instant.now();
 		return exchange.getFormData()
-			.map((form) -> answerOf(form.getFirst("answer")))
-			.flatMap((answer) -> this.confirmations.answer(token, answer, now))
-			.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
-					: this.confirmations.asked(token, now)
-						.flatMap((asked) -> render(asked, result.outcome(), result.alternatives(), now)))
+			.flatMap((form) -> Mono.justOrEmpty(answerOf(form.getFirst("answer"))))
+			.flatMap((answer) -> this.confirmations.answer(token, answer, now)
+				.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
+						: this.confirmations.asked(token, now)
+							.flatMap((asked) -> render(asked, result.outcome(), result.alternatives(), now))))
+			// Only the page's own buttons answer: anything else must not pass for a no.
+			.switchIfEmpty(Mono.fromSupplier(() -> message("UNKNOWN_ANSWER", HttpStatus.BAD_REQUEST, "de")))
 			.onErrorResume(GateUnavailableException.class,
 					(ex) -> Mono.just(message("UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE, "de")));
 	}
@@ -87,9 +89,10 @@ class AskPage {
 	private static Answer answerOf(String value) {
 		return switch (String.valueOf(value)) {
 			case "yes" -> Answer.ACCEPT;
+			case "no" -> Answer.DECLINE;
 			case "withdraw" -> Answer.WITHDRAW;
 			case "standby" -> Answer.STANDBY;
-			default -> Answer.DECLINE;
+			default -> null;
 		};
 	}
 

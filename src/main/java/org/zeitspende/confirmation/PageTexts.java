@@ -39,6 +39,9 @@ final class PageTexts {
 			Map.entry("WITHDRAWN.text", "Danke, dass du Bescheid gibst. Dein Platz ist wieder frei."),
 			Map.entry("INVALID", "Link ungültig"),
 			Map.entry("INVALID.text", "Diesen Link gibt es nicht oder nicht mehr."),
+			Map.entry("UNKNOWN_ANSWER", "Antwort nicht verstanden"),
+			Map.entry("UNKNOWN_ANSWER.text",
+					"Bitte öffne den Link noch einmal und antworte mit einem der Knöpfe. Gespeichert wurde nichts."),
 			Map.entry("UNAVAILABLE", "Gerade nicht möglich"),
 			Map.entry("UNAVAILABLE.text", "Deine Antwort konnte nicht gespeichert werden. Bitte versuche es in "
 					+ "ein paar Sekunden noch einmal."));
@@ -69,6 +72,9 @@ final class PageTexts {
 			Map.entry("DECLINED.text", "We'll gladly ask you another time."), Map.entry("WITHDRAWN", "Withdrawn"),
 			Map.entry("WITHDRAWN.text", "Thanks for telling us. Your place is free again."),
 			Map.entry("INVALID", "Invalid link"), Map.entry("INVALID.text", "This link does not exist (any more)."),
+			Map.entry("UNKNOWN_ANSWER", "Answer not understood"),
+			Map.entry("UNKNOWN_ANSWER.text",
+					"Please open the link again and answer with one of its buttons. Nothing " + "was stored."),
 			Map.entry("UNAVAILABLE", "Not possible right now"),
 			Map.entry("UNAVAILABLE.text", "Your answer could not be stored. Please try again in a few seconds."));
 

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,6 +260,41 @@ class AskAnswersIntegrationTests {
 			.value((html) -> assertThat(html).contains("Danke, du bist dabei!", "Eingang B", "Zusage zurückziehen"));
 
 		assertThat(filled(callout)).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "YES", "ja", "maybe", "" })
+	void page_postOfAnAnswerItsButtonsDoNotSend_storesNothing_andSaysSo(String answer) {
+		UUID callout = callout(2, Duration.ofDays(1));
+		Asked helper = asked(callout);
+
+		this.client.post()
+			.uri("/c/{token}", helper.token())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("answer", answer))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Antwort nicht verstanden", "Gespeichert wurde nichts."));
+
+		assertThat(answers(callout)).isZero();
+		post(helper, "accept").expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void page_postWithoutAnAnswer_storesNothing() {
+		UUID callout = callout(2, Duration.ofDays(1));
+		Asked helper = asked(callout);
+
+		this.client.post()
+			.uri("/c/{token}", helper.token())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+
+		assertThat(answers(callout)).isZero();
 	}
 
 	@Test
