@@ -22,7 +22,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.util.HtmlUtils;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.OpenCallout;
@@ -197,12 +196,11 @@ class AskMessages {
 	private OutgoingMessage email(Names names, OpenCallout callout, ClaimedAsk ask, HelperAddress recipient,
 			Locale locale) {
 		String start = when(callout.startsAt(), locale);
-		String meetingPoint = StringUtils.hasText(callout.meetingPoint())
-				? text("ask.email.meeting-point", locale, callout.meetingPoint().strip()) : "";
 		String link = link(ask);
+		// No meeting point: only those who said yes learn it, on the answer page.
 		String text = text("ask.email.text", locale, names.activity(), names.place(), start,
-				when(callout.endsAt(), locale), meetingPoint, text("ask.why", locale, names.activity(), names.place()),
-				link, recipient.unsubscribePage());
+				when(callout.endsAt(), locale), text("ask.why", locale, names.activity(), names.place()), link,
+				recipient.unsubscribePage());
 		return OutgoingMessage.email(recipient.address(),
 				text("ask.email.subject", locale, names.activity(), names.place(), start), text,
 				html(text, link, recipient.unsubscribePage()), recipient.oneClickUnsubscribe(), ask.id().toString());

@@ -11,9 +11,7 @@ import java.util.UUID;
  * @param place code of the place
  * @param startsAt when the help starts
  * @param endsAt when it ends
- * @param meetingPoint where to meet, possibly blank
  */
-public record OpenCallout(UUID id, String activity, String place, Instant startsAt, Instant endsAt,
-		String meetingPoint) {
+public record OpenCallout(UUID id, String activity, String place, Instant startsAt, Instant endsAt) {
 
 }

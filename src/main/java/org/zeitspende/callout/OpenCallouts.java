@@ -32,13 +32,13 @@ public class OpenCallouts {
 	 */
 	public Mono<OpenCallout> find(UUID calloutId, Instant now) {
 		return this.database.sql("""
-				select id, activity_code, place_code, starts_at, ends_at, meeting_point
+				select id, activity_code, place_code, starts_at, ends_at
 				from callout where id = :id and status = 'OPEN' and starts_at > :now""")
 			.bind("id", calloutId)
 			.bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.map((row) -> new OpenCallout(row.get("id", UUID.class), row.get("activity_code", String.class),
 					row.get("place_code", String.class), row.get("starts_at", OffsetDateTime.class).toInstant(),
-					row.get("ends_at", OffsetDateTime.class).toInstant(), row.get("meeting_point", String.class)))
+					row.get("ends_at", OffsetDateTime.class).toInstant()))
 			.one();
 	}
 

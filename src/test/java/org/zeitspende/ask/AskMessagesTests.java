@@ -21,7 +21,7 @@ class AskMessagesTests {
 	private static final Instant START = Instant.parse("2026-12-12T08:00:00Z");
 
 	private static final OpenCallout CALLOUT = new OpenCallout(UUID.randomUUID(), "fahrdienst", "bovenden", START,
-			START.plus(Duration.ofHours(2)), "");
+			START.plus(Duration.ofHours(2)));
 
 	// A short link.
 	private static final String LINK = "https://zs.de/c/AbCdEfGhIjKlMnOp";
