@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcTransientException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
@@ -141,6 +142,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		String unstorable = unstorable(ex);
+		if (unstorable != null) {
+			log.info("Refused a value PostgreSQL cannot store on " + exchange.getRequest().getMethod() + " "
+					+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId()
+					+ "]: " + unstorable);
+			return unstorableValue(ex, unstorable, exchange);
+		}
 		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " "
 				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]",
 				ex);
@@ -151,6 +159,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setTitle("Internal error");
 		return Mono
 			.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body));
+	}
+
+	// Input that passed validation but that PostgreSQL refuses to store (SQLSTATE class
+	// 22,
+	// data exception), each named in the client's terms: the request's fault, not ours.
+	private static String unstorable(Throwable ex) {
+		R2dbcException database = cause(ex, R2dbcException.class);
+		String state = (database != null) ? String.valueOf(database.getSqlState()) : "";
+		return switch (state) {
+			case "22021" -> "Text must not contain the NUL character (U+0000).";
+			case "22008" -> "A date or time lies outside the range that can be stored.";
+			case "22003" -> "A number lies outside the range that can be stored.";
+			default -> null;
+		};
+	}
+
+	private Mono<ResponseEntity<Object>> unstorableValue(Exception ex, String detail, ServerWebExchange exchange) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		body.setType(ProblemTypes.UNSTORABLE_VALUE);
+		body.setTitle("Value cannot be stored");
+		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
 	}
 
 	private Mono<ResponseEntity<Object>> invalidRequest(Exception ex, List<InvalidField> errors, HttpHeaders headers,

@@ -14,6 +14,12 @@ public final class ProblemTypes {
 	 */
 	public static final URI INVALID_REQUEST = of("invalid-request");
 
+	/**
+	 * A value that PostgreSQL cannot store: text with the NUL character, a date or number
+	 * out of its range.
+	 */
+	public static final URI UNSTORABLE_VALUE = of("unstorable-value");
+
 	/** The body could not be read as JSON of the expected shape. */
 	public static final URI MALFORMED_BODY = of("malformed-body");
 

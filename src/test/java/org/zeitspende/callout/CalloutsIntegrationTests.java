@@ -180,6 +180,29 @@ class CalloutsIntegrationTests {
 	}
 
 	@Test
+	void create_withAValuePostgreSqlCannotStore_answers400_andStoresNothing() {
+		Map<String, Object> nul = callout();
+		nul.put("details", "Fahrt\u0000");
+		Map<String, Object> farAway = callout();
+		farAway.put("startsAt", "+999999999-01-01T10:00:00Z");
+		farAway.put("endsAt", "+999999999-01-01T12:00:00Z");
+
+		post(nul).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/unstorable-value")
+			.jsonPath("$.detail")
+			.isEqualTo("Text must not contain the NUL character (U+0000).");
+		post(farAway).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("A date or time lies outside the range that can be stored.");
+		list("").jsonPath("$.items").isEmpty();
+	}
+
+	@Test
 	void list_showsOnlyOwnCallouts_newestFirst_filteredAndPaged() {
 		String first = id(post(callout()));
 		String second = id(post(callout()));
