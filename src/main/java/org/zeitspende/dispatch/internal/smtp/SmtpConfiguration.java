@@ -23,9 +23,15 @@ import org.zeitspende.dispatch.internal.ProviderResilience;
 class SmtpConfiguration {
 
 	@Bean
-	SmtpEmailChannel smtpEmailChannel(JavaMailSender mailSender, MailFromProperties properties,
+	JavaMailTuning javaMailTuning() {
+		return new JavaMailTuning();
+	}
+
+	@Bean
+	SmtpEmailChannel smtpEmailChannel(JavaMailSender mailSender, JavaMailTuning tuning, MailFromProperties properties,
 			ProviderResilience resilience, @Value("${zeitspende.public-base-url}") URI publicBaseUrl,
 			Environment environment) {
+		tuning.applyTo(mailSender);
 		String server = environment.getProperty("spring.mail.host", "(JNDI)") + ":"
 				+ environment.getProperty("spring.mail.port", "25");
 		return new SmtpEmailChannel(mailSender, resilience.callsFor("smtp"), from(properties), publicBaseUrl.getHost(),
