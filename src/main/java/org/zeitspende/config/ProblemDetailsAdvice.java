@@ -1,8 +1,11 @@
 package org.zeitspende.config;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,7 +16,9 @@ import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -83,7 +88,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			body.setTitle("Malformed request body");
 			return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
 		}
+		if (hasCause(ex, TypeMismatchException.class) && ex.getMethodParameter() != null) {
+			MethodParameter parameter = ex.getMethodParameter();
+			return invalidRequest(ex, List.of(new InvalidField(parameter.getParameterName(), wrongType(parameter))),
+					headers, exchange);
+		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	// A path or query parameter that is not of its type: named, with what it takes.
+	private static String wrongType(MethodParameter parameter) {
+		Class<?> type = parameter.getParameterType();
+		if (type.isEnum()) {
+			return "must be one of " + Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name())
+				.collect(Collectors.joining(", "));
+		}
+		if (type == UUID.class) {
+			return "must be a UUID";
+		}
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "must be a whole number";
+		}
+		return "has the wrong type or format";
 	}
 
 	@Override

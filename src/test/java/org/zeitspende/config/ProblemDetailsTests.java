@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,38 @@ class ProblemDetailsTests {
 	void wrongType_namesTheField() {
 		assertProblem(post("{\"name\": \"Ada\", \"needed\": \"many\"}"), HttpStatus.BAD_REQUEST,
 				"Field 'needed' has the wrong type or format.");
+	}
+
+	@Test
+	void numbersOfAnotherKind_areNotConverted_butNamed() {
+		assertProblem(post("{\"name\": \"Ada\", \"needed\": 2.5}"), HttpStatus.BAD_REQUEST,
+				"Field 'needed' has the wrong type or format.");
+		assertProblem(post("{\"name\": \"Ada\", \"needed\": \"2\"}"), HttpStatus.BAD_REQUEST,
+				"Field 'needed' has the wrong type or format.");
+	}
+
+	@Test
+	void pathOrQueryParameterOfTheWrongType_isNamedWithWhatItTakes() {
+		this.client.get()
+			.uri("/probe/many")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("number")
+			.jsonPath("$.errors[0].reason")
+			.isEqualTo("must be a whole number");
+		this.client.get()
+			.uri("/probe/kind?kind=FAX")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("kind")
+			.jsonPath("$.errors[0].reason")
+			.isEqualTo("must be one of SMS, EMAIL");
 	}
 
 	@Test
@@ -151,6 +184,12 @@ class ProblemDetailsTests {
 		}
 	}
 
+	enum Kind {
+
+		SMS, EMAIL
+
+	}
+
 	record ProbeRequest(@NotBlank @Size(max = 4000) String name, @Min(1) @Max(500) int needed, @Email String email) {
 	}
 
@@ -182,6 +221,11 @@ class ProblemDetailsTests {
 		@GetMapping("/probe/gone")
 		Mono<String> gone() {
 			return Mono.error(AbortedException.beforeSend());
+		}
+
+		@GetMapping("/probe/kind")
+		Mono<Kind> kind(@RequestParam Kind kind) {
+			return Mono.just(kind);
 		}
 
 		@GetMapping("/probe/{number}")
