@@ -20,25 +20,31 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 import org.zeitspende.web.Pages;
 
 /**
- * Answers 401 and 403 of the security filters as problem details, like every other error.
- * The challenge is the bare RFC 6750 one ({@code Bearer}, or
- * {@code Bearer error="invalid_token"} when a token was sent); why a token failed is
- * never told. A refused page (a form without a valid CSRF token, a page the role does not
- * open) is answered with a page that says what to do, with the same status.
+ * Answers 401 and 403 of the security filters, and 400 for a request its firewall refuses
+ * (an encoded slash, a NUL), as problem details, like every other error. The challenge is
+ * the bare RFC 6750 one ({@code Bearer}, or {@code Bearer error="invalid_token"} when a
+ * token was sent); why a token failed is never told. A refused page (a form without a
+ * valid CSRF token, a page the role does not open) is answered with a page that says what
+ * to do, with the same status.
  */
-final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class SecurityProblems
+		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
 	static final URI UNAUTHENTICATED = URI.create("https://zeitspende.org/problems/unauthenticated");
 
 	static final URI FORBIDDEN = URI.create("https://zeitspende.org/problems/forbidden");
 
 	static final URI CSRF = URI.create("https://zeitspende.org/problems/csrf-token-missing");
+
+	static final URI REFUSED = URI.create("https://zeitspende.org/problems/request-refused");
 
 	private final JsonMapper json;
 
@@ -58,7 +64,7 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 			.set(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
 		String detail = tokenSent ? "The bearer token is not valid. Sign in again for a new one."
 				: "This needs a bearer token: send 'Authorization: Bearer <token>'.";
-		return write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "Authentication required", detail);
+		return write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "Authentication required", detail, true);
 	}
 
 	@Override
@@ -68,10 +74,19 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 		}
 		if (denied instanceof CsrfException) {
 			return write(exchange, HttpStatus.FORBIDDEN, CSRF, "CSRF token missing",
-					"This form needs its CSRF token. Reload the page and try again.");
+					"This form needs its CSRF token. Reload the page and try again.", true);
 		}
 		return write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
-				"Your role does not allow this, or your organisation is not approved (yet).");
+				"Your role does not allow this, or your organisation is not approved (yet).", true);
+	}
+
+	// Neither the path nor what was refused is echoed: the path may be what was refused.
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+		return write(exchange, HttpStatus.BAD_REQUEST, REFUSED, "Request refused",
+				"The request's address or headers hold something refused here, such as an encoded slash, a "
+						+ "backslash or a NUL character.",
+				false);
 	}
 
 	// A browser gets a page in the site's look that says what to do; the status stays.
@@ -92,7 +107,8 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
-	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail) {
+	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail,
+			boolean withInstance) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			return Mono.empty();
@@ -102,7 +118,9 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
+		if (withInstance) {
+			problem.put("instance", exchange.getRequest().getPath().value());
+		}
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return response.writeWith(Mono.fromSupplier(() -> buffer(response, problem)));

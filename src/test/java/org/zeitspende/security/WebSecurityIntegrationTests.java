@@ -2,6 +2,7 @@ package org.zeitspende.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,6 +77,25 @@ class WebSecurityIntegrationTests {
 			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectHeader()
 			.doesNotExist(HttpHeaders.SET_COOKIE);
+	}
+
+	@Test
+	void requestsTheFirewallRefuses_getAProblemThatEchoesNothing() {
+		// Each encoded in the path: %2F, %00, %5C.
+		for (String token : List.of("a/b", "a\u0000b", "a\\b")) {
+			this.client.get()
+				.uri("/api/asks/{token}", token)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://zeitspende.org/problems/request-refused")
+				.jsonPath("$.instance")
+				.doesNotExist();
+		}
 	}
 
 	@Test
