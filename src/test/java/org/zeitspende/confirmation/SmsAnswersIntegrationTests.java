@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.dispatch.SmsReply;
@@ -74,6 +75,32 @@ class SmsAnswersIntegrationTests {
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
 		assertThat(lastSms()).contains("Danke, du bist dabei");
+	}
+
+	@Test
+	void ja_typedIntoTheDevInbox_answersLikeAnSmsToTheServicesNumber() {
+		UUID callout = askedFor();
+
+		this.client.post()
+			.uri("/api/dev/sms-replies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("from", this.mobile, "text", " Ja "))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		assertThat(answer(callout)).isEqualTo("CONFIRMED");
+		assertThat(lastSms()).contains("Danke, du bist dabei");
+		this.client.post()
+			.uri("/api/dev/sms-replies")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("from", "0151 123", "text", "JA"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("from");
 	}
 
 	@Test

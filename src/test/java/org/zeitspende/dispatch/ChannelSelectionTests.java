@@ -127,9 +127,12 @@ class ChannelSelectionTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	// The webhooks need the database; TwilioWebhooksIntegrationTests covers them.
+	// The webhooks and typed-in SMS replies need the database;
+	// TwilioWebhooksIntegrationTests
+	// and SmsAnswersIntegrationTests cover them.
 	@ComponentScan(value = "org.zeitspende.dispatch",
-			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.TwilioWebhooks"))
+			excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+					pattern = ".*\\.(TwilioWebhooks|DevSmsReplies)"))
 	@ConfigurationPropertiesScan("org.zeitspende.dispatch")
 	static class Dispatch {
 

@@ -1,4 +1,4 @@
-package org.zeitspende.dispatch.internal.twilio;
+package org.zeitspende.dispatch.internal;
 
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.zeitspende.dispatch.SmsReply.Intent;
  * "https://help.twilio.com/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-">Twilio's
  * opt-out keywords</a>
  */
-final class SmsKeywords {
+public final class SmsKeywords {
 
 	private static final Set<String> OPT_OUT = Set.of("STOP", "STOPP", "ABMELDEN", "STOPALL", "UNSUBSCRIBE", "CANCEL",
 			"END", "QUIT", "REVOKE", "OPTOUT");
@@ -24,7 +24,12 @@ final class SmsKeywords {
 	private SmsKeywords() {
 	}
 
-	static Intent intent(String text) {
+	/**
+	 * The intent of a reply's text.
+	 * @param text the reply
+	 * @return what the reply asks for
+	 */
+	public static Intent intent(String text) {
 		return intent(text, null);
 	}
 
@@ -36,7 +41,7 @@ final class SmsKeywords {
 	 * configured in the Twilio console; {@code null} without it
 	 * @return what the reply asks for
 	 */
-	static Intent intent(String text, String optOutType) {
+	public static Intent intent(String text, String optOutType) {
 		if ("STOP".equalsIgnoreCase(optOutType)) {
 			return Intent.OPT_OUT;
 		}

@@ -1,4 +1,4 @@
-package org.zeitspende.dispatch.internal.twilio;
+package org.zeitspende.dispatch.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,15 +1,12 @@
 package org.zeitspende.dispatch.internal.twilio;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Conditional;
@@ -22,15 +19,15 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
 import org.zeitspende.dispatch.SmsReply;
 import org.zeitspende.dispatch.SmsReply.Intent;
-import org.zeitspende.dispatch.SmsReplyHandler;
 import org.zeitspende.dispatch.internal.ChannelConditions;
+import org.zeitspende.dispatch.internal.InboundSms;
 import org.zeitspende.dispatch.internal.Recipients;
+import org.zeitspende.dispatch.internal.SmsKeywords;
 
 /**
  * Twilio's webhooks: incoming SMS and status callbacks of sent ones. Both check the
@@ -53,16 +50,16 @@ class TwilioWebhooks {
 
 	private final ApplicationEventPublisher events;
 
-	private final List<SmsReplyHandler> handlers;
+	private final InboundSms inbound;
 
 	TwilioWebhooks(TwilioProperties properties, @Value("${zeitspende.public-base-url}") URI publicBaseUrl,
 			DatabaseClient database, TransactionalOperator transaction, ApplicationEventPublisher events,
-			ObjectProvider<SmsReplyHandler> handlers) {
+			InboundSms inbound) {
 		this.signatures = new TwilioSignatures(properties.authToken(), publicBaseUrl);
 		this.database = database;
 		this.transaction = transaction;
 		this.events = events;
-		this.handlers = handlers.orderedStream().toList();
+		this.inbound = inbound;
 	}
 
 	/**
@@ -115,7 +112,7 @@ class TwilioWebhooks {
 		String text = (form.get("Body") != null) ? form.get("Body").strip() : "";
 		SmsReply reply = new SmsReply(from, SmsKeywords.intent(text, form.get("OptOutType")), text);
 		Mono<Void> handled = firstTime(messageSid).filter(Boolean::booleanValue)
-			.flatMap((first) -> handle(reply))
+			.flatMap((first) -> this.inbound.handle(reply))
 			.switchIfEmpty(Mono.fromRunnable(() -> log.debug("Incoming SMS " + messageSid + " was handled before")));
 		return this.transaction.transactional(handled);
 	}
@@ -128,13 +125,6 @@ class TwilioWebhooks {
 			.fetch()
 			.rowsUpdated()
 			.map((inserted) -> inserted > 0);
-	}
-
-	private Mono<Void> handle(SmsReply reply) {
-		if (log.isDebugEnabled()) {
-			log.debug("Incoming SMS from " + Recipients.mask(Channel.SMS, reply.number()) + ": " + reply.intent());
-		}
-		return Flux.fromIterable(this.handlers).concatMap((handler) -> handler.handle(reply)).then();
 	}
 
 	private Mono<Void> report(String reference, Map<String, String> form) {
@@ -154,7 +144,7 @@ class TwilioWebhooks {
 		this.events.publishEvent(new DeliveryReported(reference, messageSid, status, errorCode, failure));
 		String to = form.get("To");
 		if (String.valueOf(TwilioErrors.OPTED_OUT).equals(errorCode) && Recipients.isE164(to)) {
-			return this.transaction.transactional(handle(new SmsReply(to, Intent.OPT_OUT, null)));
+			return this.transaction.transactional(this.inbound.handle(new SmsReply(to, Intent.OPT_OUT, null)));
 		}
 		return Mono.empty();
 	}
