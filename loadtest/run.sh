@@ -20,9 +20,9 @@ set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
   quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=30000
-    fanout_asks=30000; fanout_timeout=300; fair_sizes="10000 10 1000"; paced_asks=3000 ;;
+    s4_tokens=60000; fanout_asks=30000; fanout_timeout=300; fair_sizes="10000 10 1000"; paced_asks=3000 ;;
   full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=80000
-    fanout_asks=100000; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
+    s4_tokens=200000; fanout_asks=100000; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
@@ -266,7 +266,8 @@ for rep in 1 2 3; do seed warmburst "${rep}" 1 "${s2_slots}" "${burst}"; done
 seed s1 1 $((s1_tokens / 500)) 500 "${s1_tokens}"
 seed s1lat 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
 for rep in $(seq 1 "${s2_reps}"); do seed s2 "${rep}" 1 "${s2_slots}" "${burst}"; done
-seed s4 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
+# S4's open model lasts 1.25 x the solo fan-out + 7 s: through the real adapters 30 to 45 s quick, 2 to 3 min full.
+seed s4 1 $((s4_tokens / 500)) 500 "${s4_tokens}"
 if [[ -n "${LOADTEST_GATLING:-}" ]]; then
   seed gopen 1 $((s1lat_tokens / 500)) 500 "${s1lat_tokens}"
   seed gburst 1 1 "${s2_slots}" "${burst}"
