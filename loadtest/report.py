@@ -109,7 +109,8 @@ def cpu_per_request(results, label, requests, servers=('service', 'postgres', 'r
         after = key_values(results, f'cpu-{label}-after.txt')
     except FileNotFoundError:
         return ''
-    used = {key: (int(after[key]) - int(before[key])) / max(1, requests) for key in servers}
+    # A folder of an older run lacks the servers added since.
+    used = {key: (int(after.get(key, 0)) - int(before.get(key, 0))) / max(1, requests) for key in servers}
     return 'CPU per request: ' + ', '.join(f'{key} {ms:.2f} ms' for key, ms in used.items())
 
 

@@ -171,9 +171,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
 		String unstorable = unstorable(ex);
 		if (unstorable != null) {
-			log.info("Refused a value PostgreSQL cannot store on " + exchange.getRequest().getMethod() + " "
+			// At WARN with PostgreSQL's own words: the same states can come from our own
+			// arithmetic, which this must not hide.
+			log.warn("PostgreSQL refused a value on " + exchange.getRequest().getMethod() + " "
 					+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId()
-					+ "]: " + unstorable);
+					+ "], answered 400: " + cause(ex, R2dbcException.class).getMessage());
 			return unstorableValue(ex, unstorable, exchange);
 		}
 		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " "

@@ -74,16 +74,21 @@ class AskPage {
 	@PostMapping(path = "/c/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> answer(@PathVariable String token, ServerWebExchange exchange) {
 		Instant now = Instant.now();
-		return exchange.getFormData()
-			.flatMap((form) -> Mono.justOrEmpty(answerOf(form.getFirst("answer"))))
-			.flatMap((answer) -> this.confirmations.answer(token, answer, now)
-				.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
-						: this.confirmations.asked(token, now)
-							.flatMap((asked) -> render(asked, result.outcome(), result.alternatives(), now))))
+		return exchange.getFormData().flatMap((form) -> {
+			Answer answer = answerOf(form.getFirst("answer"));
 			// Only the page's own buttons answer: anything else must not pass for a no.
-			.switchIfEmpty(Mono.fromSupplier(() -> message("UNKNOWN_ANSWER", HttpStatus.BAD_REQUEST, "de")))
+			return (answer != null) ? answer(token, answer, exchange, now)
+					: Mono.just(message("UNKNOWN_ANSWER", HttpStatus.BAD_REQUEST, "de"));
+		})
 			.onErrorResume(GateUnavailableException.class,
 					(ex) -> Mono.just(message("UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE, "de")));
+	}
+
+	private Mono<ResponseEntity<String>> answer(String token, Answer answer, ServerWebExchange exchange, Instant now) {
+		return this.confirmations.answer(token, answer, now)
+			.flatMap((result) -> (result.outcome() == Outcome.INVALID) ? invalid(exchange)
+					: this.confirmations.asked(token, now)
+						.flatMap((asked) -> render(asked, result.outcome(), result.alternatives(), now)));
 	}
 
 	private static Answer answerOf(String value) {

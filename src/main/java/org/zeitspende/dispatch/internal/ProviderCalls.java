@@ -1,8 +1,11 @@
 package org.zeitspende.dispatch.internal;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -23,7 +26,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.pool.Pool;
+import reactor.pool.PoolAcquireTimeoutException;
 import reactor.pool.PoolBuilder;
+import reactor.pool.PoolShutdownException;
 import reactor.pool.PooledRef;
 
 import org.zeitspende.dispatch.MessageNotSentException;
@@ -44,7 +49,7 @@ import org.zeitspende.dispatch.MessageRejectedException;
  * for its turn without holding a thread, and every retry waits for a turn of its
  * own;</li>
  * <li>a free call: beyond the bulkhead's limit a call waits, in order and without holding
- * a thread, until one ends;</li>
+ * a thread, until one ends, at most as long as for a turn of the rate limiter;</li>
  * <li>the retry with exponential backoff and jitter, for {@link NotAcceptedException}
  * only.</li>
  * </ol>
@@ -54,8 +59,6 @@ import org.zeitspende.dispatch.MessageRejectedException;
 public final class ProviderCalls {
 
 	private static final Log log = LogFactory.getLog(ProviderCalls.class);
-
-	private static final int THREAD_TTL_SECONDS = 60;
 
 	private final String provider;
 
@@ -94,9 +97,16 @@ public final class ProviderCalls {
 			.sizeBetween(0, threads)
 			.maxPendingAcquireUnbounded()
 			.buildPool();
-		// A queue only fills while threads are still stuck in calls the time limiter gave
-		// up.
-		this.scheduler = Schedulers.newBoundedElastic(threads, threads, provider, THREAD_TTL_SECONDS, true);
+		// One queue for all threads, so that a call goes to the first thread that is free
+		// (a bounded elastic scheduler queues on a busy one). It only fills while threads
+		// are still stuck in calls the time limiter gave up.
+		AtomicInteger counter = new AtomicInteger();
+		ThreadFactory named = (task) -> {
+			Thread thread = new Thread(task, provider + "-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		this.scheduler = Schedulers.fromExecutorService(Executors.newFixedThreadPool(threads, named), provider);
 	}
 
 	/**
@@ -144,8 +154,13 @@ public final class ProviderCalls {
 		this.scheduler.dispose();
 	}
 
+	// As long as for a turn of the rate limiter at most; a call that waited longer, or
+	// whose provider's calls were shut down meanwhile, provably sent nothing.
 	private <T> Mono<T> whenFree(Mono<T> call) {
-		return Mono.usingWhen(this.freeCalls.acquire(), (free) -> call, PooledRef::release);
+		Duration longest = this.rateLimiter.getRateLimiterConfig().getTimeoutDuration();
+		return Mono.usingWhen(this.freeCalls.acquire(longest), (free) -> call, PooledRef::release)
+			.onErrorMap((ex) -> ex instanceof PoolAcquireTimeoutException || ex instanceof PoolShutdownException,
+					this::busy);
 	}
 
 	private <T> Mono<T> attempt(String reference, BlockingCall<T> call, ErrorTranslator translator) {

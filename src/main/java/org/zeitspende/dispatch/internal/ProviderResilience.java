@@ -35,7 +35,8 @@ public class ProviderResilience {
 	}
 
 	/**
-	 * The operator stack for one provider. The caller owns it and disposes it.
+	 * The operator stack for one provider. The caller owns it and disposes it; one per
+	 * provider, as the free calls it counts are its own while the bulkhead is shared.
 	 * @param provider the name of the Resilience4j instances
 	 * @return a new stack with its own scheduler
 	 */

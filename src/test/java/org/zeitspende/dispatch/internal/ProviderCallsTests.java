@@ -154,6 +154,19 @@ class ProviderCallsTests {
 	}
 
 	@Test
+	void callWaitingForAFreeOne_whenTheCallsAreShutDown_provablySentNothing() {
+		ProviderCalls narrow = resilience(1, RateLimiterRegistry.ofDefaults()).callsFor("narrow");
+		narrow.call("busy", (attempt) -> waitForRelease(), ProviderCallsTests::unexpected).subscribe();
+
+		narrow.call("w", (attempt) -> "never", ProviderCallsTests::unexpected)
+			.as(StepVerifier::create)
+			.then(narrow::dispose)
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOf(NotAcceptedException.class).hasMessageContaining("busy"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void pacedCalls_startOneTurnApart_withoutWaitingOnTheProvidersThreads() {
 		ProviderCalls paced = resilience(4, RateLimiterRegistry
 			.of(RateLimiterConfig.custom().limitForPeriod(1).limitRefreshPeriod(TURN).timeoutDuration(TIMEOUT).build()))

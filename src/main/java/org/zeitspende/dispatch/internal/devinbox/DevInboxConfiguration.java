@@ -29,7 +29,8 @@ class DevInboxConfiguration {
 		this.pageUrl = publicBaseUrl.replaceAll("/+$", "") + DevInboxController.PAGE;
 		if (!embedded) {
 			log.warn("The dev inbox at " + this.pageUrl + " shows every message it keeps, sign-in codes and links "
-					+ "included, to anyone who can reach the service. Configure Twilio and SMTP before real people "
+					+ "included, to anyone who can reach the service, and while SMS go to it, anyone can answer "
+					+ "asks as any helper at /api/dev/sms-replies. Configure Twilio and SMTP before real people "
 					+ "use it.");
 		}
 	}

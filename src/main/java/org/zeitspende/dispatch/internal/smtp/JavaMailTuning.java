@@ -25,6 +25,8 @@ final class JavaMailTuning implements DisposableBean {
 
 	static final String WRITE_TIMEOUT_SCHEDULER = "mail.smtp.executor.writetimeout";
 
+	static final String WRITE_TIMEOUT_SCHEDULER_TLS = "mail.smtps.executor.writetimeout";
+
 	private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
 	private final ScheduledThreadPoolExecutor writeTimeouts;
@@ -49,11 +51,12 @@ final class JavaMailTuning implements DisposableBean {
 			System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
 		}
 		if (mailSender instanceof JavaMailSenderImpl sender) {
-			Properties properties = new Properties();
-			properties.putAll(sender.getJavaMailProperties());
-			properties.put(WRITE_TIMEOUT_SCHEDULER, this.writeTimeouts);
-			// Also drops a session created before, so the next one has the scheduler.
-			sender.setJavaMailProperties(properties);
+			// Into the session itself, which may come from JNDI: each connection reads it
+			// from there, and replacing the sender's properties would drop such a
+			// session.
+			Properties session = sender.getSession().getProperties();
+			session.put(WRITE_TIMEOUT_SCHEDULER, this.writeTimeouts);
+			session.put(WRITE_TIMEOUT_SCHEDULER_TLS, this.writeTimeouts);
 		}
 	}
 
