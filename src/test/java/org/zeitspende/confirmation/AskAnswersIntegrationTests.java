@@ -21,6 +21,8 @@ import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutReopened;
@@ -249,12 +251,7 @@ class AskAnswersIntegrationTests {
 		UUID callout = callout(2, Duration.ofDays(1));
 		Asked helper = asked(callout);
 
-		this.client.post()
-			.uri("/c/{token}", helper.token())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("answer", "yes"))
-			.exchange()
-			.expectStatus()
+		postPage(helper, "yes").expectStatus()
 			.isOk()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Danke, du bist dabei!", "Eingang B", "Zusage zurückziehen"));
@@ -268,12 +265,7 @@ class AskAnswersIntegrationTests {
 		UUID callout = callout(2, Duration.ofDays(1));
 		Asked helper = asked(callout);
 
-		this.client.post()
-			.uri("/c/{token}", helper.token())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("answer", answer))
-			.exchange()
-			.expectStatus()
+		postPage(helper, answer).expectStatus()
 			.isBadRequest()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Antwort nicht verstanden", "Gespeichert wurde nichts."));
@@ -287,12 +279,7 @@ class AskAnswersIntegrationTests {
 		UUID callout = callout(2, Duration.ofDays(1));
 		Asked helper = asked(callout);
 
-		this.client.post()
-			.uri("/c/{token}", helper.token())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+		postPage(helper, null).expectStatus().isBadRequest();
 
 		assertThat(answers(callout)).isZero();
 	}
@@ -306,6 +293,19 @@ class AskAnswersIntegrationTests {
 			.isNotFound()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Link ungültig"));
+	}
+
+	// The page's form; no answer field at all when null.
+	private WebTestClient.ResponseSpec postPage(Asked helper, String answer) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		if (answer != null) {
+			form.add("answer", answer);
+		}
+		return this.client.post()
+			.uri("/c/{token}", helper.token())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec post(Asked helper, String answer) {
