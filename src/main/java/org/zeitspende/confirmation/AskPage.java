@@ -21,8 +21,6 @@ import org.springframework.web.util.HtmlUtils;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.helper.HelperContacts;
 import org.zeitspende.ratelimit.RateLimitExceededException;
-import org.zeitspende.reference.Activity;
-import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.config.TemporarilyUnavailableException;
 import org.zeitspende.web.Page;
@@ -110,15 +108,14 @@ class AskPage {
 
 	private Mono<ResponseEntity<String>> render(Confirmations.Asked asked, Outcome outcome,
 			List<Alternative> alternatives, Instant now) {
-		return Mono
-			.zip(this.helpers.languageOf(asked.helperId()).defaultIfEmpty("de"), this.reference.activities(),
-					this.reference.places())
-			.map((loaded) -> page(asked, outcome, alternatives, now,
-					new Names(loaded.getT1(), loaded.getT2(), loaded.getT3())));
+		return this.helpers.languageOf(asked.helperId())
+			.defaultIfEmpty("de")
+			.flatMap((language) -> CalloutNames.in(language, this.reference))
+			.map((names) -> page(asked, outcome, alternatives, now, names));
 	}
 
 	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, List<Alternative> alternatives,
-			Instant now, Names names) {
+			Instant now, CalloutNames names) {
 		CalloutSummary callout = asked.callout();
 		String language = names.language();
 		Map<String, String> texts = PageTexts.in(language);
@@ -178,7 +175,7 @@ class AskPage {
 	// What, where and when only: no link is made for a callout the helper was not asked
 	// for.
 	private static void alternatives(StringBuilder body, List<Alternative> alternatives, Map<String, String> texts,
-			Names names) {
+			CalloutNames names) {
 		if (alternatives.isEmpty()) {
 			return;
 		}
@@ -229,33 +226,6 @@ class AskPage {
 
 	private static String escaped(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
-	}
-
-	/**
-	 * The helper's language and the display names of activities and places in it.
-	 *
-	 * @param language the language code
-	 * @param activities the activities
-	 * @param places the places
-	 */
-	private record Names(String language, List<Activity> activities, List<Place> places) {
-
-		String activity(String code) {
-			return this.activities.stream()
-				.filter((activity) -> activity.code().equals(code))
-				.map((activity) -> "en".equals(this.language) ? activity.nameEn() : activity.nameDe())
-				.findFirst()
-				.orElse(code);
-		}
-
-		String place(String code) {
-			return this.places.stream()
-				.filter((place) -> place.code().equals(code))
-				.map(Place::name)
-				.findFirst()
-				.orElse(code);
-		}
-
 	}
 
 }

@@ -25,6 +25,7 @@ import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.dispatch.SmsReply;
 import org.zeitspende.dispatch.SmsReplyHandler;
 import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.reference.ReferenceData;
 
 /**
  * Answers to asks by SMS, through the same state machine as the link: {@code JA} or
@@ -73,14 +74,17 @@ class SmsAnswers implements SmsReplyHandler {
 
 	private final MessageSender sender;
 
+	private final ReferenceData reference;
+
 	SmsAnswers(HelperContacts helpers, AskTokens tokens, CalloutSummaries callouts, ConfirmationRepository answers,
-			Confirmations confirmations, MessageSender sender) {
+			Confirmations confirmations, MessageSender sender, ReferenceData reference) {
 		this.helpers = helpers;
 		this.tokens = tokens;
 		this.callouts = callouts;
 		this.answers = answers;
 		this.confirmations = confirmations;
 		this.sender = sender;
+		this.reference = reference;
 	}
 
 	@Override
@@ -98,12 +102,14 @@ class SmsAnswers implements SmsReplyHandler {
 		return this.helpers.helperWithMobile(reply.number())
 			.flatMap((helperId) -> this.helpers.languageOf(helperId)
 				.defaultIfEmpty("de")
-				.flatMap((language) -> answer(helperId, answer, shortCode, language, now)))
+				.flatMap((language) -> CalloutNames.in(language, this.reference))
+				.flatMap((names) -> answer(helperId, answer, shortCode, names, now)))
 			.flatMap((text) -> this.sender.send(OutgoingMessage.sms(reply.number(), text, reference(now))))
 			.then();
 	}
 
-	private Mono<String> answer(UUID helperId, Answer answer, String shortCode, String language, Instant now) {
+	private Mono<String> answer(UUID helperId, Answer answer, String shortCode, CalloutNames names, Instant now) {
+		String language = names.language();
 		return candidates(helperId, answer, now).collectList().flatMap((candidates) -> {
 			List<CalloutSummary> chosen = (shortCode != null)
 					? candidates.stream().filter((callout) -> callout.shortCode().equals(shortCode)).toList()
@@ -111,9 +117,9 @@ class SmsAnswers implements SmsReplyHandler {
 			if (chosen.size() == 1) {
 				CalloutSummary callout = chosen.get(0);
 				return this.confirmations.answer(callout.id(), helperId, answer, now)
-					.map((result) -> text(result, callout, language));
+					.map((result) -> text(result, callout, names));
 			}
-			return Mono.just(chosen.isEmpty() ? nothingOpen(language, shortCode) : chooseOne(chosen, language));
+			return Mono.just(chosen.isEmpty() ? nothingOpen(language, shortCode) : chooseOne(chosen, names));
 		});
 	}
 
@@ -157,26 +163,26 @@ class SmsAnswers implements SmsReplyHandler {
 		};
 	}
 
-	private static String text(Confirmations.Result result, CalloutSummary callout, String language) {
+	private static String text(Confirmations.Result result, CalloutSummary callout, CalloutNames names) {
+		String language = names.language();
 		if (result.outcome() == Outcome.INVALID) {
 			return nothingOpen(language, null);
 		}
 		String template = ("en".equals(language) ? ENGLISH : GERMAN).get(result.outcome());
-		String text = template.formatted(describe(callout), callout.shortCode());
+		String text = template.formatted(describe(callout, names), callout.shortCode());
 		if (result.alternatives().isEmpty()) {
 			return text;
 		}
-		return text + ("en".equals(language) ? " Still needed: " : " Noch gesucht: ")
-				+ result.alternatives()
-					.stream()
-					.map((alternative) -> alternative.activity() + " " + alternative.place() + " "
-							+ WHEN.format(alternative.startsAt().atZone(ZONE)))
-					.collect(Collectors.joining("; "));
+		return text + ("en".equals(language) ? " Still needed: " : " Noch gesucht: ") + result.alternatives()
+			.stream()
+			.map((alternative) -> describe(alternative.activity(), alternative.place(), alternative.startsAt(), names))
+			.collect(Collectors.joining("; "));
 	}
 
-	private static String chooseOne(List<CalloutSummary> callouts, String language) {
+	private static String chooseOne(List<CalloutSummary> callouts, CalloutNames names) {
+		String language = names.language();
 		String list = callouts.stream()
-			.map((callout) -> callout.shortCode() + " = " + describe(callout))
+			.map((callout) -> callout.shortCode() + " = " + describe(callout, names))
 			.collect(Collectors.joining("; "));
 		return ("en".equals(language) ? "You have several open asks. Reply with the code, e.g. JA "
 				: "Du hast mehrere offene Anfragen. Antworte mit dem Code, z. B. JA ") + callouts.get(0).shortCode()
@@ -191,8 +197,13 @@ class SmsAnswers implements SmsReplyHandler {
 		return "en".equals(language) ? "You have no open ask to answer." : "Du hast keine offene Anfrage.";
 	}
 
-	private static String describe(CalloutSummary callout) {
-		return callout.activity() + " " + callout.place() + " " + WHEN.format(callout.startsAt().atZone(ZONE));
+	// As the ask named it: "Fahrdienst in Grone, 08.12. 10:00".
+	private static String describe(CalloutSummary callout, CalloutNames names) {
+		return describe(callout.activity(), callout.place(), callout.startsAt(), names);
+	}
+
+	private static String describe(String activity, String place, Instant startsAt, CalloutNames names) {
+		return names.activity(activity) + " in " + names.place(place) + ", " + WHEN.format(startsAt.atZone(ZONE));
 	}
 
 }

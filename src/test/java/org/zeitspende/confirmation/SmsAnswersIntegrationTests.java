@@ -69,7 +69,7 @@ class SmsAnswersIntegrationTests {
 		reply("  ja ");
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
-		assertThat(lastSms()).contains("Danke, du bist dabei", "ABSAGE");
+		assertThat(lastSms()).contains("Danke, du bist dabei: Fahrdienst in Grone, ", "ABSAGE");
 
 		reply("JA");
 
@@ -147,7 +147,8 @@ class SmsAnswersIntegrationTests {
 		reply("JA");
 
 		assertThat(answer(full)).isNull();
-		assertThat(lastSms()).contains("vollständig besetzt", "WARTEN " + shortCode(full), "Noch gesucht: fahrdienst");
+		assertThat(lastSms()).contains("vollständig besetzt", "WARTEN " + shortCode(full),
+				"Noch gesucht: Fahrdienst in ");
 
 		reply("warten");
 
