@@ -17,8 +17,10 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -31,6 +33,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -52,6 +55,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	// Paths that carry a link token: a token in a log would let its reader answer for the
 	// helper.
 	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/c/|/api/asks/|/h/[a-z-]+/)[^/]+");
+
+	// Absent in slices of the web layer that test the problems alone.
+	private final ObjectProvider<PageNotFound> pageNotFound;
+
+	ProblemDetailsAdvice(ObjectProvider<PageNotFound> pageNotFound) {
+		this.pageNotFound = pageNotFound;
+	}
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -90,10 +100,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (hasCause(ex, TypeMismatchException.class) && ex.getMethodParameter() != null) {
 			MethodParameter parameter = ex.getMethodParameter();
+			PageNotFound notFound = this.pageNotFound.getIfAvailable();
+			if (notFound != null && isPage(parameter)) {
+				// A page's address with a malformed id leads nowhere, like one with an
+				// unknown id.
+				ResponseEntity<String> page = notFound.page(exchange);
+				return Mono.just(new ResponseEntity<>(page.getBody(), page.getHeaders(), page.getStatusCode()));
+			}
 			return invalidRequest(ex, List.of(new InvalidField(parameter.getParameterName(), wrongType(parameter))),
 					headers, exchange);
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	private static boolean isPage(MethodParameter parameter) {
+		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(parameter.getExecutable(),
+				RequestMapping.class);
+		return mapping != null && Arrays.asList(mapping.produces()).contains(MediaType.TEXT_HTML_VALUE);
 	}
 
 	// A path or query parameter that is not of its type: named, with what it takes.

@@ -77,6 +77,17 @@ public class Pages {
 			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.busy.text", language)) + "</p>");
 	}
 
+	/**
+	 * The answer of a page whose address leads nowhere, such as one with a malformed id.
+	 * @param language {@code de} or {@code en}
+	 * @return a 404 page
+	 */
+	public ResponseEntity<String> notFound(String language) {
+		String title = text("page.not-found.title", language);
+		return page(language, title).status(HttpStatus.NOT_FOUND)
+			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.not-found.text", language)) + "</p>");
+	}
+
 	String style() {
 		return this.style;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -65,6 +67,18 @@ class EventPagesIntegrationTests {
 					"0 von 10 angemeldet")
 			.doesNotContain("<b>" + this.marker);
 		assertThat(page("/events/" + UUID.randomUUID()).getStatus().value()).isEqualTo(404);
+	}
+
+	@Test
+	void pageWithAMalformedId_isAPageNotFound_notAProblemInJson() {
+		for (String path : List.of("/events/xyz", "/news/xyz", "/engagement/xyz", "/organisations/xyz")) {
+			EntityExchangeResult<String> result = page(path);
+			assertThat(result.getStatus().value()).as(path).isEqualTo(404);
+			assertThat(result.getResponseHeaders().getContentType()).as(path).isNotNull();
+			assertThat(result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).as(path)
+				.isTrue();
+			assertThat(result.getResponseBody()).as(path).contains("<h1>Nicht gefunden</h1>");
+		}
 	}
 
 	@Test
