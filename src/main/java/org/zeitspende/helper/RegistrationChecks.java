@@ -29,6 +29,8 @@ import org.zeitspende.reference.ReferenceData;
 @Component
 class RegistrationChecks {
 
+	static final String NO_CONTACT = "an email address or a mobile number is needed";
+
 	private static final int DEFAULT_ASK_BUDGET = 2;
 
 	private final Contacts contacts;
@@ -53,7 +55,7 @@ class RegistrationChecks {
 			String email = this.contacts.email(registration.email());
 			String mobile = mobile(registration.mobile(), errors);
 			if (email == null && mobile == null && errors.isEmpty()) {
-				errors.add(new InvalidField("email", "an email address or a mobile number is needed"));
+				errors.add(new InvalidField("email", NO_CONTACT));
 			}
 			ProfileChoices choices = choices(registration.preferences(), email != null, mobile != null, known, errors);
 			if (!registration.consents().contains(ConsentPurpose.CALLOUTS)) {

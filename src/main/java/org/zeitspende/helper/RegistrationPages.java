@@ -1,5 +1,6 @@
 package org.zeitspende.helper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,11 +106,17 @@ class RegistrationPages {
 		});
 	}
 
+	// With the other invalid fields, a missing contact too: the later checks that name it
+	// run only on a form that passed these.
 	private List<InvalidField> validate(HelperRegistration registration) {
-		return this.validator.validate(registration)
+		List<InvalidField> invalid = new ArrayList<>(this.validator.validate(registration)
 			.stream()
 			.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
-			.toList();
+			.toList());
+		if (!invalid.isEmpty() && registration.email() == null && registration.mobile() == null) {
+			invalid.add(new InvalidField("email", RegistrationChecks.NO_CONTACT));
+		}
+		return invalid;
 	}
 
 	private Mono<ResponseEntity<String>> sent(Registrations.RegistrationAccepted result, EnteredForm entered,

@@ -58,6 +58,20 @@ class RegistrationPagesIntegrationTests {
 	}
 
 	@Test
+	void formWithoutContact_namesTheMissingContact_withTheOtherInvalidFields() {
+		PageForms browser = new PageForms(this.client);
+		EntityExchangeResult<String> form = browser.get("/h/register");
+		MultiValueMap<String, String> fields = fields("", "");
+		fields.remove("places");
+
+		EntityExchangeResult<String> answer = browser.post(form, "/h/register", fields);
+
+		assertThat(answer.getStatus().value()).isEqualTo(400);
+		assertThat(answer.getResponseBody()).contains("id=\"places-error\"", "id=\"email-error\"",
+				"oder eine Handynummer");
+	}
+
+	@Test
 	void mobileRegistration_asksForTheSmsCode_marksAWrongOne_andSaysYoureIn() {
 		String mobile = "+49151" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
 		PageForms browser = new PageForms(this.client);
