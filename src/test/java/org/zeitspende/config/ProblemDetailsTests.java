@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @WebFluxTest(controllers = ProblemDetailsTests.ProbeController.class,
 		properties = { "zeitspende.embedded.enabled=false", "zeitspende.web.max-request-size=1KB" })
-@Import(ProblemDetailsTests.ProbeController.class)
+@Import({ ProblemDetailsTests.ProbeController.class, StrictJson.class })
 class ProblemDetailsTests {
 
 	@Autowired
@@ -88,11 +88,15 @@ class ProblemDetailsTests {
 	}
 
 	@Test
-	void numbersOfAnotherKind_areNotConverted_butNamed() {
+	void scalarsOfAnotherKind_areNotConverted_butNamed() {
 		assertProblem(post("{\"name\": \"Ada\", \"needed\": 2.5}"), HttpStatus.BAD_REQUEST,
 				"Field 'needed' has the wrong type or format.");
 		assertProblem(post("{\"name\": \"Ada\", \"needed\": \"2\"}"), HttpStatus.BAD_REQUEST,
 				"Field 'needed' has the wrong type or format.");
+		assertProblem(post("{\"name\": 12345, \"needed\": 2}"), HttpStatus.BAD_REQUEST,
+				"Field 'name' has the wrong type or format.");
+		assertProblem(post("{\"name\": true, \"needed\": 2}"), HttpStatus.BAD_REQUEST,
+				"Field 'name' has the wrong type or format.");
 	}
 
 	@Test
