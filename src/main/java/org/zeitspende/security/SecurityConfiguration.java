@@ -174,19 +174,24 @@ class SecurityConfiguration {
 
 	// A browser without a valid session is sent to the sign-in page (a helper's: the page
 	// that sends a sign-in link), and an expired session cookie goes; API clients get a
-	// problem.
+	// problem. Any other address (a mistyped one, /favicon.ico) is not found: the
+	// console's
+	// sign-in would lead nowhere.
 	private static ServerAuthenticationEntryPoint signInOnPages(SecurityProblems problems) {
 		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/login");
 		ServerAuthenticationEntryPoint helperSignIn = new RedirectServerAuthenticationEntryPoint("/h/sign-in");
 		ServerWebExchangeMatcher helperPages = PublicPaths.helperPages();
+		ServerWebExchangeMatcher consolePages = ServerWebExchangeMatchers.pathMatchers("/console", "/console/**");
 		return (exchange, ex) -> {
 			if (!SessionCookie.isPage(exchange)) {
 				return problems.commence(exchange, ex);
 			}
 			exchange.getResponse().addCookie(SessionCookie.cleared());
 			return helperPages.matches(exchange)
-				.flatMap((match) -> match.isMatch() ? helperSignIn.commence(exchange, ex)
-						: signIn.commence(exchange, ex));
+				.flatMap((helper) -> helper.isMatch() ? helperSignIn.commence(exchange, ex)
+						: consolePages.matches(exchange)
+							.flatMap((console) -> console.isMatch() ? signIn.commence(exchange, ex)
+									: problems.notFound(exchange)));
 		};
 	}
 

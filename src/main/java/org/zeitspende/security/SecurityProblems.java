@@ -89,18 +89,33 @@ final class SecurityProblems
 				false);
 	}
 
+	/**
+	 * The "not found" page, for a visitor at an address that is neither public nor a
+	 * member's or helper's page: no sign-in leads anywhere there.
+	 * @param exchange the request
+	 * @return completes when written
+	 */
+	Mono<Void> notFound(ServerWebExchange exchange) {
+		return write(exchange, this.pages.notFound(PageLanguage.of(exchange)));
+	}
+
 	// A browser gets a page in the site's look that says what to do; the status stays.
 	private Mono<Void> page(ServerWebExchange exchange, String refusal) {
+		String language = PageLanguage.of(exchange);
+		String title = this.pages.text(refusal + ".title", language);
+		return write(exchange,
+				this.pages.page(language, title)
+					.status(HttpStatus.FORBIDDEN)
+					.render("<h1>" + Html.text(title) + "</h1><p>"
+							+ Html.text(this.pages.text(refusal + ".text", language)) + "</p><p><a href=\"/\">"
+							+ Html.text(this.pages.text("refused.home", language)) + "</a></p>"));
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, ResponseEntity<String> page) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
-		String language = PageLanguage.of(exchange);
-		String title = this.pages.text(refusal + ".title", language);
-		ResponseEntity<String> page = this.pages.page(language, title)
-			.status(HttpStatus.FORBIDDEN)
-			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(this.pages.text(refusal + ".text", language))
-					+ "</p><p><a href=\"/\">" + Html.text(this.pages.text("refused.home", language)) + "</a></p>");
 		response.setStatusCode(page.getStatusCode());
 		response.getHeaders().putAll(page.getHeaders());
 		byte[] body = String.valueOf(page.getBody()).getBytes(StandardCharsets.UTF_8);

@@ -1,11 +1,13 @@
 package org.zeitspende.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.testing.IntegrationTest;
 
@@ -87,6 +89,21 @@ class PagesIntegrationTests {
 			.expectBody(String.class)
 			.value((script) -> assertThat(script).contains("EventSource"));
 		this.client.get().uri("/assets/other.js").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void addressThatLeadsNowhere_isNotFound_notTheConsolesSignIn() {
+		for (String path : List.of("/nope", "/favicon.ico", "/robots.txt")) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).contains("<h1>Nicht gefunden</h1>"));
+		}
 	}
 
 	@Test
