@@ -20,7 +20,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,7 +32,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -101,11 +99,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (hasCause(ex, TypeMismatchException.class) && ex.getMethodParameter() != null) {
 			MethodParameter parameter = ex.getMethodParameter();
 			PageNotFound notFound = this.pageNotFound.getIfAvailable();
-			if (notFound != null && isPage(parameter)) {
+			if (notFound != null && isPage(exchange)) {
 				// A page's address with a malformed id leads nowhere, like one with an
 				// unknown id.
-				ResponseEntity<String> page = notFound.page(exchange);
-				return Mono.just(new ResponseEntity<>(page.getBody(), page.getHeaders(), page.getStatusCode()));
+				return page(notFound, exchange);
 			}
 			return invalidRequest(ex, List.of(new InvalidField(parameter.getParameterName(), wrongType(parameter))),
 					headers, exchange);
@@ -113,10 +110,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return super.handleServerWebInputException(ex, headers, status, exchange);
 	}
 
-	private static boolean isPage(MethodParameter parameter) {
-		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(parameter.getExecutable(),
-				RequestMapping.class);
-		return mapping != null && Arrays.asList(mapping.produces()).contains(MediaType.TEXT_HTML_VALUE);
+	// Everything outside the JSON API and the webhooks is a page, as the security
+	// filters read it too.
+	private static boolean isPage(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		return !path.startsWith("/api/") && !path.startsWith("/hooks/");
+	}
+
+	private static Mono<ResponseEntity<Object>> page(PageNotFound notFound, ServerWebExchange exchange) {
+		ResponseEntity<String> page = notFound.page(exchange);
+		return Mono.just(new ResponseEntity<>(page.getBody(), page.getHeaders(), page.getStatusCode()));
 	}
 
 	// A path or query parameter that is not of its type: named, with what it takes.
@@ -140,6 +143,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		if (ex instanceof NoResourceFoundException) {
+			PageNotFound notFound = this.pageNotFound.getIfAvailable();
+			if (notFound != null && isPage(exchange)) {
+				return page(notFound, exchange);
+			}
 			ex.setDetail("There is nothing at this path.");
 		}
 		return super.handleResponseStatusException(ex, headers, status, exchange);

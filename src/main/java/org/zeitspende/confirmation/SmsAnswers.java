@@ -102,7 +102,10 @@ class SmsAnswers implements SmsReplyHandler {
 		return this.helpers.helperWithMobile(reply.number())
 			.flatMap((helperId) -> this.helpers.languageOf(helperId)
 				.defaultIfEmpty("de")
-				.flatMap((language) -> CalloutNames.in(language, this.reference))
+				// Without reference data the reply names the codes: the answer still
+				// counts.
+				.flatMap((language) -> CalloutNames.in(language, this.reference)
+					.onErrorReturn(new CalloutNames(language, List.of(), List.of())))
 				.flatMap((names) -> answer(helperId, answer, shortCode, names, now)))
 			.flatMap((text) -> this.sender.send(OutgoingMessage.sms(reply.number(), text, reference(now))))
 			.then();

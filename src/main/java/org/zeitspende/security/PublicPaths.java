@@ -39,6 +39,8 @@ final class PublicPaths {
 				// needs, and pledging through the pages.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/organisations/**", "/engagement/**",
 						"/events/**", "/news/**", "/donations/**"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/organisations/**", "/engagement/**",
+						"/events/**", "/news/**", "/donations/**"),
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/donations/*/pledges"),
 				// The landing page, signing in and out of the console, our scripts.
 				ServerWebExchangeMatchers.pathMatchers("/", "/login", "/logout", "/assets/**"),

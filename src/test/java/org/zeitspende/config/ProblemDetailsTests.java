@@ -97,6 +97,8 @@ class ProblemDetailsTests {
 				"Field 'name' has the wrong type or format.");
 		assertProblem(post("{\"name\": true, \"needed\": 2}"), HttpStatus.BAD_REQUEST,
 				"Field 'name' has the wrong type or format.");
+		assertProblem(post("{\"name\": \"Ada\", \"needed\": 2, \"kind\": 1}"), HttpStatus.BAD_REQUEST,
+				"Field 'kind' has the wrong type or format.");
 	}
 
 	@Test
@@ -194,7 +196,8 @@ class ProblemDetailsTests {
 
 	}
 
-	record ProbeRequest(@NotBlank @Size(max = 4000) String name, @Min(1) @Max(500) int needed, @Email String email) {
+	record ProbeRequest(@NotBlank @Size(max = 4000) String name, @Min(1) @Max(500) int needed, @Email String email,
+			Kind kind) {
 	}
 
 	@RestController

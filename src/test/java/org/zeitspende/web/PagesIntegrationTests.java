@@ -93,7 +93,7 @@ class PagesIntegrationTests {
 
 	@Test
 	void addressThatLeadsNowhere_isNotFound_notTheConsolesSignIn() {
-		for (String path : List.of("/nope", "/favicon.ico", "/robots.txt")) {
+		for (String path : List.of("/nope", "/favicon.ico", "/robots.txt", "/h/nope", "/events/x/y")) {
 			this.client.get()
 				.uri(path)
 				.exchange()
@@ -104,6 +104,12 @@ class PagesIntegrationTests {
 				.expectBody(String.class)
 				.value((html) -> assertThat(html).contains("<h1>Nicht gefunden</h1>"));
 		}
+	}
+
+	@Test
+	void publicPages_answerHeadLikeGet() {
+		this.client.head().uri("/events").exchange().expectStatus().isOk();
+		this.client.head().uri("/organisations").exchange().expectStatus().isOk();
 	}
 
 	@Test
