@@ -29,6 +29,7 @@ import org.zeitspende.community.CommunityPages;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.reference.Activity;
+import org.zeitspende.reference.Names;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
@@ -84,7 +85,7 @@ class ConsolePages {
 		String language = PageLanguage.of(exchange);
 		return Mono
 			.zip(this.callouts.list(organisationOf(caller), new CalloutFilter(null, null, null), 100, 0),
-					names(language), this.community.consoleNavigation(language, exchange))
+					this.reference.names(language), this.community.consoleNavigation(language, exchange))
 			.map((loaded) -> this.pages.page(language, text("console.list.title", language))
 				.navigation(loaded.getT3())
 				.render(listHtml(loaded.getT1(), loaded.getT2(), language)));
@@ -126,8 +127,9 @@ class ConsolePages {
 		UUID organisation = organisationOf(caller);
 		return this.callouts.get(organisation, id)
 			.flatMap((callout) -> Mono
-				.zip(names(language), this.community.consoleNavigation(language, exchange), Csrf.field(exchange),
-						preview(organisation, callout, language), this.confirmedHelpers.of(callout.id()))
+				.zip(this.reference.names(language), this.community.consoleNavigation(language, exchange),
+						Csrf.field(exchange), preview(organisation, callout, language),
+						this.confirmedHelpers.of(callout.id()))
 				.map((loaded) -> this.pages.page(language, loaded.getT1().activity(callout.activity()))
 					.navigation(loaded.getT2())
 					.script("live.js")
@@ -431,11 +433,6 @@ class ConsolePages {
 		return errors;
 	}
 
-	private Mono<Names> names(String language) {
-		return Mono.zip(this.reference.activities(), this.reference.places())
-			.map((loaded) -> new Names("en".equals(language), loaded.getT1(), loaded.getT2()));
-	}
-
 	private static void entry(StringBuilder html, String term, String value) {
 		if (value != null && !value.isBlank()) {
 			html.append("<dt>").append(Html.text(term)).append("</dt><dd>").append(Html.text(value)).append("</dd>");
@@ -501,26 +498,6 @@ class ConsolePages {
 			catch (NumberFormatException ex) {
 				return null;
 			}
-		}
-
-	}
-
-	private record Names(boolean english, List<Activity> activities, List<Place> places) {
-
-		String activity(String code) {
-			return this.activities.stream()
-				.filter((activity) -> activity.code().equals(code))
-				.map((activity) -> this.english ? activity.nameEn() : activity.nameDe())
-				.findFirst()
-				.orElse(code);
-		}
-
-		String place(String code) {
-			return this.places.stream()
-				.filter((place) -> place.code().equals(code))
-				.map(Place::name)
-				.findFirst()
-				.orElse(code);
 		}
 
 	}

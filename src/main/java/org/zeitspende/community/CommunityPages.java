@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.Problem;
+import org.zeitspende.reference.Names;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Callers;
 import org.zeitspende.security.Role;
@@ -154,8 +155,7 @@ public class CommunityPages {
 	 * @return the names
 	 */
 	public Mono<Names> names(String language) {
-		return Mono.zip(this.reference.activities(), this.reference.places())
-			.map((loaded) -> new Names("en".equals(language), loaded.getT1(), loaded.getT2()));
+		return this.reference.names(language);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.helper.HelperContacts;
 import org.zeitspende.ratelimit.RateLimitExceededException;
+import org.zeitspende.reference.Names;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.config.TemporarilyUnavailableException;
 import org.zeitspende.web.Page;
@@ -110,14 +111,13 @@ class AskPage {
 			List<Alternative> alternatives, Instant now) {
 		return this.helpers.languageOf(asked.helperId())
 			.defaultIfEmpty("de")
-			.flatMap((language) -> CalloutNames.in(language, this.reference))
-			.map((names) -> page(asked, outcome, alternatives, now, names));
+			.flatMap((language) -> this.reference.names(language)
+				.map((names) -> page(asked, outcome, alternatives, now, language, names)));
 	}
 
 	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, List<Alternative> alternatives,
-			Instant now, CalloutNames names) {
+			Instant now, String language, Names names) {
 		CalloutSummary callout = asked.callout();
-		String language = names.language();
 		Map<String, String> texts = PageTexts.in(language);
 		StringBuilder body = new StringBuilder();
 		if (outcome != null) {
@@ -158,7 +158,7 @@ class AskPage {
 		else if (asked.answer() == null && StandbyList.kept(callout, now)) {
 			standby(body, asked.standby(), texts);
 		}
-		alternatives(body, alternatives, texts, names);
+		alternatives(body, alternatives, texts, names, language);
 		return html(HttpStatus.OK, language, texts.get("title"), body.toString());
 	}
 
@@ -175,7 +175,7 @@ class AskPage {
 	// What, where and when only: no link is made for a callout the helper was not asked
 	// for.
 	private static void alternatives(StringBuilder body, List<Alternative> alternatives, Map<String, String> texts,
-			CalloutNames names) {
+			Names names, String language) {
 		if (alternatives.isEmpty()) {
 			return;
 		}
@@ -183,7 +183,7 @@ class AskPage {
 		for (Alternative alternative : alternatives) {
 			body.append("<li>")
 				.append(escaped(names.activity(alternative.activity()) + ", " + names.place(alternative.place()) + ", "
-						+ when(alternative.startsAt(), alternative.endsAt(), names.language())))
+						+ when(alternative.startsAt(), alternative.endsAt(), language)))
 				.append("</li>");
 		}
 		body.append("</ul>");

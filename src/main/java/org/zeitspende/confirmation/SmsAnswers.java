@@ -25,6 +25,7 @@ import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.dispatch.SmsReply;
 import org.zeitspende.dispatch.SmsReplyHandler;
 import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.reference.Names;
 import org.zeitspende.reference.ReferenceData;
 
 /**
@@ -102,17 +103,16 @@ class SmsAnswers implements SmsReplyHandler {
 		return this.helpers.helperWithMobile(reply.number())
 			.flatMap((helperId) -> this.helpers.languageOf(helperId)
 				.defaultIfEmpty("de")
-				// Without reference data the reply names the codes: the answer still
-				// counts.
-				.flatMap((language) -> CalloutNames.in(language, this.reference)
-					.onErrorReturn(new CalloutNames(language, List.of(), List.of())))
+				// Without reference data the reply names the codes: the answer
+				// still counts.
+				.flatMap((language) -> this.reference.names(language)
+					.onErrorReturn(new Names("en".equals(language), List.of(), List.of())))
 				.flatMap((names) -> answer(helperId, answer, shortCode, names, now)))
 			.flatMap((text) -> this.sender.send(OutgoingMessage.sms(reply.number(), text, reference(now))))
 			.then();
 	}
 
-	private Mono<String> answer(UUID helperId, Answer answer, String shortCode, CalloutNames names, Instant now) {
-		String language = names.language();
+	private Mono<String> answer(UUID helperId, Answer answer, String shortCode, Names names, Instant now) {
 		return candidates(helperId, answer, now).collectList().flatMap((candidates) -> {
 			List<CalloutSummary> chosen = (shortCode != null)
 					? candidates.stream().filter((callout) -> callout.shortCode().equals(shortCode)).toList()
@@ -122,7 +122,7 @@ class SmsAnswers implements SmsReplyHandler {
 				return this.confirmations.answer(callout.id(), helperId, answer, now)
 					.map((result) -> text(result, callout, names));
 			}
-			return Mono.just(chosen.isEmpty() ? nothingOpen(language, shortCode) : chooseOne(chosen, names));
+			return Mono.just(chosen.isEmpty() ? nothingOpen(names.english(), shortCode) : chooseOne(chosen, names));
 		});
 	}
 
@@ -166,46 +166,44 @@ class SmsAnswers implements SmsReplyHandler {
 		};
 	}
 
-	private static String text(Confirmations.Result result, CalloutSummary callout, CalloutNames names) {
-		String language = names.language();
+	private static String text(Confirmations.Result result, CalloutSummary callout, Names names) {
 		if (result.outcome() == Outcome.INVALID) {
-			return nothingOpen(language, null);
+			return nothingOpen(names.english(), null);
 		}
-		String template = ("en".equals(language) ? ENGLISH : GERMAN).get(result.outcome());
+		String template = (names.english() ? ENGLISH : GERMAN).get(result.outcome());
 		String text = template.formatted(describe(callout, names), callout.shortCode());
 		if (result.alternatives().isEmpty()) {
 			return text;
 		}
-		return text + ("en".equals(language) ? " Still needed: " : " Noch gesucht: ") + result.alternatives()
+		return text + (names.english() ? " Still needed: " : " Noch gesucht: ") + result.alternatives()
 			.stream()
 			.map((alternative) -> describe(alternative.activity(), alternative.place(), alternative.startsAt(), names))
 			.collect(Collectors.joining("; "));
 	}
 
-	private static String chooseOne(List<CalloutSummary> callouts, CalloutNames names) {
-		String language = names.language();
+	private static String chooseOne(List<CalloutSummary> callouts, Names names) {
 		String list = callouts.stream()
 			.map((callout) -> callout.shortCode() + " = " + describe(callout, names))
 			.collect(Collectors.joining("; "));
-		return ("en".equals(language) ? "You have several open asks. Reply with the code, e.g. JA "
+		return (names.english() ? "You have several open asks. Reply with the code, e.g. JA "
 				: "Du hast mehrere offene Anfragen. Antworte mit dem Code, z. B. JA ") + callouts.get(0).shortCode()
 				+ ": " + list;
 	}
 
-	private static String nothingOpen(String language, String shortCode) {
+	private static String nothingOpen(boolean english, String shortCode) {
 		if (shortCode != null) {
-			return "en".equals(language) ? "No open ask has the code " + shortCode + "."
+			return english ? "No open ask has the code " + shortCode + "."
 					: "Keine offene Anfrage hat den Code " + shortCode + ".";
 		}
-		return "en".equals(language) ? "You have no open ask to answer." : "Du hast keine offene Anfrage.";
+		return english ? "You have no open ask to answer." : "Du hast keine offene Anfrage.";
 	}
 
 	// As the ask named it: "Fahrdienst in Grone, 08.12. 10:00".
-	private static String describe(CalloutSummary callout, CalloutNames names) {
+	private static String describe(CalloutSummary callout, Names names) {
 		return describe(callout.activity(), callout.place(), callout.startsAt(), names);
 	}
 
-	private static String describe(String activity, String place, Instant startsAt, CalloutNames names) {
+	private static String describe(String activity, String place, Instant startsAt, Names names) {
 		return names.activity(activity) + " in " + names.place(place) + ", " + WHEN.format(startsAt.atZone(ZONE));
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.zeitspende.community.CommunityPages;
 import org.zeitspende.community.Entered;
-import org.zeitspende.community.Names;
+import org.zeitspende.reference.Names;
 import org.zeitspende.config.InvalidField;
 import org.zeitspende.organisation.OrganisationNames;
 import org.zeitspende.ratelimit.ClientAddress;

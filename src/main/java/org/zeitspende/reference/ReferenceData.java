@@ -47,6 +47,16 @@ public class ReferenceData {
 		return this.languages;
 	}
 
+	/**
+	 * The names of places and activities in a language.
+	 * @param language a language code; anything but {@code en} reads German
+	 * @return the names
+	 */
+	public Mono<Names> names(String language) {
+		return Mono.zip(this.activities, this.places)
+			.map((loaded) -> new Names("en".equals(language), loaded.getT1(), loaded.getT2()));
+	}
+
 	// Keeps a successful read for good, but not a failure: the next caller tries again.
 	private static <T> Mono<List<T>> readOnce(DatabaseClient database, String sql, Function<Readable, T> mapper) {
 		return database.sql(sql)

@@ -1,16 +1,14 @@
-package org.zeitspende.community;
+package org.zeitspende.reference;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.zeitspende.reference.Activity;
-import org.zeitspende.reference.Place;
-
 /**
- * The names of places and activities in a page's language, for codes as stored.
+ * The names of places and activities in a page's or helper's language, for codes as
+ * stored ({@link ReferenceData#names}).
  *
- * @param english whether the page is in English
+ * @param english whether the language is English; any other reads German
  * @param activities the activities
  * @param places the places
  */
