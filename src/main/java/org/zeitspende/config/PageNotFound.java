@@ -14,6 +14,6 @@ public interface PageNotFound {
 	 * @param exchange the request, for its language
 	 * @return the page
 	 */
-	ResponseEntity<String> page(ServerWebExchange exchange);
+	ResponseEntity<String> notFound(ServerWebExchange exchange);
 
 }

@@ -98,27 +98,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (hasCause(ex, TypeMismatchException.class) && ex.getMethodParameter() != null) {
 			MethodParameter parameter = ex.getMethodParameter();
-			PageNotFound notFound = this.pageNotFound.getIfAvailable();
-			if (notFound != null && isPage(exchange)) {
-				// A page's address with a malformed id leads nowhere, like one with an
-				// unknown id.
-				return page(notFound, exchange);
-			}
-			return invalidRequest(ex, List.of(new InvalidField(parameter.getParameterName(), wrongType(parameter))),
-					headers, exchange);
+			// A page's address with a malformed id leads nowhere, like an unknown id.
+			return notFoundPage(exchange).switchIfEmpty(Mono.defer(() -> invalidRequest(ex,
+					List.of(new InvalidField(parameter.getParameterName(), wrongType(parameter))), headers, exchange)));
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
 	}
 
-	// Everything outside the JSON API and the webhooks is a page, as the security
-	// filters read it too.
-	private static boolean isPage(ServerWebExchange exchange) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		return !path.startsWith("/api/") && !path.startsWith("/hooks/");
-	}
-
-	private static Mono<ResponseEntity<Object>> page(PageNotFound notFound, ServerWebExchange exchange) {
-		ResponseEntity<String> page = notFound.page(exchange);
+	// Empty for the API and the webhooks, and where no pages are served.
+	private Mono<ResponseEntity<Object>> notFoundPage(ServerWebExchange exchange) {
+		PageNotFound notFound = this.pageNotFound.getIfAvailable();
+		if (notFound == null || !PageAddresses.isPage(exchange)) {
+			return Mono.empty();
+		}
+		ResponseEntity<String> page = notFound.notFound(exchange);
 		return Mono.just(new ResponseEntity<>(page.getBody(), page.getHeaders(), page.getStatusCode()));
 	}
 
@@ -143,11 +136,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		if (ex instanceof NoResourceFoundException) {
-			PageNotFound notFound = this.pageNotFound.getIfAvailable();
-			if (notFound != null && isPage(exchange)) {
-				return page(notFound, exchange);
-			}
 			ex.setDetail("There is nothing at this path.");
+			return notFoundPage(exchange)
+				.switchIfEmpty(Mono.defer(() -> super.handleResponseStatusException(ex, headers, status, exchange)));
 		}
 		return super.handleResponseStatusException(ex, headers, status, exchange);
 	}
@@ -220,9 +211,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body));
 	}
 
-	// Input that passed validation but that PostgreSQL refuses to store (SQLSTATE class
-	// 22,
-	// data exception), each named in the client's terms: the request's fault, not ours.
+	// Input that passed validation but that PostgreSQL refuses to store (SQLSTATE
+	// class 22, data exception), each named in the client's terms: the request's
+	// fault, not ours.
 	private static String unstorable(Throwable ex) {
 		R2dbcException database = cause(ex, R2dbcException.class);
 		String state = (database != null) ? String.valueOf(database.getSqlState()) : "";

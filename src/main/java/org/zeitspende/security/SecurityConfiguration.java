@@ -32,6 +32,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.zeitspende.config.PageAddresses;
 import org.zeitspende.web.Pages;
 
 /**
@@ -175,15 +176,14 @@ class SecurityConfiguration {
 	// A browser without a valid session is sent to the sign-in page (a helper's: the page
 	// that sends a sign-in link), and an expired session cookie goes; API clients get a
 	// problem. Any other address (a mistyped one, /favicon.ico) is not found: the
-	// console's
-	// sign-in would lead nowhere.
+	// console's sign-in would lead nowhere.
 	private static ServerAuthenticationEntryPoint signInOnPages(SecurityProblems problems) {
 		ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/login");
 		ServerAuthenticationEntryPoint helperSignIn = new RedirectServerAuthenticationEntryPoint("/h/sign-in");
 		ServerWebExchangeMatcher helperPages = PublicPaths.helperPages();
 		ServerWebExchangeMatcher consolePages = ServerWebExchangeMatchers.pathMatchers("/console", "/console/**");
 		return (exchange, ex) -> {
-			if (!SessionCookie.isPage(exchange)) {
+			if (!PageAddresses.isPage(exchange)) {
 				return problems.commence(exchange, ex);
 			}
 			exchange.getResponse().addCookie(SessionCookie.cleared());

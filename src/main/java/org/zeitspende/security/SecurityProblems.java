@@ -23,6 +23,7 @@ import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.config.PageAddresses;
 import org.zeitspende.web.Html;
 import org.zeitspende.web.PageLanguage;
 import org.zeitspende.web.Pages;
@@ -69,7 +70,7 @@ final class SecurityProblems
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		if (SessionCookie.isPage(exchange)) {
+		if (PageAddresses.isPage(exchange)) {
 			return page(exchange, (denied instanceof CsrfException) ? "refused.csrf" : "refused.forbidden");
 		}
 		if (denied instanceof CsrfException) {
@@ -96,7 +97,7 @@ final class SecurityProblems
 	 * @return completes when written
 	 */
 	Mono<Void> notFound(ServerWebExchange exchange) {
-		return write(exchange, this.pages.notFound(PageLanguage.of(exchange)));
+		return write(exchange, this.pages.notFound(exchange));
 	}
 
 	// A browser gets a page in the site's look that says what to do; the status stays.

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.config.PageAddresses;
 
 /**
  * The browser's session in the organiser console: the same signed token the API takes as
@@ -64,20 +65,10 @@ public final class SessionCookie {
 		}
 		HttpMethod method = exchange.getRequest().getMethod();
 		boolean reading = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
-		if (!reading && !isPage(exchange)) {
+		if (!reading && !PageAddresses.isPage(exchange)) {
 			return Mono.empty();
 		}
 		return Mono.just(new BearerTokenAuthenticationToken(cookie.getValue()));
-	}
-
-	/**
-	 * Whether the request is for a page rather than the JSON API or a webhook.
-	 * @param exchange the request
-	 * @return {@code true} for a page
-	 */
-	static boolean isPage(ServerWebExchange exchange) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		return !path.startsWith("/api/") && !path.startsWith("/hooks/");
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.config.PageNotFound;
 import org.zeitspende.ratelimit.RateLimitExceededException;
 
 /**
@@ -22,7 +24,7 @@ import org.zeitspende.ratelimit.RateLimitExceededException;
  * {@code /assets/}. Stylesheet and scripts are read once at start-up.
  */
 @Component
-public class Pages {
+public class Pages implements PageNotFound {
 
 	private final String style;
 
@@ -79,10 +81,12 @@ public class Pages {
 
 	/**
 	 * The answer of a page whose address leads nowhere, such as one with a malformed id.
-	 * @param language {@code de} or {@code en}
+	 * @param exchange the request, for its language
 	 * @return a 404 page
 	 */
-	public ResponseEntity<String> notFound(String language) {
+	@Override
+	public ResponseEntity<String> notFound(ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
 		String title = text("page.not-found.title", language);
 		return page(language, title).status(HttpStatus.NOT_FOUND)
 			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.not-found.text", language)) + "</p>");
