@@ -74,7 +74,7 @@ final class PageTexts {
 			Map.entry("INVALID", "Invalid link"), Map.entry("INVALID.text", "This link does not exist (any more)."),
 			Map.entry("UNKNOWN_ANSWER", "Answer not understood"),
 			Map.entry("UNKNOWN_ANSWER.text",
-					"Please open the link again and answer with one of its buttons. Nothing " + "was stored."),
+					"Please open the link again and answer with one of its buttons. Nothing was stored."),
 			Map.entry("UNAVAILABLE", "Not possible right now"),
 			Map.entry("UNAVAILABLE.text", "Your answer could not be stored. Please try again in a few seconds."));
 

@@ -171,10 +171,9 @@ class HelperPickerIntegrationTests {
 		UUID callout = UUID.randomUUID();
 		List<UUID> helpers = helpers(1000);
 		List<Double> before = lastAskedInOrder(helpers);
-		// Three calls of 250 go at once; the second holds Redis for 300 ms, and the pick
-		// is
-		// given up after 100 ms, when the first has marked its helpers and two are under
-		// way.
+		// Three calls of 250 go at once; the second holds Redis for 300 ms, and the
+		// pick is given up after 100 ms, when the first has marked its helpers and two
+		// are under way.
 		HelperPicker picker = pickerRunningFirst("if ARGV[4] == '" + helpers.get(250)
 				+ "' then local t = redis.call('TIME') local stop = t[1] * 1000000 + t[2] + 300000"
 				+ " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] >= stop end");

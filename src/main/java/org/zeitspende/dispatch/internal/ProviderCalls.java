@@ -77,10 +77,9 @@ public final class ProviderCalls {
 	private final Retry retry;
 
 	// As many as the bulkhead admits. Turned away instead, a call beyond them came back
-	// as
-	// a retry, each with a turn of the rate limiter of its own, or as an ask put off by
-	// the
-	// relay's backoff: a relay sends more at once than a provider takes (email four).
+	// as a retry, each with a turn of the rate limiter of its own, or as an ask put off
+	// by the relay's backoff: a relay sends more at once than a provider takes (email
+	// four).
 	private final Pool<Boolean> freeCalls;
 
 	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,

@@ -51,8 +51,8 @@ final class JavaMailTuning implements DisposableBean {
 			System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
 		}
 		if (mailSender instanceof JavaMailSenderImpl sender) {
-			// Into the session itself, which may come from JNDI: each connection reads it
-			// from there, and replacing the sender's properties would drop such a
+			// Into the session itself, which may come from JNDI: each connection reads
+			// it from there, and replacing the sender's properties would drop such a
 			// session.
 			Properties session = sender.getSession().getProperties();
 			session.put(WRITE_TIMEOUT_SCHEDULER, this.writeTimeouts);
