@@ -4,13 +4,12 @@ import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Two settings that keep JavaMail's cost per email down when a fan-out sends thousands,
- * one SMTP session each. Measured with {@code loadtest/run.sh}: before them, half of the
- * service's CPU in an email fan-out went to these two.
+ * Two settings that keep JavaMail's cost per email down when a fan-out sends thousands.
+ * Measured with {@code loadtest/run.sh}: before them, half of the service's CPU in an
+ * email fan-out went to these two.
  * <ul>
  * <li>Jakarta Mail 2.1 looks its stream provider up through {@code ServiceLoader} for
  * every body part it creates or writes (jakartaee/mail-api#699, #861), scanning the class
@@ -44,20 +43,17 @@ final class JavaMailTuning implements DisposableBean {
 
 	/**
 	 * Applies both settings; a stream provider named already is kept.
-	 * @param mailSender the sender whose sessions share the write timeout scheduler
+	 * @param sender the sender whose sessions share the write timeout scheduler
 	 */
-	void applyTo(JavaMailSender mailSender) {
+	void applyTo(JavaMailSenderImpl sender) {
 		if (System.getProperty(STREAM_PROVIDER) == null) {
 			System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
 		}
-		if (mailSender instanceof JavaMailSenderImpl sender) {
-			// Into the session itself, which may come from JNDI: each connection reads
-			// it from there, and replacing the sender's properties would drop such a
-			// session.
-			Properties session = sender.getSession().getProperties();
-			session.put(WRITE_TIMEOUT_SCHEDULER, this.writeTimeouts);
-			session.put(WRITE_TIMEOUT_SCHEDULER_TLS, this.writeTimeouts);
-		}
+		// Into the session itself, which may come from JNDI: each connection reads it
+		// from there, and replacing the sender's properties would drop such a session.
+		Properties session = sender.getSession().getProperties();
+		session.put(WRITE_TIMEOUT_SCHEDULER, this.writeTimeouts);
+		session.put(WRITE_TIMEOUT_SCHEDULER_TLS, this.writeTimeouts);
 	}
 
 	@Override

@@ -11,12 +11,13 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.zeitspende.dispatch.internal.ChannelConditions;
 import org.zeitspende.dispatch.internal.ProviderResilience;
 
 /**
  * Email through SMTP, active when {@code spring.mail.host} is set (Boot then configures
- * the {@link JavaMailSender}).
+ * the {@link JavaMailSender}, whose settings the {@link SmtpConnections} use).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ChannelConditions.EmailBySmtp.class)
@@ -31,11 +32,15 @@ class SmtpConfiguration {
 	SmtpEmailChannel smtpEmailChannel(JavaMailSender mailSender, JavaMailTuning tuning, MailFromProperties properties,
 			ProviderResilience resilience, @Value("${zeitspende.public-base-url}") URI publicBaseUrl,
 			Environment environment) {
-		tuning.applyTo(mailSender);
+		if (!(mailSender instanceof JavaMailSenderImpl configured)) {
+			throw new IllegalStateException("Email by SMTP needs the JavaMailSenderImpl that Boot configures from "
+					+ "spring.mail.*, not " + mailSender.getClass().getName());
+		}
+		tuning.applyTo(configured);
 		String server = environment.getProperty("spring.mail.host", "(JNDI)") + ":"
 				+ environment.getProperty("spring.mail.port", "25");
-		return new SmtpEmailChannel(mailSender, resilience.callsFor("smtp"), from(properties), publicBaseUrl.getHost(),
-				server);
+		return new SmtpEmailChannel(new SmtpConnections(configured), resilience.callsFor("smtp"), from(properties),
+				publicBaseUrl.getHost(), server);
 	}
 
 	private static InternetAddress from(MailFromProperties properties) {

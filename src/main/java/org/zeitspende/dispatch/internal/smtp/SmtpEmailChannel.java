@@ -1,6 +1,7 @@
 package org.zeitspende.dispatch.internal.smtp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -13,8 +14,6 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.dispatch.SentMessage;
@@ -25,9 +24,9 @@ import org.zeitspende.dispatch.internal.ProviderCalls;
 import org.zeitspende.dispatch.internal.Recipients;
 
 /**
- * Email through Spring's {@link JavaMailSender}: plain text, or multipart/alternative
- * with an HTML part; {@code Message-ID: <reference@host of the public base URL>}; and,
- * with an unsubscribe link, the one-click headers of RFC 8058.
+ * Email through {@link SmtpConnections}: plain text, or multipart/alternative with an
+ * HTML part; {@code Message-ID: <reference@host of the public base URL>}; and, with an
+ * unsubscribe link, the one-click headers of RFC 8058.
  */
 final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 
@@ -35,7 +34,7 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-	private final JavaMailSender mailSender;
+	private final SmtpConnections connections;
 
 	private final ProviderCalls calls;
 
@@ -45,9 +44,9 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 
 	private final String server;
 
-	SmtpEmailChannel(JavaMailSender mailSender, ProviderCalls calls, InternetAddress from, String messageIdDomain,
+	SmtpEmailChannel(SmtpConnections connections, ProviderCalls calls, InternetAddress from, String messageIdDomain,
 			String server) {
-		this.mailSender = mailSender;
+		this.connections = connections;
 		this.calls = calls;
 		this.from = from;
 		this.messageIdDomain = messageIdDomain;
@@ -73,42 +72,28 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 	@Override
 	public void destroy() {
 		this.calls.dispose();
+		this.connections.close();
 	}
 
 	String messageId(String reference) {
 		return "<" + reference + "@" + this.messageIdDomain + ">";
 	}
 
-	private SentMessage deliver(OutgoingMessage message, Attempt attempt) throws MessagingException {
+	private SentMessage deliver(OutgoingMessage message, Attempt attempt) throws Exception {
 		MimeMessage mime = compose(message);
-		String messageId = messageId(message.reference());
 		if (!attempt.handOver()) {
 			throw new NotAcceptedException("Not sent: the time limit passed before the message went out", null);
 		}
-		try {
-			this.mailSender.send(mime);
-		}
-		catch (MailSendException ex) {
-			if (!sentButNotClosed(ex)) {
-				throw ex;
-			}
-			log.debug("Email " + message.reference() + " was accepted; closing the SMTP connection failed", ex);
-		}
-		return new SentMessage(Channel.EMAIL, messageId);
-	}
-
-	// JavaMailSenderImpl reports a failed QUIT after every message went out like this.
-	private static boolean sentButNotClosed(MailSendException ex) {
-		return ex.getFailedMessages().isEmpty() && ex.getCause() != null;
+		this.connections.send(mime);
+		return new SentMessage(Channel.EMAIL, messageId(message.reference()));
 	}
 
 	private MimeMessage compose(OutgoingMessage message) throws MessagingException {
-		MimeMessage mime = this.mailSender.createMimeMessage();
+		MimeMessage mime = new MimeMessage(this.connections.session());
 		mime.setFrom(this.from);
 		mime.setRecipient(RecipientType.TO, new InternetAddress(message.recipient(), true));
 		mime.setSubject(message.subject(), UTF_8);
-		// JavaMailSenderImpl keeps a Message-ID that is set before it sends.
-		mime.setHeader("Message-ID", messageId(message.reference()));
+		mime.setSentDate(new Date());
 		mime.setHeader("Auto-Submitted", "auto-generated");
 		if (message.unsubscribeUrl() != null) {
 			mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
@@ -120,6 +105,9 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 		else {
 			mime.setContent(alternative(message.text(), message.html()));
 		}
+		mime.saveChanges();
+		// After saveChanges, which would give it a Message-ID of its own.
+		mime.setHeader("Message-ID", messageId(message.reference()));
 		return mime;
 	}
 

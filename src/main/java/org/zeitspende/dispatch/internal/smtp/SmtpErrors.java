@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -18,13 +19,12 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailSendException;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageRejectedException.Reason;
 import org.zeitspende.dispatch.internal.Attempt;
 import org.zeitspende.dispatch.internal.NotAcceptedException;
+import org.zeitspende.dispatch.internal.smtp.SmtpConnections.NotConnectedException;
 
 /**
  * SMTP failures in our vocabulary. A 4yz reply means the server did not take the message
@@ -40,27 +40,27 @@ final class SmtpErrors {
 	}
 
 	static RuntimeException translate(Exception error, Attempt attempt) {
-		if (error instanceof MailAuthenticationException) {
-			return new MessageNotSentException(
-					"The SMTP server refused our credentials (SPRING_MAIL_USERNAME, " + "SPRING_MAIL_PASSWORD)", null);
-		}
 		List<Throwable> chain = chain(error);
-		RuntimeException answered = fromReplyCode(chain);
-		if (answered != null) {
-			return answered;
+		if (chain.stream().anyMatch(AuthenticationFailedException.class::isInstance)) {
+			return new MessageNotSentException(
+					"The SMTP server refused our credentials (SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD)", null);
 		}
 		for (Throwable cause : chain) {
-			if (cause instanceof AddressException) {
-				return new MessageRejectedException(Reason.INVALID_RECIPIENT, "Not a valid email address");
-			}
 			if (cause instanceof MailConnectException || cause instanceof ConnectException
 					|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
 				return new NotAcceptedException("The SMTP server could not be reached", transportCause(cause));
 			}
 		}
-		if (failedBeforeSending(error)) {
+		if (error instanceof NotConnectedException) {
 			return new NotAcceptedException("The SMTP connection failed before the message was sent",
 					transportCause(error));
+		}
+		RuntimeException answered = fromReplyCode(chain);
+		if (answered != null) {
+			return answered;
+		}
+		if (chain.stream().anyMatch(AddressException.class::isInstance)) {
+			return new MessageRejectedException(Reason.INVALID_RECIPIENT, "Not a valid email address");
 		}
 		if (!attempt.handedOver()) {
 			return new MessageRejectedException(Reason.REJECTED,
@@ -97,18 +97,7 @@ final class SmtpErrors {
 		return new NotAcceptedException("The SMTP server deferred the email with " + code, null);
 	}
 
-	// JavaMailSenderImpl reports a failed connect (greeting, EHLO, STARTTLS) with the
-	// connect exception itself for every message; nothing was sent then.
-	private static boolean failedBeforeSending(Exception error) {
-		if (!(error instanceof MailSendException send) || send.getCause() == null
-				|| send.getFailedMessages().isEmpty()) {
-			return false;
-		}
-		return send.getFailedMessages().values().stream().allMatch((failure) -> failure == send.getCause());
-	}
-
-	// Causes, MessagingException's next exceptions and MailSendException's per-message
-	// exceptions, each once.
+	// Causes and MessagingException's next exceptions, each once.
 	private static List<Throwable> chain(Throwable error) {
 		List<Throwable> chain = new ArrayList<>();
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -119,9 +108,6 @@ final class SmtpErrors {
 				continue;
 			}
 			chain.add(current);
-			if (current instanceof MailSendException send) {
-				pending.addAll(List.of(send.getMessageExceptions()));
-			}
 			if (current instanceof MessagingException messaging && messaging.getNextException() != null) {
 				pending.add(messaging.getNextException());
 			}

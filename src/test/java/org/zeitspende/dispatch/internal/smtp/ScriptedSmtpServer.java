@@ -10,13 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server that answers from a script, to see what real SMTP replies become. Each
- * queued reply is used once, in order; then it accepts. A {@code null} reply closes the
- * connection without answering.
+ * queued reply is used once, in order; then it accepts. An empty reply closes the
+ * connection without answering. Each connection is served by a thread of its own.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -36,6 +38,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	final AtomicInteger messages = new AtomicInteger();
 
+	final AtomicInteger connections = new AtomicInteger();
+
+	final AtomicInteger quits = new AtomicInteger();
+
+	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
 	ScriptedSmtpServer() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.acceptor = new Thread(this::serve, "scripted-smtp");
@@ -47,19 +55,46 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		return this.server.getLocalPort();
 	}
 
+	/**
+	 * Closes every open connection without a word, as a server does with idle ones.
+	 */
+	void dropConnections() throws IOException {
+		for (Socket socket : this.open) {
+			socket.close();
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.server.close();
+		dropConnections();
 	}
 
 	private void serve() {
 		while (!this.server.isClosed()) {
-			try (Socket socket = this.server.accept()) {
-				converse(socket);
+			try {
+				Socket socket = this.server.accept();
+				this.connections.incrementAndGet();
+				this.open.add(socket);
+				Thread connection = new Thread(() -> serve(socket), "scripted-smtp-connection");
+				connection.setDaemon(true);
+				connection.start();
 			}
 			catch (IOException ex) {
-				// Closed by the test or by the client: wait for the next connection.
+				// Closed by the test.
 			}
+		}
+	}
+
+	private void serve(Socket socket) {
+		try (socket) {
+			converse(socket);
+		}
+		catch (IOException ex) {
+			// Closed by the test or by the client.
+		}
+		finally {
+			this.open.remove(socket);
 		}
 	}
 
@@ -88,6 +123,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				}
 			}
 			else if (command.startsWith("QUIT")) {
+				this.quits.incrementAndGet();
 				reply(out, "221 Bye");
 				return;
 			}

@@ -2,6 +2,7 @@ package org.zeitspende.dispatch.internal.smtp;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +41,8 @@ class SmtpEmailChannelTests {
 	private final AtomicInteger retries = new AtomicInteger();
 
 	private ScriptedSmtpServer server;
+
+	private SmtpConnections connections;
 
 	private SmtpEmailChannel channel;
 
@@ -114,6 +117,65 @@ class SmtpEmailChannelTests {
 	}
 
 	@Test
+	void emailsOneAfterAnother_shareOneConnection() throws Exception {
+		channelTo(scriptedServer().port());
+
+		for (int i = 1; i <= 3; i++) {
+			expectSent(message("mail-" + i));
+		}
+		assertThat(this.server.connections).hasValue(1);
+		assertThat(this.server.messages).hasValue(3);
+		assertThat(this.server.quits).hasValue(0);
+	}
+
+	@Test
+	void aKeptConnectionTheServerClosed_isReplaced_andTheEmailSentOnce() throws Exception {
+		channelTo(scriptedServer().port());
+		expectSent(message("mail-1"));
+
+		this.server.dropConnections();
+
+		expectSent(message("mail-2"));
+		assertThat(this.server.connections).hasValue(2);
+		assertThat(this.server.messages).hasValue(2);
+		assertThat(this.retries).hasValue(0);
+	}
+
+	@Test
+	void aConnectionWhoseEmailFailed_isClosedAndNotUsedAgain() throws Exception {
+		channelTo(scriptedServer().port());
+		this.server.recipientReplies.add("550 5.1.1 <helfer@example.org>: Recipient address rejected");
+		expectRejected(Reason.INVALID_RECIPIENT);
+
+		expectSent(message("mail-2"));
+		assertThat(this.server.connections).hasValue(2);
+		assertThat(this.server.quits).hasValue(1);
+	}
+
+	@Test
+	void aConnection_isClosedAfterItsMaximumOfEmails() throws Exception {
+		channelTo(scriptedServer().port(), 2);
+
+		for (int i = 1; i <= 3; i++) {
+			expectSent(message("mail-" + i));
+		}
+		assertThat(this.server.connections).hasValue(2);
+		assertThat(this.server.quits).hasValue(1);
+	}
+
+	@Test
+	void unusedConnections_areClosed() throws Exception {
+		channelTo(scriptedServer().port());
+		expectSent(message("mail-1"));
+
+		this.connections.closeUnusedSince(Instant.now().plusSeconds(1));
+
+		assertThat(this.server.quits).hasValue(1);
+		expectSent(message("mail-2"));
+		assertThat(this.server.connections).hasValue(2);
+	}
+
+	@Test
 	void connectionRefused_isRetriedThenNotSent() throws Exception {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -131,6 +193,10 @@ class SmtpEmailChannelTests {
 	}
 
 	private void channelTo(int port) throws Exception {
+		channelTo(port, SmtpConnections.MAX_MESSAGES);
+	}
+
+	private void channelTo(int port, int maxMessages) throws Exception {
 		JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
 		mailSender.setHost("127.0.0.1");
 		mailSender.setPort(port);
@@ -152,13 +218,27 @@ class SmtpEmailChannelTests {
 				BulkheadRegistry.ofDefaults(),
 				TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(10)).build()),
 				RateLimiterRegistry.ofDefaults(), retryRegistry);
-		this.channel = new SmtpEmailChannel(mailSender, resilience.callsFor("smtp"),
+		this.connections = new SmtpConnections(mailSender, maxMessages);
+		this.channel = new SmtpEmailChannel(this.connections, resilience.callsFor("smtp"),
 				new InternetAddress("Zeitspende <no-reply@zeitspende.example.org>"), "zeitspende.example.org",
 				"127.0.0.1:" + port);
 	}
 
 	private static OutgoingMessage message() {
-		return OutgoingMessage.email("helfer@example.org", "Betreff", "Text", null, null, "mail-1");
+		return message("mail-1");
+	}
+
+	private static OutgoingMessage message(String reference) {
+		return OutgoingMessage.email("helfer@example.org", "Betreff", "Text", null, null, reference);
+	}
+
+	private void expectSent(OutgoingMessage message) {
+		this.channel.send(message)
+			.as(StepVerifier::create)
+			.assertNext((sent) -> assertThat(sent.providerId())
+				.isEqualTo("<" + message.reference() + "@zeitspende.example.org>"))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	private void expectRejected(Reason reason) {
