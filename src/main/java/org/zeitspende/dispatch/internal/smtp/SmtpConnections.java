@@ -45,6 +45,8 @@ final class SmtpConnections implements AutoCloseable {
 
 	private final Disposable sweep;
 
+	private volatile boolean closed;
+
 	/**
 	 * Connections to the server that Boot configured.
 	 * @param server host, port, protocol, credentials and session
@@ -90,7 +92,12 @@ final class SmtpConnections implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed = true;
 		this.sweep.dispose();
+		closeKept();
+	}
+
+	private void closeKept() {
 		for (Kept connection = this.kept.pollFirst(); connection != null; connection = this.kept.pollFirst()) {
 			close(connection.transport);
 		}
@@ -130,11 +137,15 @@ final class SmtpConnections implements AutoCloseable {
 	}
 
 	private void giveBack(Transport transport, int sent) {
-		if (sent >= this.maxMessages) {
+		if (sent >= this.maxMessages || this.closed) {
 			close(transport);
 			return;
 		}
 		this.kept.offerFirst(new Kept(transport, sent, Instant.now()));
+		if (this.closed) {
+			// close() ran meanwhile.
+			closeKept();
+		}
 	}
 
 	/**

@@ -176,6 +176,16 @@ class SmtpEmailChannelTests {
 	}
 
 	@Test
+	void keptConnections_areClosedWhenTheServiceStops() throws Exception {
+		channelTo(scriptedServer().port());
+		expectSent(message("mail-1"));
+
+		this.channel.destroy();
+
+		assertThat(this.server.quits).hasValue(1);
+	}
+
+	@Test
 	void connectionRefused_isRetriedThenNotSent() throws Exception {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
