@@ -13,7 +13,8 @@ import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcTransientException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -250,14 +251,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (unknown != null) {
 			return "Unknown field '" + unknown.getPropertyName() + "'.";
 		}
-		DatabindException binding = cause(ex, DatabindException.class);
+		// Jackson gives the path also to parser errors within a value, such as a number
+		// too large for its field.
+		JacksonException binding = cause(ex, JacksonException.class);
 		if (binding != null && !binding.getPath().isEmpty()) {
-			return "Field '" + path(binding) + "' has the wrong type or format.";
+			String problem = (binding instanceof InputCoercionException) ? "is a number out of range"
+					: "has the wrong type or format";
+			return "Field '" + path(binding) + "' " + problem + ".";
 		}
 		return "The request body is not valid JSON.";
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach((reference) -> {
 			if (reference.getPropertyName() != null) {

@@ -102,6 +102,12 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void numberBeyondItsType_namesTheField() {
+		assertProblem(post("{\"name\": \"Ada\", \"needed\": 99999999999}"), HttpStatus.BAD_REQUEST,
+				"Field 'needed' is a number out of range.");
+	}
+
+	@Test
 	void pathOrQueryParameterOfTheWrongType_isNamedWithWhatItTakes() {
 		this.client.get()
 			.uri("/probe/many")
