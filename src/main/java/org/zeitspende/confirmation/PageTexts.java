@@ -14,18 +14,18 @@ final class PageTexts {
 			Map.entry("open", "Noch gebraucht"), Map.entry("of", "von"), Map.entry("yes", "Ja, ich komme"),
 			Map.entry("no", "Nein, diesmal nicht"), Map.entry("withdraw", "Doch nicht: Zusage zurückziehen"),
 			Map.entry("meeting-point", "Treffpunkt"), Map.entry("contact", "Ansprechperson vor Ort"),
-			Map.entry("CONFIRMED", "Danke, du bist dabei!"),
+			Map.entry("CONFIRMED", "Danke, Sie sind dabei!"),
 			Map.entry("CONFIRMED.text",
-					"Wir zählen auf dich. Falls du doch nicht kannst, sag bitte über diesen Link ab, "
+					"Wir zählen auf Sie. Falls Sie doch nicht können, sagen Sie bitte über diesen Link ab, "
 							+ "damit jemand anderes einspringen kann."),
-			Map.entry("ALREADY_CONFIRMED", "Du bist schon dabei"),
+			Map.entry("ALREADY_CONFIRMED", "Sie sind schon dabei"),
 			Map.entry("ALREADY_CONFIRMED.text",
-					"Deine Zusage gilt weiter. Wenn du nicht kommen kannst, ziehe sie zurück."),
+					"Ihre Zusage gilt weiter. Wenn Sie nicht kommen können, ziehen Sie sie zurück."),
 			Map.entry("FULL", "Schon vollständig"),
 			Map.entry("FULL.text", "Danke! Es haben sich schon genug Menschen gemeldet."),
-			Map.entry("STANDBY", "Du stehst auf der Warteliste"),
+			Map.entry("STANDBY", "Sie stehen auf der Warteliste"),
 			Map.entry("STANDBY.text",
-					"Wird ein Platz frei, schreiben wir dir. Bestätige dann bitte erneut über diesen Link – "
+					"Wird ein Platz frei, schreiben wir Ihnen. Bestätigen Sie dann bitte erneut über diesen Link – "
 							+ "wer zuerst bestätigt, ist dabei."),
 			Map.entry("standby", "Auf die Warteliste"),
 			Map.entry("standby.text",
@@ -34,16 +34,16 @@ final class PageTexts {
 			Map.entry("alternatives", "Hier wird noch Hilfe gesucht"), Map.entry("CLOSED", "Nicht mehr möglich"),
 			Map.entry("CLOSED.text", "Diese Anfrage wurde abgesagt, hat schon begonnen, oder es ist zu spät dafür."),
 			Map.entry("DECLINED", "Schade, danke für die Antwort"),
-			Map.entry("DECLINED.text", "Wir fragen dich gern ein anderes Mal wieder."),
+			Map.entry("DECLINED.text", "Wir fragen Sie gern ein anderes Mal wieder."),
 			Map.entry("WITHDRAWN", "Zusage zurückgezogen"),
-			Map.entry("WITHDRAWN.text", "Danke, dass du Bescheid gibst. Dein Platz ist wieder frei."),
+			Map.entry("WITHDRAWN.text", "Danke, dass Sie Bescheid geben. Ihr Platz ist wieder frei."),
 			Map.entry("INVALID", "Link ungültig"),
 			Map.entry("INVALID.text", "Diesen Link gibt es nicht oder nicht mehr."),
 			Map.entry("UNKNOWN_ANSWER", "Antwort nicht verstanden"),
 			Map.entry("UNKNOWN_ANSWER.text",
-					"Bitte öffne den Link noch einmal und antworte mit einem der Knöpfe. Gespeichert wurde nichts."),
+					"Bitte öffnen Sie den Link noch einmal und antworten Sie mit einem der Knöpfe. Gespeichert wurde nichts."),
 			Map.entry("UNAVAILABLE", "Gerade nicht möglich"),
-			Map.entry("UNAVAILABLE.text", "Deine Antwort konnte nicht gespeichert werden. Bitte versuche es in "
+			Map.entry("UNAVAILABLE.text", "Ihre Antwort konnte nicht gespeichert werden. Bitte versuchen Sie es in "
 					+ "ein paar Sekunden noch einmal."));
 
 	private static final Map<String, String> ENGLISH = Map.ofEntries(Map.entry("title", "Help wanted"),

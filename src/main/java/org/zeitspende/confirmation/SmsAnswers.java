@@ -48,12 +48,12 @@ class SmsAnswers implements SmsReplyHandler {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM. HH:mm", Locale.GERMANY);
 
 	private static final Map<Outcome, String> GERMAN = Map.of(Outcome.CONFIRMED,
-			"Danke, du bist dabei: %s. Absagen: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
-			"Du bist schon dabei: %s. Absagen: ABSAGE %s", Outcome.FULL,
+			"Danke, Sie sind dabei: %s. Absagen: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
+			"Sie sind schon dabei: %s. Absagen: ABSAGE %s", Outcome.FULL,
 			"Danke! %s ist schon vollständig besetzt. Warteliste: WARTEN %s", Outcome.STANDBY,
-			"Du stehst auf der Warteliste für %s. Wird ein Platz frei, melden wir uns.", Outcome.CLOSED,
+			"Sie stehen auf der Warteliste für %s. Wird ein Platz frei, melden wir uns.", Outcome.CLOSED,
 			"%s ist nicht mehr möglich.", Outcome.DECLINED, "Danke für die Antwort zu %s. Bis zum nächsten Mal!",
-			Outcome.WITHDRAWN, "Deine Zusage für %s ist zurückgezogen. Danke für die Nachricht.");
+			Outcome.WITHDRAWN, "Ihre Zusage für %s ist zurückgezogen. Danke für die Nachricht.");
 
 	private static final Map<Outcome, String> ENGLISH = Map.of(Outcome.CONFIRMED,
 			"Thank you, you're in: %s. To withdraw: ABSAGE %s", Outcome.ALREADY_CONFIRMED,
@@ -186,8 +186,8 @@ class SmsAnswers implements SmsReplyHandler {
 			.map((callout) -> callout.shortCode() + " = " + describe(callout, names))
 			.collect(Collectors.joining("; "));
 		return (names.english() ? "You have several open asks. Reply with the code, e.g. JA "
-				: "Du hast mehrere offene Anfragen. Antworte mit dem Code, z. B. JA ") + callouts.get(0).shortCode()
-				+ ": " + list;
+				: "Sie haben mehrere offene Anfragen. Antworten Sie mit dem Code, z. B. JA ")
+				+ callouts.get(0).shortCode() + ": " + list;
 	}
 
 	private static String nothingOpen(boolean english, String shortCode) {
@@ -195,7 +195,7 @@ class SmsAnswers implements SmsReplyHandler {
 			return english ? "No open ask has the code " + shortCode + "."
 					: "Keine offene Anfrage hat den Code " + shortCode + ".";
 		}
-		return english ? "You have no open ask to answer." : "Du hast keine offene Anfrage.";
+		return english ? "You have no open ask to answer." : "Sie haben keine offene Anfrage.";
 	}
 
 	// As the ask named it: "Fahrdienst in Grone, 08.12. 10:00".

@@ -39,7 +39,7 @@ class AskMessagesTests {
 		String text = this.messages.sms(new Names("Fahrdienst", "Bovenden"), CALLOUT, LINK, Locale.GERMAN);
 
 		assertThat(text).isEqualTo("Zeitspende: Hilfe bei Fahrdienst in Bovenden, Sa. 12.12. 09:00? "
-				+ "Du bist für Fahrdienst in Bovenden eingetragen. Zu-/absagen: " + LINK);
+				+ "Sie sind für Fahrdienst in Bovenden eingetragen. Zu-/absagen: " + LINK);
 		assertThat(SmsText.segments(text)).isOne();
 	}
 
@@ -55,7 +55,7 @@ class AskMessagesTests {
 	void sms_tooLongWithTheFullLine_takesTheShortOne() {
 		String text = this.messages.sms(new Names("Fahrdienst", "Göttingen-Grone"), CALLOUT, TOKEN_LINK, Locale.GERMAN);
 
-		assertThat(text).contains("Du bist dafür eingetragen.").doesNotContain("für Fahrdienst");
+		assertThat(text).contains("Sie sind dafür eingetragen.").doesNotContain("für Fahrdienst");
 		assertThat(SmsText.segments(text)).isOne();
 	}
 

@@ -285,7 +285,7 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(email.getMessageID()).isEqualTo("<" + ask + "@zeitspende.example.org>");
 		assertThat(email.getSubject()).startsWith("Hilfe gesucht: Fahrdienst in Grone, ");
 		assertThat(email.getContentType()).startsWith("multipart/alternative");
-		assertThat(Mailbox.text(email)).contains("Du bist f=C3=BCr Fahrdienst in Grone eingetragen.")
+		assertThat(Mailbox.text(email)).contains("Sie sind f=C3=BCr Fahrdienst in Grone eingetragen.")
 			.containsPattern(PUBLIC_BASE_URL + "/c/[A-Za-z0-9_-]{22}\\s")
 			.doesNotContain(ask.toString())
 			.contains("text/html");

@@ -246,7 +246,7 @@ class NoticesIntegrationTests {
 		MimeMessage german = Mailbox.allReceivedBy(SMTP, email(waiting), 2).get(1);
 		assertThat(german.getSubject()).startsWith("Ein Platz ist frei geworden: Fahrdienst in Grone, ");
 		String text = (String) ((MimeMultipart) german.getContent()).getBodyPart(0).getContent();
-		assertThat(text).contains("ein Platz ist frei geworden — bitte bestätige erneut",
+		assertThat(text).contains("ein Platz ist frei geworden — bitte bestätigen Sie erneut",
 				"Link aus unserer Anfrage-E-Mail");
 		MimeMessage english = Mailbox.allReceivedBy(SMTP, email(waitingInEnglish), 2).get(1);
 		assertThat(english.getSubject()).startsWith("A place is free again: Driving in Grone, ");
@@ -258,7 +258,7 @@ class NoticesIntegrationTests {
 			.expectBody()
 			.jsonPath("$[0].text")
 			.value(String.class, (sms) -> assertThat(sms).startsWith("Zeitspende: Ein Platz ist frei geworden - ")
-				.contains("Bitte bestätige erneut: antworte JA " + column("short_code", "callout", callout)));
+				.contains("Bitte erneut bestätigen: JA " + column("short_code", "callout", callout)));
 	}
 
 	private String column(String column, String table, UUID id) {

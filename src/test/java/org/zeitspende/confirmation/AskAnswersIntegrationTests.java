@@ -254,7 +254,7 @@ class AskAnswersIntegrationTests {
 		postPage(helper, "yes").expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("Danke, du bist dabei!", "Eingang B", "Zusage zurückziehen"));
+			.value((html) -> assertThat(html).contains("Danke, Sie sind dabei!", "Eingang B", "Zusage zurückziehen"));
 
 		assertThat(filled(callout)).isEqualTo(1);
 	}

@@ -69,12 +69,12 @@ class SmsAnswersIntegrationTests {
 		reply("  ja ");
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
-		assertThat(lastSms()).contains("Danke, du bist dabei: Fahrdienst in Grone, ", "ABSAGE");
+		assertThat(lastSms()).contains("Danke, Sie sind dabei: Fahrdienst in Grone, ", "ABSAGE");
 
 		reply("JA");
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
-		assertThat(lastSms()).contains("Danke, du bist dabei");
+		assertThat(lastSms()).contains("Danke, Sie sind dabei");
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class SmsAnswersIntegrationTests {
 			.isAccepted();
 
 		assertThat(answer(callout)).isEqualTo("CONFIRMED");
-		assertThat(lastSms()).contains("Danke, du bist dabei");
+		assertThat(lastSms()).contains("Danke, Sie sind dabei");
 		this.client.post()
 			.uri("/api/dev/sms-replies")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -167,7 +167,7 @@ class StandbyIntegrationTests {
 			.body(BodyInserters.fromFormData("answer", "standby"))
 			.exchange()
 			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("Du stehst auf der Warteliste", "von der Warteliste nehmen"));
+			.value((html) -> assertThat(html).contains("Sie stehen auf der Warteliste", "von der Warteliste nehmen"));
 		assertThat(standbyRows(callout)).isOne();
 		assertThat(answers(callout)).isOne();
 	}

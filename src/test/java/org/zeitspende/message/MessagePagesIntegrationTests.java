@@ -83,7 +83,7 @@ class MessagePagesIntegrationTests {
 		EntityExchangeResult<String> sent = browser.post(long5001, "/h/me/messages/" + mine, reply("Am Samstag."));
 		assertThat(sent.getStatus().value()).isEqualTo(303);
 		assertThat(sent.getResponseHeaders().getLocation()).hasToString("/h/me/messages/" + mine);
-		assertThat(browser.get("/h/me/messages/" + mine).getResponseBody()).contains("Du · ", "Am Samstag.");
+		assertThat(browser.get("/h/me/messages/" + mine).getResponseBody()).contains("Sie · ", "Am Samstag.");
 		assertThat(helperMessages(mine)).containsExactly("Am Samstag.");
 
 		assertThat(browser.get("/h/me/messages/" + theirs).getStatus().value()).isEqualTo(404);

@@ -182,7 +182,7 @@ class CalloutJourneyBrowserTests {
 		}
 		assertThat(helper.switchTo().activeElement()).as("the yes button is reached with the tab key").isEqualTo(yes);
 		yes.sendKeys(Keys.ENTER);
-		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Danke, du bist dabei!"));
+		new WebDriverWait(helper, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Danke, Sie sind dabei!"));
 		Chromium.screenshot(helper, "ask-confirmed");
 
 		new WebDriverWait(coordinator, WAIT)
