@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 
 /**
- * The checks that bean validation cannot make: contact data, reference codes, consent.
+ * Bean validation and the checks it cannot make: contact data, reference codes, consent.
  * Collects every problem, so that the client sees all invalid fields at once.
  */
 @Component
@@ -41,15 +42,22 @@ class RegistrationChecks {
 
 	private final Set<String> messageLanguages;
 
+	private final Validator validator;
+
 	RegistrationChecks(Contacts contacts, ReferenceData referenceData, HelperProperties properties,
-			HelperMessages messages) {
+			HelperMessages messages, Validator validator) {
 		this.contacts = contacts;
 		this.referenceData = referenceData;
 		this.properties = properties;
 		this.messageLanguages = messages.languages();
+		this.validator = validator;
 	}
 
 	Mono<NewHelper> check(HelperRegistration registration) {
+		List<InvalidField> invalid = validate(registration);
+		if (!invalid.isEmpty()) {
+			return Mono.error(new InvalidRequestException(invalid));
+		}
 		return knownCodes().map((known) -> {
 			List<InvalidField> errors = new ArrayList<>();
 			String email = this.contacts.email(registration.email());
@@ -58,18 +66,40 @@ class RegistrationChecks {
 				errors.add(new InvalidField("email", NO_CONTACT));
 			}
 			ProfileChoices choices = choices(registration.preferences(), email != null, mobile != null, known, errors);
-			if (!registration.consents().contains(ConsentPurpose.CALLOUTS)) {
-				errors
-					.add(new InvalidField("consents", "must include CALLOUTS: being asked is what registering is for"));
-			}
-			if (!this.properties.consentTextVersion().equals(registration.consentTextVersion())) {
-				errors.add(new InvalidField("consentTextVersion",
-						"must be the current version " + this.properties.consentTextVersion()));
-			}
+			consent(registration, errors);
 			throwIfAny(errors);
 			return new NewHelper(email, mobile, choices, Set.copyOf(registration.consents()),
 					registration.consentTextVersion());
 		});
+	}
+
+	// Bean validation's findings and, with them, what else is wrong that needs neither
+	// the
+	// database nor valid fields: the later checks run only on a registration that passed.
+	private List<InvalidField> validate(HelperRegistration registration) {
+		List<InvalidField> invalid = new ArrayList<>(this.validator.validate(registration)
+			.stream()
+			.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
+			.toList());
+		if (!invalid.isEmpty()) {
+			if (registration.email() == null && registration.mobile() == null) {
+				invalid.add(new InvalidField("email", NO_CONTACT));
+			}
+			consent(registration, invalid);
+		}
+		return invalid;
+	}
+
+	private void consent(HelperRegistration registration, List<InvalidField> errors) {
+		Set<ConsentPurpose> consents = registration.consents();
+		if (consents != null && !consents.isEmpty() && !consents.contains(ConsentPurpose.CALLOUTS)) {
+			errors.add(new InvalidField("consents", "must include CALLOUTS: being asked is what registering is for"));
+		}
+		String version = registration.consentTextVersion();
+		if (version != null && !version.isBlank() && !this.properties.consentTextVersion().equals(version)) {
+			errors.add(new InvalidField("consentTextVersion",
+					"must be the current version " + this.properties.consentTextVersion()));
+		}
 	}
 
 	Mono<ProfileChoices> check(HelperPreferences preferences, HelperContact helper) {

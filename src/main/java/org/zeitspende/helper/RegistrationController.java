@@ -41,10 +41,12 @@ class RegistrationController {
 		this.signIns = signIns;
 	}
 
+	// Not @Valid: RegistrationChecks validates, together with what bean validation cannot
+	// check, so that every invalid field is named at once.
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Register as a helper; a verification link (and for a mobile number a code) is sent")
-	Mono<Registrations.RegistrationAccepted> register(@Valid @RequestBody HelperRegistration registration,
+	Mono<Registrations.RegistrationAccepted> register(@RequestBody HelperRegistration registration,
 			ServerWebExchange exchange) {
 		return this.registrations.register(registration, ClientAddress.of(exchange));
 	}

@@ -1,13 +1,11 @@
 package org.zeitspende.helper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 
-import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.zeitspende.config.InvalidField;
 import org.zeitspende.config.InvalidRequestException;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.ratelimit.ClientAddress;
@@ -51,18 +48,15 @@ class RegistrationPages {
 
 	private final HelperProperties properties;
 
-	private final Validator validator;
-
 	private final Pages pages;
 
 	RegistrationPages(Registrations registrations, Verifications verifications, ReferenceData reference,
-			HelperMessages messages, HelperProperties properties, Validator validator, Pages pages) {
+			HelperMessages messages, HelperProperties properties, Pages pages) {
 		this.registrations = registrations;
 		this.verifications = verifications;
 		this.reference = reference;
 		this.messages = messages;
 		this.properties = properties;
-		this.validator = validator;
 		this.pages = pages;
 	}
 
@@ -76,11 +70,8 @@ class RegistrationPages {
 		String language = PageLanguage.of(exchange);
 		return exchange.getFormData().map(EnteredForm::new).flatMap((entered) -> {
 			HelperRegistration registration = registration(entered, language, this.properties.consentTextVersion());
-			List<InvalidField> invalid = validate(registration);
-			Mono<Registrations.RegistrationAccepted> accepted = invalid.isEmpty()
-					? this.registrations.register(registration, ClientAddress.of(exchange))
-					: Mono.error(new InvalidRequestException(invalid));
-			return accepted.flatMap((result) -> sent(result, entered, language, exchange))
+			return this.registrations.register(registration, ClientAddress.of(exchange))
+				.flatMap((result) -> sent(result, entered, language, exchange))
 				.onErrorResume(InvalidRequestException.class,
 						(ex) -> form(entered, new FormFields(this.messages, language).errors(ex.errors()),
 								HttpStatus.BAD_REQUEST, exchange))
@@ -104,19 +95,6 @@ class RegistrationPages {
 								.render(main)))
 				.onErrorResume(RateLimitExceededException.class, (ex) -> Mono.just(this.pages.busy(ex, language)));
 		});
-	}
-
-	// With the other invalid fields, a missing contact too: the later checks that name it
-	// run only on a form that passed these.
-	private List<InvalidField> validate(HelperRegistration registration) {
-		List<InvalidField> invalid = new ArrayList<>(this.validator.validate(registration)
-			.stream()
-			.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
-			.toList());
-		if (!invalid.isEmpty() && registration.email() == null && registration.mobile() == null) {
-			invalid.add(new InvalidField("email", RegistrationChecks.NO_CONTACT));
-		}
-		return invalid;
 	}
 
 	private Mono<ResponseEntity<String>> sent(Registrations.RegistrationAccepted result, EnteredForm entered,

@@ -165,6 +165,21 @@ class HelperRegistrationIntegrationTests {
 	}
 
 	@Test
+	void register_withMissingFieldsAndNoContact_namesTheContactAndConsentWithThem() {
+		Map<String, Object> registration = Helpers.registration(null, null);
+		registration.remove("activities");
+		registration.put("hoursPerWeek", 99);
+		registration.put("consents", List.of("NEWS"));
+		registration.put("consentTextVersion", "1999-01-01");
+		register(registration).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((List<String> fields) -> assertThat(fields).containsExactlyInAnyOrder("activities", "hoursPerWeek",
+					"email", "consents", "consentTextVersion"));
+	}
+
+	@Test
 	void register_withALandlineNumber_namesTheMobileField() {
 		register(Helpers.registration(null, "0551 4000")).expectStatus()
 			.isBadRequest()
