@@ -1,8 +1,8 @@
 package org.zeitspende.dispatch.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,14 +98,17 @@ public final class ProviderCalls {
 			.buildPool();
 		// One queue for all threads, so that a call goes to the first thread that is free
 		// (a bounded elastic scheduler queues on a busy one). It only fills while threads
-		// are still stuck in calls the time limiter gave up.
+		// are still stuck in calls the time limiter gave up. A scheduled executor's
+		// queue,
+		// as Reactor's own schedulers use: submitting from an event loop takes its lock
+		// only briefly, and BlockHound knows it (a LinkedBlockingQueue's was reported).
 		AtomicInteger counter = new AtomicInteger();
 		ThreadFactory named = (task) -> {
 			Thread thread = new Thread(task, provider + "-" + counter.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};
-		this.scheduler = Schedulers.fromExecutorService(Executors.newFixedThreadPool(threads, named), provider);
+		this.scheduler = Schedulers.fromExecutorService(new ScheduledThreadPoolExecutor(threads, named), provider);
 	}
 
 	/**
