@@ -17,6 +17,8 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.zeitspende.dispatch.internal.Attempt;
+import org.zeitspende.dispatch.internal.NotAcceptedException;
 
 /**
  * SMTP connections kept open between emails, so that a fan-out pays for connecting, EHLO,
@@ -24,13 +26,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * asked with {@code NOOP} before it carries the next email: one the server has closed
  * meanwhile is replaced, and nothing was sent on it. A connection whose exchange failed
  * is closed, never reused; each is closed after {@value #MAX_MESSAGES} emails, as relays
- * limit messages per connection, and after {@link #MAX_IDLE} unused.
+ * limit messages per connection, and after {@link #MAX_IDLE} unused (checked every five
+ * seconds).
  */
 final class SmtpConnections implements AutoCloseable {
 
 	static final int MAX_MESSAGES = 100;
 
 	static final Duration MAX_IDLE = Duration.ofSeconds(30);
+
+	private static final Duration SWEEP_PERIOD = Duration.ofSeconds(5);
 
 	private static final Log log = LogFactory.getLog(SmtpConnections.class);
 
@@ -58,7 +63,7 @@ final class SmtpConnections implements AutoCloseable {
 	SmtpConnections(JavaMailSenderImpl server, int maxMessages) {
 		this.server = server;
 		this.maxMessages = maxMessages;
-		long period = MAX_IDLE.toMillis() / 2;
+		long period = SWEEP_PERIOD.toMillis();
 		this.sweep = Schedulers.boundedElastic()
 			.schedulePeriodically(() -> closeUnusedSince(Instant.now().minus(MAX_IDLE)), period, period,
 					TimeUnit.MILLISECONDS);
@@ -73,21 +78,34 @@ final class SmtpConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one email on a kept connection or a new one; blocks.
+	 * Sends one email on a kept connection or a new one; blocks. The attempt is handed
+	 * over only once a connection is ready: until then nothing can have been sent.
 	 * @param message the email, its changes saved
+	 * @param attempt the attempt, asked to hand over just before the email goes out
 	 * @throws NotConnectedException when no connection could be opened: nothing was sent
+	 * @throws NotAcceptedException when the attempt's time ran out before the email went
+	 * out
 	 * @throws MessagingException when the exchange about this email failed
 	 */
-	void send(MimeMessage message) throws NotConnectedException, MessagingException {
+	void send(MimeMessage message, Attempt attempt) throws NotConnectedException, MessagingException {
 		Kept connection = take();
+		if (!attempt.handOver()) {
+			giveBack(connection.transport, connection.sent);
+			throw new NotAcceptedException("Not sent: the time limit passed before the message went out", null);
+		}
+		boolean sent = false;
 		try {
 			connection.transport.sendMessage(message, message.getAllRecipients());
+			sent = true;
 		}
-		catch (MessagingException | RuntimeException ex) {
-			close(connection.transport);
-			throw ex;
+		finally {
+			if (sent) {
+				giveBack(connection.transport, connection.sent + 1);
+			}
+			else {
+				close(connection.transport);
+			}
 		}
-		giveBack(connection.transport, connection.sent + 1);
 	}
 
 	@Override

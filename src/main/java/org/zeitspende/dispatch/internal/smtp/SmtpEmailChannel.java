@@ -19,7 +19,6 @@ import org.zeitspende.dispatch.OutgoingMessage;
 import org.zeitspende.dispatch.SentMessage;
 import org.zeitspende.dispatch.internal.Attempt;
 import org.zeitspende.dispatch.internal.ChannelAdapter;
-import org.zeitspende.dispatch.internal.NotAcceptedException;
 import org.zeitspende.dispatch.internal.ProviderCalls;
 import org.zeitspende.dispatch.internal.Recipients;
 
@@ -80,11 +79,7 @@ final class SmtpEmailChannel implements ChannelAdapter, DisposableBean {
 	}
 
 	private SentMessage deliver(OutgoingMessage message, Attempt attempt) throws Exception {
-		MimeMessage mime = compose(message);
-		if (!attempt.handOver()) {
-			throw new NotAcceptedException("Not sent: the time limit passed before the message went out", null);
-		}
-		this.connections.send(mime);
+		this.connections.send(compose(message), attempt);
 		return new SentMessage(Channel.EMAIL, messageId(message.reference()));
 	}
 

@@ -34,6 +34,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	final Queue<String> dataReplies = new ConcurrentLinkedQueue<>();
 
+	final Queue<String> noopReplies = new ConcurrentLinkedQueue<>();
+
 	final AtomicInteger recipientCommands = new AtomicInteger();
 
 	final AtomicInteger messages = new AtomicInteger();
@@ -121,6 +123,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				if (ACCEPT.equals(answer)) {
 					this.messages.incrementAndGet();
 				}
+			}
+			else if (command.startsWith("NOOP")) {
+				answer = next(this.noopReplies, ACCEPT);
 			}
 			else if (command.startsWith("QUIT")) {
 				this.quits.incrementAndGet();

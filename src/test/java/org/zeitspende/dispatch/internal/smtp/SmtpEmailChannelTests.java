@@ -17,6 +17,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -139,6 +140,48 @@ class SmtpEmailChannelTests {
 		assertThat(this.server.connections).hasValue(2);
 		assertThat(this.server.messages).hasValue(2);
 		assertThat(this.retries).hasValue(0);
+	}
+
+	@Test
+	void aKeptConnectionTheServerRefusesWith421_isReplaced_andTheEmailSentOnce() throws Exception {
+		channelTo(scriptedServer().port());
+		expectSent(message("mail-1"));
+		this.server.noopReplies.add("421 4.4.2 Idle for too long, closing");
+
+		expectSent(message("mail-2"));
+		assertThat(this.server.connections).hasValue(2);
+		assertThat(this.server.messages).hasValue(2);
+		assertThat(this.retries).hasValue(0);
+	}
+
+	@Test
+	void aKeptConnectionLostAfterTheMessage_hasAnUnknownOutcome_andIsNotUsedAgain() throws Exception {
+		channelTo(scriptedServer().port());
+		expectSent(message("mail-1"));
+		this.server.dataReplies.add("");
+
+		expectNotSent(true);
+		assertThat(this.retries).hasValue(0);
+		expectSent(message("mail-3"));
+		assertThat(this.server.connections).hasValue(2);
+	}
+
+	@Test
+	void emailsSentAtOnce_eachArriveOnce_andEveryConnectionIsClosedOnStop() throws Exception {
+		channelTo(scriptedServer().port());
+		int emails = 40;
+
+		Flux.range(1, emails)
+			.flatMap((i) -> this.channel.send(message("mail-" + i)))
+			.as(StepVerifier::create)
+			.expectNextCount(emails)
+			.expectComplete()
+			.verify(TIMEOUT);
+		this.channel.destroy();
+
+		assertThat(this.server.messages).hasValue(emails);
+		assertThat(this.server.connections.get()).isBetween(1, emails - 1);
+		assertThat(this.server.quits).hasValue(this.server.connections.get());
 	}
 
 	@Test
