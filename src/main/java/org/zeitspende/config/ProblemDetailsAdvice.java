@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -251,13 +252,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (unknown != null) {
 			return "Unknown field '" + unknown.getPropertyName() + "'.";
 		}
-		// Jackson gives the path also to parser errors within a value, such as a number
-		// too large for its field.
-		JacksonException binding = cause(ex, JacksonException.class);
+		DatabindException binding = cause(ex, DatabindException.class);
 		if (binding != null && !binding.getPath().isEmpty()) {
-			String problem = (binding instanceof InputCoercionException) ? "is a number out of range"
-					: "has the wrong type or format";
-			return "Field '" + path(binding) + "' " + problem + ".";
+			return "Field '" + path(binding) + "' has the wrong type or format.";
+		}
+		// Jackson gives parser errors within a value a path too; of them only a number
+		// too large for its field is about the field, the others about the JSON.
+		InputCoercionException range = cause(ex, InputCoercionException.class);
+		if (range != null && !range.getPath().isEmpty()) {
+			return "Field '" + path(range) + "' is a number out of range.";
 		}
 		return "The request body is not valid JSON.";
 	}

@@ -76,6 +76,15 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void malformedJsonWithinAValue_isMalformedJson_notAFieldProblem() {
+		assertProblem(post("{\"name\": \"Ada"), HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+		assertProblem(post("{\"name\": \"A\\qda\", \"needed\": 2}"), HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON.");
+		assertProblem(post("{\"name\": \"Ada\", \"needed\": 2,}"), HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON.");
+	}
+
+	@Test
 	void unknownField_isRejectedByName() {
 		assertProblem(post("{\"name\": \"Ada\", \"needed\": 2, \"nickname\": \"x\"}"), HttpStatus.BAD_REQUEST,
 				"Unknown field 'nickname'.");
