@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,21 +74,25 @@ class RegistrationChecks {
 		});
 	}
 
-	// Bean validation's findings and, with them, what else is wrong that needs neither
-	// the
+	// Bean validation's findings, and with them what else is wrong that needs neither the
 	// database nor valid fields: the later checks run only on a registration that passed.
 	private List<InvalidField> validate(HelperRegistration registration) {
 		List<InvalidField> invalid = new ArrayList<>(this.validator.validate(registration)
 			.stream()
-			.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
+			.map(InvalidField::of)
+			.sorted(Comparator.comparing(InvalidField::field))
 			.toList());
 		if (!invalid.isEmpty()) {
-			if (registration.email() == null && registration.mobile() == null) {
+			if (this.contacts.email(registration.email()) == null && isBlank(registration.mobile())) {
 				invalid.add(new InvalidField("email", NO_CONTACT));
 			}
 			consent(registration, invalid);
 		}
 		return invalid;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private void consent(HelperRegistration registration, List<InvalidField> errors) {
@@ -96,7 +101,8 @@ class RegistrationChecks {
 			errors.add(new InvalidField("consents", "must include CALLOUTS: being asked is what registering is for"));
 		}
 		String version = registration.consentTextVersion();
-		if (version != null && !version.isBlank() && !this.properties.consentTextVersion().equals(version)) {
+		boolean versionInvalid = errors.stream().anyMatch((error) -> error.field().equals("consentTextVersion"));
+		if (version != null && !versionInvalid && !this.properties.consentTextVersion().equals(version)) {
 			errors.add(new InvalidField("consentTextVersion",
 					"must be the current version " + this.properties.consentTextVersion()));
 		}

@@ -180,6 +180,18 @@ class HelperRegistrationIntegrationTests {
 	}
 
 	@Test
+	void register_withABlankEntryInAList_namesItByIndex() {
+		Map<String, Object> registration = Helpers.registration(uniqueEmail(), null);
+		registration.put("places", List.of("goettingen", ""));
+		registration.put("quietHours", Map.of("from", "25:00", "until", "07:00"));
+		register(registration).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((List<String> fields) -> assertThat(fields).containsExactly("places[1]", "quietHours.from"));
+	}
+
+	@Test
 	void register_withALandlineNumber_namesTheMobileField() {
 		register(Helpers.registration(null, "0551 4000")).expectStatus()
 			.isBadRequest()
