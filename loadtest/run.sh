@@ -392,7 +392,7 @@ fanout() { # label
     >>"${results}/s4-fanout-$1.txt"
 }
 # The fan-out's own code (planning a wave, the relay, the adapters) runs here for the first time,
-# and the JIT goes on compiling it for several fan-outs (of 30,000: 31, 19, 17, 14 s in a row).
+# and the JIT goes on compiling it for several fan-outs (of 30,000: 27, 18, 14, 11 s in a row in a lab).
 # Warm-up fan-outs, not counted, until one takes at least 90 % as long as the one before.
 previous=0
 for i in $(seq 1 "${fanout_warmups}"); do

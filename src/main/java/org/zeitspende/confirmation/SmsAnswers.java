@@ -186,8 +186,8 @@ class SmsAnswers implements SmsReplyHandler {
 			.map((callout) -> callout.shortCode() + " = " + describe(callout, names))
 			.collect(Collectors.joining("; "));
 		return (names.english() ? "You have several open asks. Reply with the code, e.g. JA "
-				: "Sie haben mehrere offene Anfragen. Antworten Sie mit dem Code, z. B. JA ")
-				+ callouts.get(0).shortCode() + ": " + list;
+				: "Mehrere offene Anfragen. Bitte mit dem Code antworten, z. B. JA ") + callouts.get(0).shortCode()
+				+ ": " + list;
 	}
 
 	private static String nothingOpen(boolean english, String shortCode) {

@@ -257,8 +257,8 @@ class NoticesIntegrationTests {
 			.exchange()
 			.expectBody()
 			.jsonPath("$[0].text")
-			.value(String.class, (sms) -> assertThat(sms).startsWith("Zeitspende: Ein Platz ist frei geworden - ")
-				.contains("Bitte erneut bestätigen: JA " + column("short_code", "callout", callout)));
+			.value(String.class, (sms) -> assertThat(sms).startsWith("Zeitspende: Platz frei - ")
+				.contains("Erneut zusagen: JA " + column("short_code", "callout", callout)));
 	}
 
 	private String column(String column, String table, UUID id) {

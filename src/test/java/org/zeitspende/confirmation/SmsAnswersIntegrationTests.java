@@ -112,7 +112,7 @@ class SmsAnswersIntegrationTests {
 
 		assertThat(answer(first)).isNull();
 		assertThat(answer(second)).isNull();
-		assertThat(lastSms()).contains("mehrere offene Anfragen", shortCode(first), shortCode(second));
+		assertThat(lastSms()).contains("Mehrere offene Anfragen", shortCode(first), shortCode(second));
 
 		reply("ja " + shortCode(second));
 
