@@ -43,7 +43,7 @@ record HelperRegistration(@Email @Size(max = 254) String email, @Size(max = 32) 
 		@NotNull Commitment commitment, Channel preferredChannel,
 		@Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String messageLanguage,
 		@Min(0) @Max(21) Integer maxAsksPerWeek, @Valid QuietHours quietHours, @Size(max = 64) String timeZone,
-		@NotEmpty Set<@NotNull ConsentPurpose> consents, @NotBlank @Size(max = 32) String consentTextVersion) {
+		@NotEmpty Set<ConsentPurpose> consents, @NotBlank @Size(max = 32) String consentTextVersion) {
 
 	HelperPreferences preferences() {
 		return new HelperPreferences(this.places, this.activities, this.languages, this.skills, this.hoursPerWeek,

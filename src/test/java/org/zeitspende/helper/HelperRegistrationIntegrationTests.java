@@ -1,6 +1,7 @@
 package org.zeitspende.helper;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -189,6 +190,17 @@ class HelperRegistrationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.value((List<String> fields) -> assertThat(fields).containsExactly("places[1]", "quietHours.from"));
+	}
+
+	@Test
+	void register_withANullConsent_isAMalformedBody() {
+		Map<String, Object> registration = Helpers.registration(uniqueEmail(), null);
+		registration.put("consents", Arrays.asList("CALLOUTS", null));
+		register(registration).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Field 'consents[1]' has the wrong type or format.");
 	}
 
 	@Test
