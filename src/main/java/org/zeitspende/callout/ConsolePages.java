@@ -101,10 +101,7 @@ class ConsolePages {
 		String language = PageLanguage.of(exchange);
 		return exchange.getFormData().map(Entered::new).flatMap((entered) -> {
 			NewCallout callout = entered.callout();
-			List<InvalidField> invalid = this.validator.validate(callout)
-				.stream()
-				.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
-				.toList();
+			List<InvalidField> invalid = this.validator.validate(callout).stream().map(InvalidField::of).toList();
 			if (!invalid.isEmpty()) {
 				return form(entered, errors(invalid, language), "", HttpStatus.BAD_REQUEST, exchange);
 			}

@@ -178,10 +178,7 @@ public class CommunityPages {
 	 * @return its invalid fields; empty when valid
 	 */
 	public List<InvalidField> check(Object request) {
-		return this.validator.validate(request)
-			.stream()
-			.map((violation) -> new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()))
-			.toList();
+		return this.validator.validate(request).stream().map(InvalidField::of).toList();
 	}
 
 	/**

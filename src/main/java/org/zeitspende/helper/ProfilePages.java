@@ -91,8 +91,7 @@ class ProfilePages {
 					HelperPreferences preferences = preferences(entered, profile);
 					List<InvalidField> invalid = this.validator.validate(preferences)
 						.stream()
-						.map((violation) -> new InvalidField(violation.getPropertyPath().toString(),
-								violation.getMessage()))
+						.map(InvalidField::of)
 						.toList();
 					Mono<HelperProfile> saved = invalid.isEmpty()
 							? this.selfService.updatePreferences(helperId, preferences)

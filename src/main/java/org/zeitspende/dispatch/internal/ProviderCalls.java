@@ -77,9 +77,9 @@ public final class ProviderCalls {
 	private final Retry retry;
 
 	// As many as the bulkhead admits. Turned away instead, a call beyond them came back
-	// as a retry, each with a turn of the rate limiter of its own, or as an ask put off
-	// by the relay's backoff: a relay sends more at once than a provider takes (email
-	// four).
+	// as a retry, each with a turn of the rate limiter of its own, or as an ask put
+	// off by the relay's backoff: a relay sends more at once than a provider takes
+	// (email: four).
 	private final Pool<Boolean> freeCalls;
 
 	ProviderCalls(String provider, TimeLimiter timeLimiter, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
@@ -97,11 +97,11 @@ public final class ProviderCalls {
 			.maxPendingAcquireUnbounded()
 			.buildPool();
 		// One queue for all threads, so that a call goes to the first thread that is free
-		// (a bounded elastic scheduler queues on a busy one). It only fills while threads
-		// are still stuck in calls the time limiter gave up. A scheduled executor's
-		// queue,
-		// as Reactor's own schedulers use: submitting from an event loop takes its lock
-		// only briefly, and BlockHound knows it (a LinkedBlockingQueue's was reported).
+		// (a bounded elastic scheduler queues on a busy one). It only fills while
+		// threads are still stuck in calls the time limiter gave up. It is a scheduled
+		// executor's queue, as Reactor's own schedulers use: submitting from an event
+		// loop takes its lock only briefly, and BlockHound knows it (it reported a
+		// LinkedBlockingQueue's).
 		AtomicInteger counter = new AtomicInteger();
 		ThreadFactory named = (task) -> {
 			Thread thread = new Thread(task, provider + "-" + counter.incrementAndGet());
