@@ -98,8 +98,11 @@ class Acceptances {
 		});
 		return taken.flatMap((taking) -> switch (taking.kind()) {
 			case CONFIRMED -> Mono.just(confirmed(asked, taking, now));
-			// Answered in a request that committed first.
-			case ANSWERED -> undo.thenReturn(
+			// Answered in a request that committed first. If that was the helper's
+			// own yes (a second tap, let through as ALREADY), the reservation is
+			// the helper's slot: given back, Redis would count it open and miss
+			// the helper among its holders.
+			case ANSWERED -> ((taking.stored() == Outcome.CONFIRMED) ? Mono.<Void>empty() : undo).thenReturn(
 					new Result(Confirmations.repeated(taking.stored(), Answer.ACCEPT), asked.callout(), List.of()));
 			case NO_SLOT ->
 				undo.then(tooLate(asked.withCallout(asked.callout().withSlots(taking.status(), taking.filled())),

@@ -12,11 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.zeitspende.callout.CalloutSummaries;
+import org.zeitspende.confirmation.Confirmations.Result;
+import org.zeitspende.confirmation.SlotGate.Reservation;
 import org.zeitspende.testing.AnswerBurst;
 import org.zeitspende.testing.AnswerBurst.Reply;
 import org.zeitspende.testing.AskRows;
@@ -47,6 +53,9 @@ class ConfirmationConcurrencyIntegrationTests {
 
 	@Autowired
 	SlotReconciler reconciler;
+
+	@Autowired
+	ApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -94,7 +103,47 @@ class ConfirmationConcurrencyIntegrationTests {
 			assertThat(reply.outcome()).isEqualTo("CONFIRMED");
 		});
 		this.invariants.assertHold(callout, Set.of(helper.helperId()));
+		this.invariants.assertRedisHoldsTheConfirmed(callout);
 		assertRedisAgrees(callout);
+	}
+
+	// A helper's second tap finds the slot the first tap reserved in Redis (ALREADY)
+	// and commits first; the first tap then finds the yes stored and must keep its
+	// reservation, which is the helper's slot. Giving it back left Redis one slot open
+	// too many, with the helper missing from its holders, until the next
+	// reconciliation.
+	@Test
+	void aRepeatThatCommitsFirst_leavesTheHelpersSlotReservedInRedis() {
+		UUID callout = callout(5);
+		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+		this.reconciler.rebuildMissing(callout, Instant.now()).block(TIMEOUT);
+		Sinks.One<Reservation> reserved = Sinks.one();
+		Sinks.Empty<Void> repeatAnswered = Sinks.empty();
+		SlotGate held = new SlotGate(this.redis, script(ConfirmationConfiguration.RESERVE_SCRIPT),
+				script(ConfirmationConfiguration.RELEASE_SCRIPT), script(ConfirmationConfiguration.REBUILD_SCRIPT)) {
+
+			@Override
+			Mono<Reservation> reserve(UUID calloutId, UUID helperId) {
+				return super.reserve(calloutId, helperId).doOnNext(reserved::tryEmitValue)
+					.delayUntil((reservation) -> repeatAnswered.asMono());
+			}
+
+		};
+		Acceptances firstTap = new Acceptances(bean(LateAnswers.class), bean(SlotTakings.class), held, this.reconciler,
+				bean(Alternatives.class), bean(RecentCallouts.class), this.context);
+		Confirmations.Asked asked = new Confirmations.Asked(bean(CalloutSummaries.class).find(callout).block(TIMEOUT),
+				helper.helperId(), null, false);
+
+		Mono<Result> first = firstTap.accept(asked, Instant.now()).cache();
+		first.subscribe();
+		assertThat(reserved.asMono().block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
+		Reply repeat = this.burst.accept(helper.token()).block(TIMEOUT);
+		repeatAnswered.tryEmitEmpty();
+
+		assertThat(repeat.outcome()).isEqualTo("CONFIRMED");
+		assertThat(first.block(TIMEOUT).outcome()).isEqualTo(Outcome.CONFIRMED);
+		this.invariants.assertHold(callout, Set.of(helper.helperId()));
+		this.invariants.assertRedisHoldsTheConfirmed(callout);
 	}
 
 	@Test
@@ -181,6 +230,15 @@ class ConfirmationConcurrencyIntegrationTests {
 	private void assertRedisAgrees(UUID callout) {
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.invariants.assertRedisAgrees(callout);
+	}
+
+	private <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@SuppressWarnings("unchecked")
+	private RedisScript<Long> script(String name) {
+		return this.context.getBean(name, RedisScript.class);
 	}
 
 	private UUID callout(int needed) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -109,6 +110,25 @@ public final class ConfirmationInvariants {
 		long holders = this.redis.opsForSet().size(confirmedKey(calloutId)).block(TIMEOUT);
 		assertThat(open).as("open slots in Redis").isNotNegative();
 		assertThat(open + holders).as("open slots and holders in Redis").isEqualTo(number(calloutId, "needed"));
+	}
+
+	/**
+	 * Checks that Redis holds a slot for exactly the helpers PostgreSQL confirmed, and
+	 * counts the rest as open. Holds without a reconciliation while Redis answered every
+	 * request.
+	 * @param calloutId the callout
+	 */
+	public void assertRedisHoldsTheConfirmed(UUID calloutId) {
+		List<UUID> confirmed = confirmed(calloutId);
+		Set<String> holders = this.redis.opsForSet()
+			.members(confirmedKey(calloutId))
+			.collect(Collectors.toSet())
+			.block(TIMEOUT);
+		assertThat(holders).as("helpers holding a slot in Redis")
+			.containsExactlyInAnyOrderElementsOf(confirmed.stream().map(UUID::toString).toList());
+		assertThat(Long.parseLong(this.redis.opsForValue().get(openKey(calloutId)).block(TIMEOUT)))
+			.as("open slots in Redis")
+			.isEqualTo(number(calloutId, "needed") - confirmed.size());
 	}
 
 	/**
