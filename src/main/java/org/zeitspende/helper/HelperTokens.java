@@ -66,6 +66,24 @@ class HelperTokens {
 	}
 
 	/**
+	 * Whether a token would still work, without using it up: the page behind a link says
+	 * at once when it is used or expired, instead of offering a button that then fails.
+	 * @param token as it came back from the helper
+	 * @param purposes what the caller accepts it for
+	 * @return true when {@link #redeem} would find it now
+	 */
+	Mono<Boolean> usable(String token, Collection<TokenPurpose> purposes) {
+		return this.database.sql("""
+				select exists (select 1 from helper_token
+				where token_hash = :tokenHash and used_at is null and expires_at > now() and purpose = any(:purposes))
+				as usable""")
+			.bind("tokenHash", sha256(token))
+			.bind("purposes", purposes.stream().map(Enum::name).toArray(String[]::new))
+			.map((row) -> Boolean.TRUE.equals(row.get("usable", Boolean.class)))
+			.one();
+	}
+
+	/**
 	 * Uses up a token.
 	 * @param token as it came back from the helper
 	 * @param purposes what the caller accepts it for

@@ -19,7 +19,8 @@ import org.zeitspende.web.Pages;
 /**
  * The small pages behind the links in verification messages and unsubscribe links, in the
  * language chosen on the page or, before any choice, the one the browser asks for. A GET
- * only shows a button (mail scanners and message previews open links); the POST acts.
+ * only shows a button (mail scanners and message previews open links), or says at once
+ * that a verification link is used or expired; the POST acts.
  */
 @RestController
 class LinkPages {
@@ -40,8 +41,10 @@ class LinkPages {
 	}
 
 	@GetMapping(path = "/h/verify/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> confirmVerification(@PathVariable String token, ServerWebExchange exchange) {
-		return page("verify", HttpStatus.OK, exchange);
+	Mono<ResponseEntity<String>> confirmVerification(@PathVariable String token, ServerWebExchange exchange) {
+		return this.verifications.linkUsable(token)
+			.map((usable) -> usable ? page("verify", HttpStatus.OK, exchange)
+					: page("invalid", HttpStatus.NOT_FOUND, exchange));
 	}
 
 	@PostMapping(path = "/h/verify/{token}", produces = MediaType.TEXT_HTML_VALUE)

@@ -26,8 +26,8 @@ import org.zeitspende.web.Pages;
 /**
  * A helper's way into the profile pages without a password: ask for a link by email or
  * SMS, open it, and press the button. The GET of a link only shows the button (mail
- * scanners and message previews open links); the POST uses the link up and puts a
- * helper's token into the session cookie.
+ * scanners and message previews open links), or says at once that the link is used or
+ * expired; the POST uses the link up and puts a helper's token into the session cookie.
  */
 @RestController
 class SignInPages {
@@ -73,11 +73,14 @@ class SignInPages {
 	@GetMapping(path = FORM + "/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> link(@PathVariable String token, ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
-		return Csrf.field(exchange)
-			.map((csrf) -> page("signin.page.link", HttpStatus.OK, language,
-					"<form method=\"post\" action=\"" + FORM + "/" + Html.text(token) + "\">" + csrf
-							+ "<button type=\"submit\" class=\"primary\">"
-							+ escaped("signin.page.link.button", language) + "</button></form>"));
+		return this.signIns.usable(token)
+			.flatMap((usable) -> usable
+					? Csrf.field(exchange)
+						.map((csrf) -> page("signin.page.link", HttpStatus.OK, language,
+								"<form method=\"post\" action=\"" + FORM + "/" + Html.text(token) + "\">" + csrf
+										+ "<button type=\"submit\" class=\"primary\">"
+										+ escaped("signin.page.link.button", language) + "</button></form>"))
+					: Mono.just(message("page.invalid", HttpStatus.NOT_FOUND, language)));
 	}
 
 	@PostMapping(path = FORM + "/{token}", produces = MediaType.TEXT_HTML_VALUE)

@@ -71,6 +71,15 @@ class SignIns {
 	}
 
 	/**
+	 * Whether a sign-in link would still sign in, without using it up.
+	 * @param token from the link
+	 * @return true while it is unused and not expired
+	 */
+	Mono<Boolean> usable(String token) {
+		return this.tokens.usable(token, Set.of(TokenPurpose.SIGN_IN));
+	}
+
+	/**
 	 * Uses up a sign-in link for one action in the browser.
 	 * @param token from the link
 	 * @return the helper it signs in

@@ -48,6 +48,15 @@ class Verifications {
 		this.transactions = transactions;
 	}
 
+	/**
+	 * Whether a verification link would still verify, without using it up.
+	 * @param token from the link
+	 * @return true while it is unused and not expired
+	 */
+	Mono<Boolean> linkUsable(String token) {
+		return this.tokens.usable(token, LINK_PURPOSES);
+	}
+
 	Mono<Verified> verifyLink(String token) {
 		Mono<Verified> verification = this.tokens.redeem(token, LINK_PURPOSES)
 			.flatMap((redeemed) -> verify(redeemed, redeemed.purpose().verifiedChannel()));

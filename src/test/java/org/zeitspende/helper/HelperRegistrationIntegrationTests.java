@@ -131,6 +131,13 @@ class HelperRegistrationIntegrationTests {
 			.value((html) -> assertThat(html).contains("Bestätigt"));
 		assertThat(row("select email_verified_at is null as unverified from helper where email = :v", email))
 			.containsEntry("unverified", false);
+		this.client.get()
+			.uri("/h/verify/" + token)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Link ungültig").doesNotContain("<form method=\"post\""));
 	}
 
 	@Test

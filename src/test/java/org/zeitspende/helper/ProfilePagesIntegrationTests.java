@@ -79,8 +79,11 @@ class ProfilePagesIntegrationTests {
 		EntityExchangeResult<String> again = new PageForms(this.client).post(link, "/h/sign-in/" + token,
 				new LinkedMultiValueMap<>());
 		assertThat(again.getStatus().value()).isIn(403, 404);
-		assertThat(browser.post(browser.get("/h/sign-in/" + token), "/h/sign-in/" + token, new LinkedMultiValueMap<>())
-			.getResponseBody()).contains("Link ungültig");
+		assertThat(browser.post(link, "/h/sign-in/" + token, new LinkedMultiValueMap<>()).getResponseBody())
+			.contains("Link ungültig");
+		EntityExchangeResult<String> used = browser.get("/h/sign-in/" + token);
+		assertThat(used.getStatus().value()).isEqualTo(404);
+		assertThat(used.getResponseBody()).contains("Link ungültig").doesNotContain("Zu meinem Profil");
 	}
 
 	@Test
