@@ -136,9 +136,14 @@ class ConfirmationConcurrencyIntegrationTests {
 
 		Mono<Result> first = firstTap.accept(asked, Instant.now()).cache();
 		first.subscribe();
-		assertThat(reserved.asMono().block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
-		Reply repeat = this.burst.accept(helper.token()).block(TIMEOUT);
-		repeatAnswered.tryEmitEmpty();
+		Reply repeat;
+		try {
+			assertThat(reserved.asMono().block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
+			repeat = this.burst.accept(helper.token()).block(TIMEOUT);
+		}
+		finally {
+			repeatAnswered.tryEmitEmpty();
+		}
 
 		assertThat(repeat.outcome()).isEqualTo("CONFIRMED");
 		assertThat(first.block(TIMEOUT).outcome()).isEqualTo(Outcome.CONFIRMED);

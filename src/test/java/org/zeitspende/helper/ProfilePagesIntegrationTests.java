@@ -66,6 +66,8 @@ class ProfilePagesIntegrationTests {
 		String token = Mailbox.linkToken(Mailbox.receivedBy(smtp, email), "/h/sign-in/");
 		EntityExchangeResult<String> link = browser.get("/h/sign-in/" + token);
 		assertThat(link.getResponseBody()).contains("action=\"/h/sign-in/" + token + "\"", "Zu meinem Profil");
+		// A sign-in link does not verify a contact.
+		assertThat(browser.get("/h/verify/" + token).getStatus().value()).isEqualTo(404);
 		assertThat(column(helper, "email", String.class)).isEqualTo(email);
 
 		EntityExchangeResult<String> signedIn = browser.post(link, "/h/sign-in/" + token, new LinkedMultiValueMap<>());

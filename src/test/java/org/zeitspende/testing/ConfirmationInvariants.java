@@ -126,8 +126,9 @@ public final class ConfirmationInvariants {
 			.block(TIMEOUT);
 		assertThat(holders).as("helpers holding a slot in Redis")
 			.containsExactlyInAnyOrderElementsOf(confirmed.stream().map(UUID::toString).toList());
-		assertThat(Long.parseLong(this.redis.opsForValue().get(openKey(calloutId)).block(TIMEOUT)))
-			.as("open slots in Redis")
+		String open = this.redis.opsForValue().get(openKey(calloutId)).block(TIMEOUT);
+		assertThat(open).as("open-slot counter in Redis").isNotNull();
+		assertThat(Long.parseLong(open)).as("open slots in Redis")
 			.isEqualTo(number(calloutId, "needed") - confirmed.size());
 	}
 
