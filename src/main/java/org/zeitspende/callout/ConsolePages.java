@@ -424,7 +424,7 @@ class ConsolePages {
 	private Map<String, String> errors(List<InvalidField> invalid, String language) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (InvalidField field : invalid) {
-			String name = field.field().replaceAll("[\\[.].*$", "");
+			String name = field.input();
 			errors.putIfAbsent(name, text("console.error." + name, language));
 		}
 		return errors;

@@ -191,7 +191,7 @@ public class CommunityPages {
 	public Map<String, String> errors(List<InvalidField> invalid, String prefix, String language) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (InvalidField field : invalid) {
-			String name = field.field().replaceAll("[\\[.].*$", "");
+			String name = field.input();
 			errors.putIfAbsent(name, text(prefix + ".error." + name, language));
 		}
 		return errors;

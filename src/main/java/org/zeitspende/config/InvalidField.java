@@ -33,4 +33,14 @@ public record InvalidField(String field, String reason) {
 		return new InvalidField(field.toString(), violation.getMessage());
 	}
 
+	/**
+	 * The form input the field belongs to, which a page marks and explains: its name up
+	 * to the first index or nested property ({@code places} for {@code places[1]},
+	 * {@code quietHours} for {@code quietHours.from}).
+	 * @return the input's name
+	 */
+	public String input() {
+		return this.field.replaceAll("[\\[.].*$", "");
+	}
+
 }

@@ -45,7 +45,7 @@ final class FormFields {
 	Map<String, String> errors(List<InvalidField> invalid) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (InvalidField field : invalid) {
-			String name = field.field().replaceAll("[\\[.].*$", "");
+			String name = field.input();
 			String message = text("register.error." + name);
 			errors.putIfAbsent(name, (message != null) ? message : text("register.error.other"));
 		}

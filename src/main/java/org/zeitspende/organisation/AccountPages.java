@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.config.InvalidField;
 import org.zeitspende.reference.Place;
 import org.zeitspende.reference.ReferenceData;
 import org.zeitspende.security.Caller;
@@ -108,8 +109,10 @@ class AccountPages {
 					form.getOrDefault("places", List.of()));
 			Map<String, String> errors = new LinkedHashMap<>();
 			this.validator.validate(change)
-				.forEach((violation) -> errors.putIfAbsent(field(violation.getPropertyPath().toString()),
-						text("account.error." + field(violation.getPropertyPath().toString()), language)));
+				.stream()
+				.map(InvalidField::of)
+				.map(InvalidField::input)
+				.forEach((input) -> errors.putIfAbsent(input, text("account.error." + input, language)));
 			if (!errors.isEmpty()) {
 				return organisationForm(form, errors, null, HttpStatus.BAD_REQUEST, exchange);
 			}
@@ -266,10 +269,6 @@ class AccountPages {
 	private static String value(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
 		return (value != null) ? value : "";
-	}
-
-	private static String field(String path) {
-		return path.replaceAll("[\\[.].*$", "");
 	}
 
 	private static ResponseEntity<String> seeOther(String path) {
