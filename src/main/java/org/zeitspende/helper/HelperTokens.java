@@ -73,12 +73,7 @@ class HelperTokens {
 	 * @return true when {@link #redeem} would find it now
 	 */
 	Mono<Boolean> usable(String token, Collection<TokenPurpose> purposes) {
-		return this.database.sql("""
-				select exists (select 1 from helper_token
-				where token_hash = :tokenHash and used_at is null and expires_at > now() and purpose = any(:purposes))
-				as usable""")
-			.bind("tokenHash", sha256(token))
-			.bind("purposes", purposes.stream().map(Enum::name).toArray(String[]::new))
+		return whereItWorks("select exists (select 1 from helper_token where %s) as usable", token, purposes)
 			.map((row) -> Boolean.TRUE.equals(row.get("usable", Boolean.class)))
 			.one();
 	}
@@ -90,15 +85,22 @@ class HelperTokens {
 	 * @return whose it was and what for, or empty when it is unknown, used or expired
 	 */
 	Mono<Redeemed> redeem(String token, Collection<TokenPurpose> purposes) {
-		return this.database.sql("""
-				update helper_token set used_at = now()
-				where token_hash = :tokenHash and used_at is null and expires_at > now() and purpose = any(:purposes)
-				returning helper_id, purpose""")
-			.bind("tokenHash", sha256(token))
-			.bind("purposes", purposes.stream().map(Enum::name).toArray(String[]::new))
+		return whereItWorks("update helper_token set used_at = now() where %s returning helper_id, purpose", token,
+				purposes)
 			.map((row) -> new Redeemed(row.get("helper_id", UUID.class),
 					TokenPurpose.valueOf(row.get("purpose", String.class))))
 			.one();
+	}
+
+	// One condition for a token that works, so that what a link's page promises is what
+	// using the link finds.
+	private DatabaseClient.GenericExecuteSpec whereItWorks(String statement, String token,
+			Collection<TokenPurpose> purposes) {
+		return this.database
+			.sql(statement.formatted(
+					"token_hash = :tokenHash and used_at is null and expires_at > now() and purpose = any(:purposes)"))
+			.bind("tokenHash", sha256(token))
+			.bind("purposes", purposes.stream().map(Enum::name).toArray(String[]::new));
 	}
 
 	/**
