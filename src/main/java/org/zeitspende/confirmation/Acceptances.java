@@ -25,7 +25,9 @@ import org.zeitspende.confirmation.SlotGate.Reservation;
  * update ({@code take_slots}, together with the yeses that wait with it: group commit),
  * committing by itself. "Confirmed" is answered only after the commit. When PostgreSQL
  * fails, the reservation is given back and the request fails with 503. A helper who
- * answered before gets that answer again, one who came too late similar open callouts.
+ * answered before gets that answer again, one who came too late similar open callouts. A
+ * yes for a callout this instance knows to be full reads PostgreSQL first, as a late yes
+ * does anyway, and goes to the gate only when PostgreSQL has it open.
  */
 @Component
 class Acceptances {
@@ -72,12 +74,21 @@ class Acceptances {
 		if (!mayTake) {
 			return tooLate(asked, Outcome.CLOSED, now);
 		}
-		return reserve(callout.id(), asked.helperId(), now).flatMap((reservation) -> switch (reservation) {
-			case FULL -> tooLate(asked.withCallout(full(callout)), Outcome.FULL, now);
+		// Most yeses for a callout known to be full come too late, and a late yes reads
+		// PostgreSQL anyway: that read comes first, and the gate is asked only when it
+		// finds the callout open.
+		Mono<Result> result = (callout.status() == CalloutStatus.FILLED) ? tooLate(asked, Outcome.FULL, false, now)
+				: gated(asked, Mono.defer(() -> tooLate(asked.withCallout(full(callout)), Outcome.FULL, now)), now);
+		return result.as(Uninterrupted::of);
+	}
+
+	private Mono<Result> gated(Asked asked, Mono<Result> whenFull, Instant now) {
+		return reserve(asked.callout().id(), asked.helperId(), now).flatMap((reservation) -> switch (reservation) {
+			case FULL -> whenFull;
 			case RESERVED -> take(asked, true, now);
 			// A repeat, one in flight, or no gate: PostgreSQL decides alone.
 			case ALREADY, UNAVAILABLE, UNKNOWN -> take(asked, false, now);
-		}).as(Uninterrupted::of);
+		});
 	}
 
 	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more.
@@ -140,24 +151,33 @@ class Acceptances {
 	// open callouts, read with the callout's status and the helper's answers at once. A
 	// callout cancelled or ended since it was read answers CLOSED.
 	private Mono<Result> tooLate(Asked asked, Outcome fullOrClosed, Instant now) {
+		return tooLate(asked, fullOrClosed, true, now);
+	}
+
+	// Open in PostgreSQL while the gate was not asked: a slot opened again since this
+	// instance learned that the callout was full, or the last yeses the gate let through
+	// are still on their way. The gate decides, and its FULL needs no second read.
+	private Mono<Result> tooLate(Asked asked, Outcome fullOrClosed, boolean gateAsked, Instant now) {
 		CalloutSummary callout = asked.callout();
 		Mono<List<Alternatives.Candidate>> candidates = (fullOrClosed == Outcome.FULL)
 				? this.alternatives.candidates(callout, now) : Mono.just(List.of());
 		return candidates.flatMap((similar) -> this.late
 			.of(callout.id(), asked.helperId(), similar.stream().map(Alternatives.Candidate::calloutId).toList())
-			.map((late) -> {
+			.flatMap((late) -> {
 				Outcome stored = late.answered().get(callout.id());
 				if (stored != null) {
-					return new Result(Confirmations.repeated(stored, Answer.ACCEPT), callout, List.of());
+					return Mono.just(new Result(Confirmations.repeated(stored, Answer.ACCEPT), callout, List.of()));
 				}
 				boolean takes = (late.status() == CalloutStatus.OPEN || late.status() == CalloutStatus.FILLED)
 						&& callout.startsAt().isAfter(now);
 				if (fullOrClosed == Outcome.FULL && takes) {
-					return new Result(Outcome.FULL, callout, Alternatives.shown(similar, late.answered()));
+					Mono<Result> full = Mono
+						.just(new Result(Outcome.FULL, callout, Alternatives.shown(similar, late.answered())));
+					return (!gateAsked && late.status() == CalloutStatus.OPEN) ? gated(asked, full, now) : full;
 				}
 				CalloutSummary ended = callout.withSlots(late.status(), late.filled());
 				this.recent.learned(ended);
-				return new Result(Outcome.CLOSED, ended, List.of());
+				return Mono.just(new Result(Outcome.CLOSED, ended, List.of()));
 			}));
 	}
 

@@ -56,6 +56,9 @@ class AskAnswersIntegrationTests {
 	@Autowired
 	ApplicationEventMulticaster multicaster;
 
+	@Autowired
+	SlotReconciler reconciler;
+
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
 	final ApplicationListener<ApplicationEvent> listener = (event) -> {
@@ -153,6 +156,36 @@ class AskAnswersIntegrationTests {
 		assertThat(this.events).filteredOn(CalloutFilled.class::isInstance)
 			.singleElement()
 			.satisfies((event) -> assertThat(((CalloutFilled) event).calloutId()).isEqualTo(callout));
+	}
+
+	@Test
+	void accept_onACalloutKnownFullHere_thatAnotherInstanceOpenedAgain_confirmsThroughTheGate() {
+		UUID callout = callout(1, Duration.ofDays(1));
+		List<Asked> helpers = new AskRows(this.database).asked(callout, 3);
+		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
+
+		// A withdrawal on another instance: PostgreSQL and Redis change, this instance's
+		// callout as read a moment ago does not.
+		this.database.sql("""
+				update confirmation set answer = 'WITHDRAWN', withdrawn_at = now()
+				where callout_id = :callout and helper_id = :helper""")
+			.bind("callout", callout)
+			.bind("helper", helpers.get(0).helperId())
+			.then()
+			.block(TIMEOUT);
+		this.database.sql("update callout set filled = 0, status = 'OPEN' where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+
+		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("WITHDRAWN");
+		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
+		assertThat(filled(callout)).isOne();
+		assertThat(status(callout)).isEqualTo("FILLED");
 	}
 
 	@Test
