@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -57,10 +59,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/c/|/api/asks/|/h/[a-z-]+/)[^/]+");
 
 	// Absent in slices of the web layer that test the problems alone.
-	private final ObjectProvider<PageNotFound> pageNotFound;
+	private final ObjectProvider<ProblemPages> pages;
 
-	ProblemDetailsAdvice(ObjectProvider<PageNotFound> pageNotFound) {
-		this.pageNotFound = pageNotFound;
+	ProblemDetailsAdvice(ObjectProvider<ProblemPages> pages) {
+		this.pages = pages;
 	}
 
 	@Override
@@ -107,13 +109,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return super.handleServerWebInputException(ex, headers, status, exchange);
 	}
 
-	// Empty for the API and the webhooks, and where no pages are served.
 	private Mono<ResponseEntity<Object>> notFoundPage(ServerWebExchange exchange) {
-		PageNotFound notFound = this.pageNotFound.getIfAvailable();
-		if (notFound == null || !PageAddresses.isPage(exchange)) {
+		return page(exchange, (pages) -> pages.notFound(exchange));
+	}
+
+	// A browser gets a page where the API gets problem details. Empty for the API and the
+	// webhooks, and where no pages are served.
+	private Mono<ResponseEntity<Object>> page(ServerWebExchange exchange,
+			Function<ProblemPages, ResponseEntity<String>> which) {
+		ProblemPages problemPages = this.pages.getIfAvailable();
+		if (problemPages == null || !PageAddresses.isPage(exchange)) {
 			return Mono.empty();
 		}
-		ResponseEntity<String> page = notFound.notFound(exchange);
+		ResponseEntity<String> page = which.apply(problemPages);
 		return Mono.just(new ResponseEntity<>(page.getBody(), page.getHeaders(), page.getStatusCode()));
 	}
 
@@ -177,8 +185,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				+ ex.getMessage());
 		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
-		return handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(),
-				exchange);
+		return page(exchange, (pages) -> pages.unavailable(exchange))
+			.switchIfEmpty(Mono.defer(() -> handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(),
+					problem.getStatusCode(), exchange)));
+	}
+
+	// Redis or PostgreSQL out of reach where a feature said so itself.
+	@Override
+	protected Mono<ResponseEntity<Object>> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		Mono<ResponseEntity<Object>> page = (ex instanceof TemporarilyUnavailableException)
+				? page(exchange, (pages) -> pages.unavailable(exchange)) : Mono.empty();
+		return page.switchIfEmpty(Mono.defer(() -> super.handleErrorResponseException(ex, headers, status, exchange)));
 	}
 
 	// The client closed the connection before the answer was written (a load tester
@@ -209,8 +227,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						+ " if you contact us.");
 		body.setType(ProblemTypes.INTERNAL_ERROR);
 		body.setTitle("Internal error");
-		return Mono
-			.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body));
+		return page(exchange, (pages) -> pages.failed(exchange)).switchIfEmpty(Mono.fromSupplier(
+				() -> ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body)));
 	}
 
 	// Input that passed validation but that PostgreSQL refuses to store (SQLSTATE

@@ -15,7 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.zeitspende.config.PageNotFound;
+import org.zeitspende.config.ProblemPages;
+import org.zeitspende.config.TemporarilyUnavailableException;
 import org.zeitspende.ratelimit.RateLimitExceededException;
 
 /**
@@ -24,7 +25,7 @@ import org.zeitspende.ratelimit.RateLimitExceededException;
  * {@code /assets/}. Stylesheet and scripts are read once at start-up.
  */
 @Component
-public class Pages implements PageNotFound {
+public class Pages implements ProblemPages {
 
 	private final String style;
 
@@ -79,17 +80,31 @@ public class Pages implements PageNotFound {
 			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.busy.text", language)) + "</p>");
 	}
 
-	/**
-	 * The answer of a page whose address leads nowhere, such as one with a malformed id.
-	 * @param exchange the request, for its language
-	 * @return a 404 page
-	 */
 	@Override
 	public ResponseEntity<String> notFound(ServerWebExchange exchange) {
 		String language = PageLanguage.of(exchange);
 		String title = text("page.not-found.title", language);
 		return page(language, title).status(HttpStatus.NOT_FOUND)
 			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.not-found.text", language)) + "</p>");
+	}
+
+	@Override
+	public ResponseEntity<String> unavailable(ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		String title = text("page.unavailable.title", language);
+		return page(language, title).status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS))
+			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.unavailable.text", language))
+					+ "</p>");
+	}
+
+	@Override
+	public ResponseEntity<String> failed(ServerWebExchange exchange) {
+		String language = PageLanguage.of(exchange);
+		String title = text("page.failed.title", language);
+		return page(language, title).status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.render("<h1>" + Html.text(title) + "</h1><p>"
+					+ Html.text(text("page.failed.text", language, exchange.getRequest().getId())) + "</p>");
 	}
 
 	String style() {
