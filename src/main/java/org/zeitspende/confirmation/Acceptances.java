@@ -68,7 +68,7 @@ class Acceptances {
 	 */
 	Mono<Result> accept(Asked asked, Instant now) {
 		CalloutSummary callout = asked.callout();
-		// A filled callout may have opened again since it was read: the gate knows.
+		// A callout read as filled may have opened again since: it is not refused here.
 		boolean mayTake = (callout.status() == CalloutStatus.OPEN || callout.status() == CalloutStatus.FILLED)
 				&& callout.startsAt().isAfter(now);
 		if (!mayTake) {
