@@ -30,6 +30,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +47,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Answers every error of the web layer with an RFC 9457 problem detail. Validation errors
- * name each field and its reason; nothing reveals a stack trace or a class name.
+ * Answers every error of the web layer with an RFC 9457 problem detail, except where a
+ * browser asked for a page: it gets a page ({@link ProblemPages}) for an address that
+ * leads nowhere, a service out of reach and an unexpected failure. Validation errors name
+ * each field and its reason; nothing reveals a stack trace or a class name.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -113,8 +116,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return page(exchange, (pages) -> pages.notFound(exchange));
 	}
 
-	// A browser gets a page where the API gets problem details. Empty for the API and the
-	// webhooks, and where no pages are served.
+	// Only for a browser: the probes, the metrics and the API description live outside
+	// /api too, and their clients read problem details.
+	private Mono<ResponseEntity<Object>> failurePage(ServerWebExchange exchange,
+			Function<ProblemPages, ResponseEntity<String>> which) {
+		return acceptsHtml(exchange) ? page(exchange, which) : Mono.empty();
+	}
+
+	private static boolean acceptsHtml(ServerWebExchange exchange) {
+		try {
+			return exchange.getRequest()
+				.getHeaders()
+				.getAccept()
+				.stream()
+				.anyMatch((type) -> type.getType().equals("text") && type.getSubtype().equals("html"));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	// A page where the API gets problem details. Empty for the API and the webhooks, and
+	// where no pages are served.
 	private Mono<ResponseEntity<Object>> page(ServerWebExchange exchange,
 			Function<ProblemPages, ResponseEntity<String>> which) {
 		ProblemPages problemPages = this.pages.getIfAvailable();
@@ -185,7 +208,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				+ ex.getMessage());
 		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
-		return page(exchange, (pages) -> pages.unavailable(exchange))
+		return failurePage(exchange, (pages) -> pages.unavailable(exchange))
 			.switchIfEmpty(Mono.defer(() -> handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(),
 					problem.getStatusCode(), exchange)));
 	}
@@ -195,7 +218,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
 		Mono<ResponseEntity<Object>> page = (ex instanceof TemporarilyUnavailableException)
-				? page(exchange, (pages) -> pages.unavailable(exchange)) : Mono.empty();
+				? failurePage(exchange, (pages) -> pages.unavailable(exchange)) : Mono.empty();
 		return page.switchIfEmpty(Mono.defer(() -> super.handleErrorResponseException(ex, headers, status, exchange)));
 	}
 
@@ -227,7 +250,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						+ " if you contact us.");
 		body.setType(ProblemTypes.INTERNAL_ERROR);
 		body.setTitle("Internal error");
-		return page(exchange, (pages) -> pages.failed(exchange)).switchIfEmpty(Mono.fromSupplier(
+		return failurePage(exchange, (pages) -> pages.failed(exchange)).switchIfEmpty(Mono.fromSupplier(
 				() -> ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body)));
 	}
 

@@ -12,9 +12,10 @@ import org.zeitspende.confirmation.ConfirmationRepository.Late;
 import org.zeitspende.confirmation.ConfirmationRepository.LateQuestion;
 
 /**
- * What a yes that came too late needs to know (the callout now, the helper's answers),
- * read for the late yeses of a surge together: thousands of helpers who find a callout
- * full at once cost a few hundred queries, not a query each.
+ * What a yes that came too late, or one for a callout known to be full, needs to know
+ * (the callout now, the helper's answers), read for the yeses of a surge together:
+ * thousands of helpers who find a callout full at once cost a few hundred queries, not a
+ * query each.
  */
 @Component
 class LateAnswers {

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.http.MediaType;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -32,6 +33,7 @@ import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.testing.AskRows;
 import org.zeitspende.testing.AskRows.Asked;
 import org.zeitspende.testing.CalloutRows;
+import org.zeitspende.testing.ConfirmationInvariants;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -57,7 +59,10 @@ class AskAnswersIntegrationTests {
 	ApplicationEventMulticaster multicaster;
 
 	@Autowired
-	SlotReconciler reconciler;
+	SlotGate gate;
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
@@ -158,27 +163,19 @@ class AskAnswersIntegrationTests {
 			.satisfies((event) -> assertThat(((CalloutFilled) event).calloutId()).isEqualTo(callout));
 	}
 
+	// A yes for a callout this instance has seen fill reads PostgreSQL before it asks the
+	// gate (Acceptances): these two cover the gate's part in that order, each within the
+	// second the callout is kept.
 	@Test
 	void accept_onACalloutKnownFullHere_thatAnotherInstanceOpenedAgain_confirmsThroughTheGate() {
 		UUID callout = callout(1, Duration.ofDays(1));
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 3);
 		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
-		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
 
-		// A withdrawal on another instance: PostgreSQL and Redis change, this instance's
-		// callout as read a moment ago does not.
-		this.database.sql("""
-				update confirmation set answer = 'WITHDRAWN', withdrawn_at = now()
-				where callout_id = :callout and helper_id = :helper""")
-			.bind("callout", callout)
-			.bind("helper", helpers.get(0).helperId())
-			.then()
-			.block(TIMEOUT);
-		this.database.sql("update callout set filled = 0, status = 'OPEN' where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
-		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+		// A withdrawal on another instance: PostgreSQL first, then the gate; this
+		// instance's callout as read a moment ago stays filled.
+		withdrawnElsewhere(callout, helpers.get(0).helperId());
+		this.gate.release(callout, helpers.get(0).helperId()).block(TIMEOUT);
 
 		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
 		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
@@ -186,6 +183,25 @@ class AskAnswersIntegrationTests {
 		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
 		assertThat(filled(callout)).isOne();
 		assertThat(status(callout)).isEqualTo("FILLED");
+		new ConfirmationInvariants(this.database, this.redis).assertRedisHoldsTheConfirmed(callout);
+	}
+
+	@Test
+	void accept_onACalloutKnownFullHere_thatIsOpenOnlyUntilTheYesesInFlightCommit_answersFullAndStoresNothing() {
+		UUID callout = callout(1, Duration.ofDays(1));
+		List<Asked> helpers = new AskRows(this.database).asked(callout, 2);
+		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+
+		// The moment between the gate's last reservation and its commit: PostgreSQL has
+		// the slot open, the gate has it taken.
+		withdrawnElsewhere(callout, helpers.get(0).helperId());
+
+		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
+		assertThat(filled(callout)).isZero();
+		assertThat(answers(callout)).isOne();
+		assertThat(this.redis.opsForSet().members(SlotKeys.of(callout).get(1)).collectList().block(TIMEOUT))
+			.containsExactly(helpers.get(0).helperId().toString());
+		assertThat(this.redis.opsForValue().get(SlotKeys.of(callout).get(0)).block(TIMEOUT)).isEqualTo("0");
 	}
 
 	@Test
@@ -329,6 +345,19 @@ class AskAnswersIntegrationTests {
 	}
 
 	// The page's form; no answer field at all when null.
+	private void withdrawnElsewhere(UUID callout, UUID helper) {
+		this.database.sql("""
+				update confirmation set answer = 'WITHDRAWN', withdrawn_at = now()
+				where callout_id = :callout and helper_id = :helper""")
+			.bind("callout", callout)
+			.bind("helper", helper)
+			.then()
+			.then(this.database.sql("update callout set filled = 0, status = 'OPEN' where id = :id")
+				.bind("id", callout)
+				.then())
+			.block(TIMEOUT);
+	}
+
 	private WebTestClient.ResponseSpec postPage(Asked helper, String answer) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		if (answer != null) {

@@ -67,9 +67,25 @@ class ProblemPagesTests {
 	}
 
 	@Test
+	void aClientThatDoesNotAskForHtml_getsProblemDetailsOutsideTheApiToo() {
+		this.client.get()
+			.uri("/probe/fail")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/internal-error");
+	}
+
+	@Test
 	void theApi_stillAnswersProblemDetails() {
 		this.client.get()
 			.uri("/api/probe/unreachable")
+			.accept(MediaType.TEXT_HTML)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
