@@ -31,27 +31,15 @@ class ProblemPagesTests {
 
 	@Test
 	void aPageWhoseDatabaseIsOutOfReach_isAPageAskingToTryAgain_with503AndRetryAfter() {
-		String body = page("/probe/unreachable", "de").expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "5")
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).contains("<h1>Gerade nicht erreichbar</h1>", "in ein paar Sekunden noch einmal")
+		assertThat(unavailablePage("/probe/unreachable", "de"))
+			.contains("<h1>Gerade nicht erreichbar</h1>", "in ein paar Sekunden noch einmal")
 			.doesNotContain("secret internals");
 	}
 
 	@Test
 	void aPageWhoseFeatureIsUnavailableForAMoment_isThePageAskingToTryAgain() {
-		String body = page("/probe/busy", "en").expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "5")
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).contains("<h1>Not reachable right now</h1>").doesNotContain("secret internals");
+		assertThat(unavailablePage("/probe/busy", "en")).contains("<h1>Not reachable right now</h1>")
+			.doesNotContain("secret internals");
 	}
 
 	@Test
@@ -94,6 +82,16 @@ class ProblemPagesTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://zeitspende.org/problems/temporarily-unavailable");
+	}
+
+	private String unavailablePage(String path, String language) {
+		return page(path, language).expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "5")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private WebTestClient.ResponseSpec page(String path, String language) {
