@@ -45,14 +45,22 @@ public final class PageLanguage {
 		if (remembered != null && SUPPORTED.contains(remembered.getValue())) {
 			return remembered.getValue();
 		}
-		return exchange.getRequest()
-			.getHeaders()
-			.getAcceptLanguageAsLocales()
-			.stream()
+		return preferred(exchange).stream()
 			.map(Locale::getLanguage)
 			.filter(SUPPORTED::contains)
 			.findFirst()
 			.orElse("de");
+	}
+
+	// A header the browser got wrong (a weight above 1, a subtag too long) states no
+	// preference: the page is shown, in German.
+	private static List<Locale> preferred(ServerWebExchange exchange) {
+		try {
+			return exchange.getRequest().getHeaders().getAcceptLanguageAsLocales();
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of();
+		}
 	}
 
 }

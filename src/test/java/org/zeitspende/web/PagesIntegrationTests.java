@@ -68,6 +68,18 @@ class PagesIntegrationTests {
 	}
 
 	@Test
+	void aMalformedLanguagePreference_showsThePageInGerman() {
+		this.client.get()
+			.uri("/")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en;q=2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("lang=\"de\""));
+	}
+
+	@Test
 	void footer_linksWhatIsConfigured() {
 		this.client.get()
 			.uri("/")
