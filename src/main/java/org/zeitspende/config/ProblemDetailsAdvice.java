@@ -1,5 +1,6 @@
 package org.zeitspende.config;
 
+import java.net.URLDecoder;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -242,6 +243,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					+ "], answered 400: " + cause(ex, R2dbcException.class).getMessage());
 			return unstorableValue(ex, unstorable, exchange);
 		}
+		if (malformedForm(ex)) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The form data is not validly encoded.");
+			body.setType(ProblemTypes.MALFORMED_BODY);
+			body.setTitle("Malformed request body");
+			return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+		}
 		log.error("Unexpected error on " + exchange.getRequest().getMethod() + " "
 				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]",
 				ex);
@@ -286,6 +294,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return "has the wrong type";
 		}
 		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+	// Form data with a broken percent-encoding: Spring's form reader fails with the
+	// URLDecoder's IllegalArgumentException before any handler sees the form. (Reactor's
+	// traceback keeps only the throwing frame in the stack trace itself.)
+	private static boolean malformedForm(Throwable ex) {
+		StackTraceElement[] frames = ex.getStackTrace();
+		return ex instanceof IllegalArgumentException && frames.length > 0
+				&& frames[0].getClassName().equals(URLDecoder.class.getName());
 	}
 
 	private static String bodyProblem(Throwable ex) {

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +69,15 @@ class ProblemDetailsTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("number");
+	}
+
+	@Test
+	void formDataWithABrokenPercentEncoding_answers400() {
+		assertProblem(this.client.post()
+			.uri("/probe/form")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("name=%ZZ")
+			.exchange(), HttpStatus.BAD_REQUEST, "The form data is not validly encoded.");
 	}
 
 	@Test
@@ -243,6 +253,11 @@ class ProblemDetailsTests {
 		@GetMapping("/probe/gone")
 		Mono<String> gone() {
 			return Mono.error(AbortedException.beforeSend());
+		}
+
+		@PostMapping(path = "/probe/form", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+		Mono<String> form(ServerWebExchange exchange) {
+			return exchange.getFormData().map((form) -> String.valueOf(form.getFirst("name")));
 		}
 
 		@GetMapping("/probe/kind")
