@@ -102,7 +102,7 @@ public class HelperPicker {
 		Picking picking = new Picking(calloutId, Long.toString(forgetAfter.getEpochSecond()));
 		return picking.pick(shuffled, count, ATTEMPTS)
 			.map((taken) -> new Pick(calloutId, taken))
-			.onErrorResume((ex) -> giveBackMarked(picking.marked()).then(Mono.error(ex)))
+			.onErrorResume((ex) -> giveBackMarked(picking.takeMarked()).then(Mono.error(ex)))
 			.doOnNext((pick) -> picking.delivered = true)
 			.doOnCancel(picking::cancelled)
 			.checkpoint("rotation.pick");
@@ -175,7 +175,7 @@ public class HelperPicker {
 
 		private final String forgetAt;
 
-		/** Every helper a call marked, also in calls whose wave then failed. */
+		/** What the calls marked, also those of a failed wave, until given back. */
 		private final Queue<List<Pick.Taken>> marked = new ConcurrentLinkedQueue<>();
 
 		/**
@@ -184,6 +184,8 @@ public class HelperPicker {
 		private final Set<CompletableFuture<Marked>> underWay = ConcurrentHashMap.newKeySet();
 
 		private volatile boolean failed;
+
+		private volatile boolean cancelled;
 
 		/** The pick was returned: from then on its caller gives it back if need be. */
 		private volatile boolean delivered;
@@ -286,24 +288,40 @@ public class HelperPicker {
 				.doOnError((ex) -> this.failed = true)
 				.toFuture();
 			this.underWay.add(call);
-			call.whenComplete((marked, ex) -> this.underWay.remove(call));
+			call.whenComplete((marked, ex) -> {
+				this.underWay.remove(call);
+				// Sent while the pick was being cancelled, after the calls to wait for
+				// were counted: what it marked goes back as it ends.
+				if (this.cancelled && !this.delivered) {
+					giveBackMarked(takeMarked()).subscribe();
+				}
+			});
 			return Mono.fromFuture(call, true);
 		}
 
-		Pick marked() {
-			return new Pick(this.calloutId, this.marked.stream().flatMap(List::stream).toList());
+		/**
+		 * The helpers marked and not given back yet, taken out of the record, so that
+		 * each is given back once.
+		 */
+		Pick takeMarked() {
+			List<Pick.Taken> taken = new ArrayList<>();
+			for (List<Pick.Taken> next = this.marked.poll(); next != null; next = this.marked.poll()) {
+				taken.addAll(next);
+			}
+			return new Pick(this.calloutId, taken);
 		}
 
 		// Once the calls under way have answered, what they and the calls before them
 		// marked is given back, unless the pick was returned.
 		void cancelled() {
 			this.failed = true;
+			this.cancelled = true;
 			if (this.delivered) {
 				return;
 			}
 			CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
 				.handle((done, ex) -> done)
-				.thenRun(() -> giveBackMarked(marked()).subscribe());
+				.thenRun(() -> giveBackMarked(takeMarked()).subscribe());
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {
