@@ -10,10 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -178,11 +176,6 @@ public class HelperPicker {
 		/** What the calls marked, also those of a failed wave, until given back. */
 		private final Queue<List<Pick.Taken>> marked = new ConcurrentLinkedQueue<>();
 
-		/**
-		 * Calls sent and not yet answered: a cancelled pick still learns what they mark.
-		 */
-		private final Set<CompletableFuture<Marked>> underWay = ConcurrentHashMap.newKeySet();
-
 		private volatile boolean failed;
 
 		private volatile boolean cancelled;
@@ -287,11 +280,9 @@ public class HelperPicker {
 				.doOnNext((marked) -> this.marked.add(marked.picked()))
 				.doOnError((ex) -> this.failed = true)
 				.toFuture();
-			this.underWay.add(call);
+			// A call ends even when the pick is cancelled; what it marked then goes back
+			// as it ends.
 			call.whenComplete((marked, ex) -> {
-				this.underWay.remove(call);
-				// Sent while the pick was being cancelled, after the calls to wait for
-				// were counted: what it marked goes back as it ends.
 				if (this.cancelled && !this.delivered) {
 					giveBackMarked(takeMarked()).subscribe();
 				}
@@ -311,17 +302,14 @@ public class HelperPicker {
 			return new Pick(this.calloutId, taken);
 		}
 
-		// Once the calls under way have answered, what they and the calls before them
-		// marked is given back, unless the pick was returned.
+		// What the calls that ended marked is given back now, what the calls under way
+		// mark as each ends, unless the pick was returned.
 		void cancelled() {
 			this.failed = true;
 			this.cancelled = true;
-			if (this.delivered) {
-				return;
+			if (!this.delivered) {
+				giveBackMarked(takeMarked()).subscribe();
 			}
-			CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
-				.handle((done, ex) -> done)
-				.thenRun(() -> giveBackMarked(takeMarked()).subscribe());
 		}
 
 		private static Marked marked(List<Scored> chunk, List<Object> picked, List<Object> stale, String score) {
