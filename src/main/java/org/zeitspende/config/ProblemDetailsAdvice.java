@@ -209,12 +209,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				+ ex.getMessage());
 		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
-		return failurePage(exchange, (pages) -> pages.unavailable(exchange))
-			.switchIfEmpty(Mono.defer(() -> handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(),
-					problem.getStatusCode(), exchange)));
+		return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
 	}
 
-	// Redis or PostgreSQL out of reach where a feature said so itself.
+	// Redis or PostgreSQL out of reach, where a feature said so itself or the handler
+	// above did.
 	@Override
 	protected Mono<ResponseEntity<Object>> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
@@ -74,37 +75,36 @@ public class Pages implements ProblemPages {
 	 * @return the page
 	 */
 	public ResponseEntity<String> busy(RateLimitExceededException refusal, String language) {
-		String title = text("page.busy.title", language);
-		return page(language, title).status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
-			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.busy.text", language)) + "</p>");
+		return message("page.busy", language, (page) -> page.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
 	}
 
 	@Override
 	public ResponseEntity<String> notFound(ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		String title = text("page.not-found.title", language);
-		return page(language, title).status(HttpStatus.NOT_FOUND)
-			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.not-found.text", language)) + "</p>");
+		return message("page.not-found", PageLanguage.of(exchange), (page) -> page.status(HttpStatus.NOT_FOUND));
 	}
 
 	@Override
 	public ResponseEntity<String> unavailable(ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		String title = text("page.unavailable.title", language);
-		return page(language, title).status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS))
-			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text("page.unavailable.text", language))
-					+ "</p>");
+		return message("page.unavailable", PageLanguage.of(exchange),
+				(page) -> page.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER,
+							Long.toString(TemporarilyUnavailableException.RETRY_AFTER_SECONDS)));
 	}
 
 	@Override
 	public ResponseEntity<String> failed(ServerWebExchange exchange) {
-		String language = PageLanguage.of(exchange);
-		String title = text("page.failed.title", language);
-		return page(language, title).status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.render("<h1>" + Html.text(title) + "</h1><p>"
-					+ Html.text(text("page.failed.text", language, exchange.getRequest().getId())) + "</p>");
+		return message("page.failed", PageLanguage.of(exchange),
+				(page) -> page.status(HttpStatus.INTERNAL_SERVER_ERROR), exchange.getRequest().getId());
+	}
+
+	// A page that says one thing: "<key>.title" as heading, "<key>.text" below it.
+	private ResponseEntity<String> message(String key, String language, UnaryOperator<Page> answer,
+			Object... arguments) {
+		String title = text(key + ".title", language);
+		return answer.apply(page(language, title))
+			.render("<h1>" + Html.text(title) + "</h1><p>" + Html.text(text(key + ".text", language, arguments))
+					+ "</p>");
 	}
 
 	String style() {
