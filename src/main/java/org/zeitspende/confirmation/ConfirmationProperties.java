@@ -11,8 +11,8 @@ import org.springframework.util.Assert;
  * @param withdrawUntil how long before the start a confirmed helper may still withdraw
  * @param reconcileInterval pause between two rebuilds of the Redis slot counters from
  * PostgreSQL
- * @param calloutCacheTime how long a callout read for an answer serves the next ones: the
- * counts that answers show may be this old
+ * @param calloutCacheTime how long a callout's details read for an answer serve the next
+ * ones (its status and slots are read with every answer)
  * @param batchSize how many yeses one statement stores at most
  * @param batchesAtOnce how many such statements run at once; yeses that come meanwhile
  * wait and go together in the next

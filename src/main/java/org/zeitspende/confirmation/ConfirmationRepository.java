@@ -6,11 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -115,75 +112,6 @@ class ConfirmationRepository {
 					Outcome.valueOf(row.get("answer", String.class))))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-	}
-
-	/**
-	 * What yeses that got no slot need to know, in one read: each callout's status now (a
-	 * cancel may have come since it was read) and each helper's answers to it and to the
-	 * similar callouts.
-	 * @return by question; none for a question whose callout is unknown
-	 */
-	Mono<Map<LateQuestion, Late>> lateAll(List<LateQuestion> questions) {
-		Set<UUID> relevant = new HashSet<>();
-		questions.forEach((question) -> {
-			relevant.add(question.calloutId());
-			relevant.addAll(question.similarIds());
-		});
-		return this.database
-			.sql("""
-					select q.ord, c.status, c.filled, k.callout_id, k.answer
-					from unnest(cast(:callouts as uuid[]), cast(:helpers as uuid[])) with ordinality as q(callout_id, helper_id, ord)
-					join callout c on c.id = q.callout_id
-					left join confirmation k on k.helper_id = q.helper_id and k.callout_id = any(:relevant)""")
-			.bind("callouts", questions.stream().map(LateQuestion::calloutId).toArray(UUID[]::new))
-			.bind("helpers", questions.stream().map(LateQuestion::helperId).toArray(UUID[]::new))
-			.bind("relevant", relevant.toArray(UUID[]::new))
-			.map((row) -> new LateRow(row.get("ord", Long.class).intValue(),
-					CalloutStatus.valueOf(row.get("status", String.class)), row.get("filled", Integer.class),
-					row.get("callout_id", UUID.class), row.get("answer", String.class)))
-			.all()
-			.collectMultimap(LateRow::ord)
-			.map((rows) -> {
-				Map<LateQuestion, Late> answers = new HashMap<>();
-				rows.forEach((ord, ofOne) -> {
-					LateQuestion question = questions.get(ord - 1);
-					answers.put(question, late(question, List.copyOf(ofOne)));
-				});
-				return answers;
-			});
-	}
-
-	private static Late late(LateQuestion question, List<LateRow> rows) {
-		Map<UUID, Outcome> answered = new HashMap<>();
-		rows.stream()
-			.filter((row) -> row.calloutId() != null && (row.calloutId().equals(question.calloutId())
-					|| question.similarIds().contains(row.calloutId())))
-			.forEach((row) -> answered.put(row.calloutId(), Outcome.valueOf(row.answer())));
-		return new Late(rows.get(0).status(), rows.get(0).filled(), answered);
-	}
-
-	/**
-	 * What a yes that got no slot asks.
-	 *
-	 * @param calloutId the callout
-	 * @param helperId the helper
-	 * @param similarIds similar callouts whose answers matter too
-	 */
-	record LateQuestion(UUID calloutId, UUID helperId, List<UUID> similarIds) {
-
-	}
-
-	private record LateRow(int ord, CalloutStatus status, int filled, UUID calloutId, String answer) {
-	}
-
-	/**
-	 * A callout as it stands, and a helper's answers.
-	 *
-	 * @param status the callout's status now
-	 * @param filled its slots taken now
-	 * @param answered the helper's stored answers, by callout
-	 */
-	record Late(CalloutStatus status, int filled, Map<UUID, Outcome> answered) {
 	}
 
 	/**

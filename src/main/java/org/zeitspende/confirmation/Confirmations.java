@@ -2,15 +2,16 @@ package org.zeitspende.confirmation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.zeitspende.ask.AskTokens;
 import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.confirmation.AskStates.AskState;
 
 /**
  * The one state machine for answers to asks, whether they come by link, JSON or SMS.
@@ -23,13 +24,11 @@ import org.zeitspende.callout.CalloutSummary;
 @Service
 class Confirmations {
 
-	private final AskTokens tokens;
+	private final AskStates states;
 
 	private final CalloutSummaries callouts;
 
 	private final RecentCallouts recent;
-
-	private final ConfirmationRepository answers;
 
 	private final Acceptances acceptances;
 
@@ -39,12 +38,11 @@ class Confirmations {
 
 	private final StandbyList standby;
 
-	Confirmations(AskTokens tokens, CalloutSummaries callouts, RecentCallouts recent, ConfirmationRepository answers,
-			Acceptances acceptances, Withdrawals withdrawals, Declines declines, StandbyList standby) {
-		this.tokens = tokens;
+	Confirmations(AskStates states, CalloutSummaries callouts, RecentCallouts recent, Acceptances acceptances,
+			Withdrawals withdrawals, Declines declines, StandbyList standby) {
+		this.states = states;
 		this.callouts = callouts;
 		this.recent = recent;
-		this.answers = answers;
 		this.acceptances = acceptances;
 		this.withdrawals = withdrawals;
 		this.declines = declines;
@@ -59,11 +57,9 @@ class Confirmations {
 	 * has ended
 	 */
 	Mono<Asked> asked(String token, Instant now) {
-		return this.tokens.find(token)
-			.flatMap((holder) -> asked(holder.calloutId(), holder.helperId(), now))
-			.flatMap((asked) -> this.answers.answerOf(asked.callout().id(), asked.helperId())
-				.map(asked::answered)
-				.switchIfEmpty(Mono.defer(() -> waiting(asked, now))));
+		return this.states.byToken(token)
+			.flatMap((state) -> asked(state, now))
+			.flatMap((asked) -> (asked.answer() != null) ? Mono.just(asked) : waiting(asked, now));
 	}
 
 	// Only a helper without an answer may wait, and only while the callout keeps a list.
@@ -71,8 +67,7 @@ class Confirmations {
 		if (!StandbyList.kept(asked.callout(), now)) {
 			return Mono.just(asked);
 		}
-		return this.standby.waiting(asked.callout().id(), asked.helperId())
-			.map((waiting) -> new Asked(asked.callout(), asked.helperId(), null, waiting));
+		return this.standby.waiting(asked.callout().id(), asked.helperId()).map(asked::waiting);
 	}
 
 	/**
@@ -84,10 +79,7 @@ class Confirmations {
 	 * the token or its callout has ended
 	 */
 	Mono<Result> answer(String token, Answer answer, Instant now) {
-		return this.tokens.find(token)
-			.flatMap((holder) -> answer(holder.calloutId(), holder.helperId(), answer, now))
-			.defaultIfEmpty(Result.INVALID)
-			.as(Confirmations::orTryAgain);
+		return answer(this.states.byToken(token), answer, now);
 	}
 
 	/**
@@ -99,30 +91,36 @@ class Confirmations {
 	 * @return the outcome; {@code INVALID} when the callout is unknown or has ended
 	 */
 	Mono<Result> answer(UUID calloutId, UUID helperId, Answer answer, Instant now) {
-		return asked(calloutId, helperId, now).flatMap((asked) -> answer(asked, answer, now))
+		return answer(this.states.of(calloutId, helperId), answer, now);
+	}
+
+	private Mono<Result> answer(Mono<AskState> state, Answer answer, Instant now) {
+		return state.flatMap((read) -> asked(read, now))
+			.flatMap((asked) -> answer(asked, answer, now))
 			.defaultIfEmpty(Result.INVALID)
 			.as(Confirmations::orTryAgain);
 	}
 
-	// PostgreSQL failed before an answer was stored (reading the token, the callout or
-	// the answer so far): 503 with Retry-After, like a failure to store it, never a 500.
+	// PostgreSQL failed before an answer was stored (reading the ask, the callout or the
+	// answer so far): 503 with Retry-After, like a failure to store it, never a 500.
 	private static Mono<Result> orTryAgain(Mono<Result> result) {
 		return result.onErrorMap(DataAccessException.class, GateUnavailableException::new);
 	}
 
-	private Mono<Asked> asked(UUID calloutId, UUID helperId, Instant now) {
-		return this.recent.find(calloutId)
+	// The callout's details as read a moment ago, its status and slots as they are now.
+	private Mono<Asked> asked(AskState state, Instant now) {
+		return this.recent.find(state.calloutId())
 			.filter((callout) -> callout.endsAt().isAfter(now))
-			.map((callout) -> new Asked(callout, helperId, null, false));
+			.map((callout) -> new Asked(callout.withSlots(state.status(), state.filled()), state.helperId(),
+					state.answered(), false));
 	}
 
 	private Mono<Result> answer(Asked asked, Answer answer, Instant now) {
 		if (answer == Answer.ACCEPT) {
 			return this.acceptances.accept(asked, now);
 		}
-		Mono<Outcome> outcome = this.answers.answerOf(asked.callout().id(), asked.helperId())
-			.flatMap((stored) -> later(asked, stored, answer, now))
-			.switchIfEmpty(Mono.defer(() -> first(asked, answer, now)));
+		Mono<Outcome> outcome = (asked.answer() != null) ? later(asked, asked.answer(), answer, now)
+				: first(asked, answer, now);
 		return outcome.flatMap((result) -> withCallout(asked, result));
 	}
 
@@ -165,7 +163,6 @@ class Confirmations {
 	// PostgreSQL cannot give them now, it is answered with the counts read before.
 	private Mono<CalloutSummary> current(Asked asked) {
 		return this.callouts.find(asked.callout().id())
-			.doOnNext(this.recent::learned)
 			.defaultIfEmpty(asked.callout())
 			.onErrorReturn(DataAccessException.class, asked.callout());
 	}
@@ -173,19 +170,27 @@ class Confirmations {
 	/**
 	 * An ask as its helper sees it.
 	 *
-	 * @param callout the callout it asks for
+	 * @param callout the callout it asks for, its slots as read for this request
 	 * @param helperId the helper
-	 * @param answer the helper's stored answer, or {@code null}
+	 * @param answered the helper's answers to the callout and to open ones, by callout
 	 * @param standby whether the helper waits on the standby list
 	 */
-	record Asked(CalloutSummary callout, UUID helperId, Outcome answer, boolean standby) {
+	record Asked(CalloutSummary callout, UUID helperId, Map<UUID, Outcome> answered, boolean standby) {
 
-		Asked answered(Outcome answer) {
-			return new Asked(this.callout, this.helperId, answer, false);
+		/**
+		 * The helper's stored answer to the callout.
+		 * @return the answer, or {@code null}
+		 */
+		Outcome answer() {
+			return this.answered.get(this.callout.id());
+		}
+
+		Asked waiting(boolean standby) {
+			return new Asked(this.callout, this.helperId, this.answered, standby);
 		}
 
 		Asked withCallout(CalloutSummary callout) {
-			return new Asked(callout, this.helperId, this.answer, this.standby);
+			return new Asked(callout, this.helperId, this.answered, this.standby);
 		}
 
 	}

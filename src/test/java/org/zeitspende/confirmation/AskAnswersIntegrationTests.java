@@ -163,17 +163,16 @@ class AskAnswersIntegrationTests {
 			.satisfies((event) -> assertThat(((CalloutFilled) event).calloutId()).isEqualTo(callout));
 	}
 
-	// A yes for a callout this instance has seen fill reads PostgreSQL before it asks the
-	// gate (Acceptances): these two cover the gate's part in that order, each within the
-	// second the callout is kept.
+	// A yes goes to the gate only when the read it begins with finds the callout open
+	// (Acceptances): these two cover the gate's part after another instance opened a
+	// filled callout again, within the second this instance keeps the callout's details.
 	@Test
-	void accept_onACalloutKnownFullHere_thatAnotherInstanceOpenedAgain_confirmsThroughTheGate() {
+	void accept_onAFilledCalloutThatAnotherInstanceOpenedAgain_confirmsThroughTheGate() {
 		UUID callout = callout(1, Duration.ofDays(1));
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 3);
 		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
 
-		// A withdrawal on another instance: PostgreSQL first, then the gate; this
-		// instance's callout as read a moment ago stays filled.
+		// A withdrawal on another instance: PostgreSQL first, then the gate.
 		withdrawnElsewhere(callout, helpers.get(0).helperId());
 		this.gate.release(callout, helpers.get(0).helperId()).block(TIMEOUT);
 
@@ -187,7 +186,7 @@ class AskAnswersIntegrationTests {
 	}
 
 	@Test
-	void accept_onACalloutKnownFullHere_thatIsOpenOnlyUntilTheYesesInFlightCommit_answersFullAndStoresNothing() {
+	void accept_onACalloutOpenOnlyUntilTheYesesInFlightCommit_answersFullAndStoresNothing() {
 		UUID callout = callout(1, Duration.ofDays(1));
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 2);
 		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");

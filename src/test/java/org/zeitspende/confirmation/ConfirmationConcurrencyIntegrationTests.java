@@ -129,10 +129,10 @@ class ConfirmationConcurrencyIntegrationTests {
 			}
 
 		};
-		Acceptances firstTap = new Acceptances(bean(LateAnswers.class), bean(SlotTakings.class), held, this.reconciler,
-				bean(Alternatives.class), bean(RecentCallouts.class), this.context);
+		Acceptances firstTap = new Acceptances(bean(SlotTakings.class), held, this.reconciler, bean(Alternatives.class),
+				this.context);
 		Confirmations.Asked asked = new Confirmations.Asked(bean(CalloutSummaries.class).find(callout).block(TIMEOUT),
-				helper.helperId(), null, false);
+				helper.helperId(), Map.of(), false);
 
 		Mono<Result> first = firstTap.accept(asked, Instant.now()).cache();
 		first.subscribe();

@@ -88,8 +88,8 @@ class ConfirmationFaultsIntegrationTests {
 
 	@Test
 	void redisPausedLongerThanTheCommandTimeout_midBurst_postgresDecides_andNothingIsTakenTwice(CapturedOutput output) {
-		// Slots are left after the first wave, so the yeses after it need the gate (a
-		// callout known to be full is answered from PostgreSQL without it).
+		// Slots are left after the first wave, so the yeses after it need the gate (a yes
+		// for a callout PostgreSQL has filled is answered without it).
 		UUID callout = callout(250);
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 400);
 		AtomicInteger sent = new AtomicInteger();

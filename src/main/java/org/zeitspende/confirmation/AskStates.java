@@ -1,0 +1,148 @@
+package org.zeitspende.confirmation;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.zeitspende.ask.AskTokens;
+import org.zeitspende.callout.CalloutStatus;
+import org.zeitspende.config.NaturalBatches;
+
+/**
+ * What a tap on a link needs to know, in one read: whose ask the token is, the callout's
+ * status and slots now, and the helper's answers to it and to the open callouts (those
+ * that may be offered instead). A surge of taps is read 64 per query, at most 4 queries
+ * at once, instead of a query per tap queueing on the pool. Nothing of it is kept: a tap
+ * on a full callout is answered from this read alone, and it is the same read whether the
+ * link is tapped once or again and again.
+ */
+@Component
+class AskStates {
+
+	private static final int TAPS_PER_QUERY = 64;
+
+	private static final int QUERIES_AT_ONCE = 4;
+
+	// The helper's answer to the callout and those to open callouts, a row each (none: a
+	// row of nulls).
+	private static final String ANSWERS = """
+			left join lateral (
+			  select k.callout_id as answered_id, k.answer from confirmation k join callout o on o.id = k.callout_id
+			  where k.helper_id = %s and (k.callout_id = c.id or o.status = 'OPEN')) k on true""";
+
+	private static final String BY_TOKEN = """
+			select a.token_hash, a.helper_id, c.id as callout_id, c.status, c.filled, k.answered_id, k.answer
+			from ask a join callout c on c.id = a.callout_id
+			""" + ANSWERS.formatted("a.helper_id") + """
+
+			where a.token_hash in (select decode(hash, 'hex') from unnest(cast(:hashes as text[])) hash)""";
+
+	private static final String BY_HELPER = """
+			select c.id as callout_id, c.status, c.filled, k.answered_id, k.answer
+			from callout c
+			""" + ANSWERS.formatted(":helper") + """
+
+			where c.id = :callout""";
+
+	private final DatabaseClient database;
+
+	private final NaturalBatches<ByteBuffer, AskState> taps;
+
+	AskStates(DatabaseClient database, MeterRegistry meters) {
+		this.database = database;
+		this.taps = new NaturalBatches<>("zeitspende.confirmation.ask.reads", TAPS_PER_QUERY, QUERIES_AT_ONCE,
+				this::byHashes, meters);
+	}
+
+	/**
+	 * The ask behind a link.
+	 * @param token as it came back from the helper
+	 * @return the ask as it stands; empty when no ask has the token
+	 */
+	Mono<AskState> byToken(String token) {
+		return Mono.justOrEmpty(AskTokens.hashOf(token)).flatMap((hash) -> this.taps.get(ByteBuffer.wrap(hash)));
+	}
+
+	/**
+	 * A helper's ask for a callout, for answers that come without a link (SMS).
+	 * @param calloutId the callout
+	 * @param helperId the helper
+	 * @return the ask as it stands; empty when the callout is unknown
+	 */
+	Mono<AskState> of(UUID calloutId, UUID helperId) {
+		return this.database.sql(BY_HELPER)
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.map(AskStates::row)
+			.all()
+			.collectList()
+			.filter((rows) -> !rows.isEmpty())
+			.map((rows) -> state(helperId, rows));
+	}
+
+	private Mono<Map<ByteBuffer, AskState>> byHashes(List<ByteBuffer> hashes) {
+		return this.database.sql(BY_TOKEN)
+			.bind("hashes",
+					hashes.stream().map((hash) -> HexFormat.of().formatHex(hash.array())).toArray(String[]::new))
+			.map((row) -> Map.entry(ByteBuffer.wrap(row.get("token_hash", byte[].class)),
+					new Tapped(row.get("helper_id", UUID.class), row(row))))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((byHash) -> {
+				Map<ByteBuffer, AskState> states = new HashMap<>();
+				byHash.forEach((hash, rows) -> {
+					UUID helperId = rows.iterator().next().helperId();
+					states.put(hash, state(helperId, rows.stream().map(Tapped::row).toList()));
+				});
+				return states;
+			});
+	}
+
+	private static Row row(Readable row) {
+		String answer = row.get("answer", String.class);
+		return new Row(row.get("callout_id", UUID.class), CalloutStatus.valueOf(row.get("status", String.class)),
+				row.get("filled", Integer.class), row.get("answered_id", UUID.class),
+				(answer != null) ? Outcome.valueOf(answer) : null);
+	}
+
+	private static AskState state(UUID helperId, List<Row> rows) {
+		Map<UUID, Outcome> answered = new HashMap<>();
+		rows.stream()
+			.filter((row) -> row.answeredId() != null)
+			.forEach((row) -> answered.put(row.answeredId(), row.answer()));
+		Row first = rows.get(0);
+		return new AskState(first.calloutId(), helperId, first.status(), first.filled(), Map.copyOf(answered));
+	}
+
+	private record Row(UUID calloutId, CalloutStatus status, int filled, UUID answeredId, Outcome answer) {
+
+	}
+
+	private record Tapped(UUID helperId, Row row) {
+
+	}
+
+	/**
+	 * An ask as it stands.
+	 *
+	 * @param calloutId the callout it asks for
+	 * @param helperId the helper it asks
+	 * @param status the callout's status now
+	 * @param filled the callout's slots taken now
+	 * @param answered the helper's answers to the callout and to open callouts, by
+	 * callout
+	 */
+	record AskState(UUID calloutId, UUID helperId, CalloutStatus status, int filled, Map<UUID, Outcome> answered) {
+
+	}
+
+}
