@@ -32,22 +32,25 @@ class AskStates {
 
 	private static final int QUERIES_AT_ONCE = 4;
 
-	// The helper's answer to the callout and those to open callouts, a row each (none: a
-	// row of nulls).
+	// The helper's answer to the callout and those to open callouts, aggregated: a
+	// subquery PostgreSQL runs for each ask through the index on the helper. As a plain
+	// join PostgreSQL may plan it as a hash join over every stored answer, per batch.
 	private static final String ANSWERS = """
-			left join lateral (
-			  select k.callout_id as answered_id, k.answer from confirmation k join callout o on o.id = k.callout_id
-			  where k.helper_id = %s and (k.callout_id = c.id or o.status = 'OPEN')) k on true""";
+			cross join lateral (
+			  select array_agg(k.callout_id) as answered_ids, array_agg(k.answer) as answers
+			  from confirmation k
+			  where k.helper_id = %s and (k.callout_id = c.id
+			    or exists (select 1 from callout o where o.id = k.callout_id and o.status = 'OPEN'))) k""";
 
 	private static final String BY_TOKEN = """
-			select a.token_hash, a.helper_id, c.id as callout_id, c.status, c.filled, k.answered_id, k.answer
+			select a.token_hash, a.helper_id, c.id as callout_id, c.status, c.filled, k.answered_ids, k.answers
 			from ask a join callout c on c.id = a.callout_id
 			""" + ANSWERS.formatted("a.helper_id") + """
 
 			where a.token_hash in (select decode(hash, 'hex') from unnest(cast(:hashes as text[])) hash)""";
 
 	private static final String BY_HELPER = """
-			select c.id as callout_id, c.status, c.filled, k.answered_id, k.answer
+			select c.id as callout_id, c.status, c.filled, k.answered_ids, k.answers
 			from callout c
 			""" + ANSWERS.formatted(":helper") + """
 
@@ -82,11 +85,8 @@ class AskStates {
 		return this.database.sql(BY_HELPER)
 			.bind("callout", calloutId)
 			.bind("helper", helperId)
-			.map(AskStates::row)
-			.all()
-			.collectList()
-			.filter((rows) -> !rows.isEmpty())
-			.map((rows) -> state(helperId, rows));
+			.map((row) -> state(row, helperId))
+			.one();
 	}
 
 	private Mono<Map<ByteBuffer, AskState>> byHashes(List<ByteBuffer> hashes) {
@@ -94,41 +94,21 @@ class AskStates {
 			.bind("hashes",
 					hashes.stream().map((hash) -> HexFormat.of().formatHex(hash.array())).toArray(String[]::new))
 			.map((row) -> Map.entry(ByteBuffer.wrap(row.get("token_hash", byte[].class)),
-					new Tapped(row.get("helper_id", UUID.class), row(row))))
+					state(row, row.get("helper_id", UUID.class))))
 			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.map((byHash) -> {
-				Map<ByteBuffer, AskState> states = new HashMap<>();
-				byHash.forEach((hash, rows) -> {
-					UUID helperId = rows.iterator().next().helperId();
-					states.put(hash, state(helperId, rows.stream().map(Tapped::row).toList()));
-				});
-				return states;
-			});
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	private static Row row(Readable row) {
-		String answer = row.get("answer", String.class);
-		return new Row(row.get("callout_id", UUID.class), CalloutStatus.valueOf(row.get("status", String.class)),
-				row.get("filled", Integer.class), row.get("answered_id", UUID.class),
-				(answer != null) ? Outcome.valueOf(answer) : null);
-	}
-
-	private static AskState state(UUID helperId, List<Row> rows) {
+	private static AskState state(Readable row, UUID helperId) {
+		UUID[] answeredIds = row.get("answered_ids", UUID[].class);
+		String[] answers = row.get("answers", String[].class);
 		Map<UUID, Outcome> answered = new HashMap<>();
-		rows.stream()
-			.filter((row) -> row.answeredId() != null)
-			.forEach((row) -> answered.put(row.answeredId(), row.answer()));
-		Row first = rows.get(0);
-		return new AskState(first.calloutId(), helperId, first.status(), first.filled(), Map.copyOf(answered));
-	}
-
-	private record Row(UUID calloutId, CalloutStatus status, int filled, UUID answeredId, Outcome answer) {
-
-	}
-
-	private record Tapped(UUID helperId, Row row) {
-
+		for (int i = 0; answeredIds != null && i < answeredIds.length; i++) {
+			answered.put(answeredIds[i], Outcome.valueOf(answers[i]));
+		}
+		return new AskState(row.get("callout_id", UUID.class), helperId,
+				CalloutStatus.valueOf(row.get("status", String.class)), row.get("filled", Integer.class),
+				Map.copyOf(answered));
 	}
 
 	/**
@@ -138,8 +118,7 @@ class AskStates {
 	 * @param helperId the helper it asks
 	 * @param status the callout's status now
 	 * @param filled the callout's slots taken now
-	 * @param answered the helper's answers to the callout and to open callouts, by
-	 * callout
+	 * @param answered the helper's answers to the callout and to open ones, by callout
 	 */
 	record AskState(UUID calloutId, UUID helperId, CalloutStatus status, int filled, Map<UUID, Outcome> answered) {
 
