@@ -1,6 +1,7 @@
 package org.zeitspende.confirmation;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,10 +90,18 @@ class AskStates {
 			.one();
 	}
 
+	// Always TAPS_PER_QUERY hashes, empty ones (no token's) after those asked for: for a
+	// short list, a plan of its own looks cheaper to PostgreSQL than the generic plan, so
+	// it would plan the statement anew for each call, and planning this read takes longer
+	// than running it (0.7 against 0.1 ms for 8 taps).
 	private Mono<Map<ByteBuffer, AskState>> byHashes(List<ByteBuffer> hashes) {
+		String[] hexes = new String[TAPS_PER_QUERY];
+		Arrays.fill(hexes, "");
+		for (int i = 0; i < hashes.size(); i++) {
+			hexes[i] = HexFormat.of().formatHex(hashes.get(i).array());
+		}
 		return this.database.sql(BY_TOKEN)
-			.bind("hashes",
-					hashes.stream().map((hash) -> HexFormat.of().formatHex(hash.array())).toArray(String[]::new))
+			.bind("hashes", hexes)
 			.map((row) -> Map.entry(ByteBuffer.wrap(row.get("token_hash", byte[].class)),
 					state(row, row.get("helper_id", UUID.class))))
 			.all()
