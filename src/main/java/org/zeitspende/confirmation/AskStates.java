@@ -33,9 +33,8 @@ class AskStates {
 
 	private static final int QUERIES_AT_ONCE = 4;
 
-	// The helper's answer to the callout and those to open callouts, aggregated: a
-	// subquery PostgreSQL runs for each ask through the index on the helper. As a plain
-	// join PostgreSQL may plan it as a hash join over every stored answer, per batch.
+	// The helper's answer to the callout and those to open ones, one row per ask: a
+	// subquery PostgreSQL runs for each ask through the index on the helper.
 	private static final String ANSWERS = """
 			cross join lateral (
 			  select array_agg(k.callout_id) as answered_ids, array_agg(k.answer) as answers
