@@ -75,7 +75,9 @@ class Acceptances {
 
 	private Mono<Result> gated(Asked asked, Instant now) {
 		return reserve(asked.callout().id(), asked.helperId(), now).flatMap((reservation) -> switch (reservation) {
-			// Also while the yeses it let through are on their way to PostgreSQL.
+			// Also while the yeses it let through are on their way to PostgreSQL. The
+			// helper's answers are those read before: a no of the helper's own sent at
+			// the same moment is stored, and this yes answers FULL, not the no.
 			case FULL ->
 				full(asked.withCallout(asked.callout().withSlots(CalloutStatus.FILLED, asked.callout().needed())), now);
 			case RESERVED -> take(asked, true, now);

@@ -172,7 +172,8 @@ class Confirmations {
 	 *
 	 * @param callout the callout it asks for, its slots as read for this request
 	 * @param helperId the helper
-	 * @param answered the helper's answers to the callout and to open ones, by callout
+	 * @param answered the helper's answers to the callout and to open or filled ones, by
+	 * callout
 	 * @param standby whether the helper waits on the standby list
 	 */
 	record Asked(CalloutSummary callout, UUID helperId, Map<UUID, Outcome> answered, boolean standby) {

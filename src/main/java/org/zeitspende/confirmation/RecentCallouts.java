@@ -14,7 +14,7 @@ import org.zeitspende.callout.CalloutSummary;
  * Callouts as read a moment ago: when ten thousand helpers tap the links of one callout
  * at once, its details are read once, not ten thousand times. Only the details serve:
  * each request reads the callout's status and slots with its ask ({@link AskStates}). A
- * change of the details (a new start, a cancellation's end) shows after at most
+ * change of the details (a new start or end) shows after at most
  * {@code zeitspende.confirmations.callout-cache-time}.
  */
 @Component

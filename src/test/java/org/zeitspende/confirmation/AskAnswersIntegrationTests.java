@@ -164,10 +164,11 @@ class AskAnswersIntegrationTests {
 	}
 
 	// A yes goes to the gate only when the read it begins with finds the callout open
-	// (Acceptances): these two cover the gate's part after another instance opened a
-	// filled callout again, within the second this instance keeps the callout's details.
+	// (Acceptances). These three cover a slot opened again by a withdrawal on another
+	// instance, the moment the gate has the last slot taken while PostgreSQL has it
+	// open, and a callout PostgreSQL has filled, which the gate never hears of.
 	@Test
-	void accept_onAFilledCalloutThatAnotherInstanceOpenedAgain_confirmsThroughTheGate() {
+	void accept_afterAWithdrawalOnAnotherInstance_confirmsThroughTheGate() {
 		UUID callout = callout(1, Duration.ofDays(1));
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 3);
 		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
@@ -186,7 +187,7 @@ class AskAnswersIntegrationTests {
 	}
 
 	@Test
-	void accept_onACalloutOpenOnlyUntilTheYesesInFlightCommit_answersFullAndStoresNothing() {
+	void accept_whileTheGateHasTheLastSlotTakenAndPostgresHasItOpen_answersFullAndStoresNothing() {
 		UUID callout = callout(1, Duration.ofDays(1));
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 2);
 		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
@@ -201,6 +202,20 @@ class AskAnswersIntegrationTests {
 		assertThat(this.redis.opsForSet().members(SlotKeys.of(callout).get(1)).collectList().block(TIMEOUT))
 			.containsExactly(helpers.get(0).helperId().toString());
 		assertThat(this.redis.opsForValue().get(SlotKeys.of(callout).get(0)).block(TIMEOUT)).isEqualTo("0");
+	}
+
+	@Test
+	void accept_onACalloutPostgresHasFilled_answersWithoutTheGate() {
+		UUID callout = callout(1, Duration.ofDays(1));
+		List<Asked> helpers = new AskRows(this.database).asked(callout, 2);
+		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		// Asked without its keys, the gate would have them rebuilt from PostgreSQL.
+		this.redis.delete(SlotKeys.of(callout).toArray(String[]::new)).block(TIMEOUT);
+
+		post(helpers.get(1), "accept").expectBody().jsonPath("$.outcome").isEqualTo("FULL");
+		post(helpers.get(0), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		assertThat(SlotKeys.of(callout))
+			.allSatisfy((key) -> assertThat(this.redis.hasKey(key).block(TIMEOUT)).as("Redis key %s", key).isFalse());
 	}
 
 	@Test
