@@ -67,8 +67,7 @@ class Acceptances {
 			return Mono.just(new Result(Confirmations.repeated(asked.answer(), Answer.ACCEPT), callout, List.of()));
 		}
 		if (callout.status() != CalloutStatus.OPEN || !callout.startsAt().isAfter(now)) {
-			boolean full = callout.status() == CalloutStatus.FILLED && callout.startsAt().isAfter(now);
-			return full ? full(asked, now) : Mono.just(closed(callout));
+			return tooLate(asked, now);
 		}
 		return gated(asked, now).as(Uninterrupted::of);
 	}
@@ -110,10 +109,10 @@ class Acceptances {
 			// the helper among its holders.
 			case ANSWERED -> ((taking.stored() == Outcome.CONFIRMED) ? Mono.<Void>empty() : undo).thenReturn(
 					new Result(Confirmations.repeated(taking.stored(), Answer.ACCEPT), asked.callout(), List.of()));
-			case NO_SLOT -> undo.then(Mono.defer(() -> {
-				CalloutSummary standing = asked.callout().withSlots(taking.status(), taking.filled());
-				return full(taking) ? full(asked.withCallout(standing), now) : Mono.just(closed(standing));
-			}));
+			case NO_SLOT -> {
+				Asked standing = asked.withCallout(asked.callout().withSlots(taking.status(), taking.filled()));
+				yield undo.then(tooLate(standing, now));
+			}
 		});
 	}
 
@@ -126,19 +125,20 @@ class Acceptances {
 		return new Result(Outcome.CONFIRMED, asked.callout().withSlots(taking.status(), taking.filled()), List.of());
 	}
 
-	// No slot for this helper: similar open callouts the helper has not answered.
+	// No slot for this helper: FULL while the callout is filled and has not started, else
+	// CLOSED (cancelled, ended, or started).
+	private Mono<Result> tooLate(Asked asked, Instant now) {
+		CalloutSummary callout = asked.callout();
+		boolean filled = callout.status() == CalloutStatus.FILLED
+				|| (callout.status() == CalloutStatus.OPEN && callout.filled() >= callout.needed());
+		return (filled && callout.startsAt().isAfter(now)) ? full(asked, now)
+				: Mono.just(new Result(Outcome.CLOSED, callout, List.of()));
+	}
+
+	// Similar open callouts the helper has not answered.
 	private Mono<Result> full(Asked asked, Instant now) {
 		return this.alternatives.candidates(asked.callout(), now)
 			.map((similar) -> new Result(Outcome.FULL, asked.callout(), Alternatives.shown(similar, asked.answered())));
-	}
-
-	private static Result closed(CalloutSummary callout) {
-		return new Result(Outcome.CLOSED, callout, List.of());
-	}
-
-	private static boolean full(SlotTaking taking) {
-		return taking.status() == CalloutStatus.FILLED
-				|| (taking.status() == CalloutStatus.OPEN && taking.filled() >= taking.needed());
 	}
 
 }
