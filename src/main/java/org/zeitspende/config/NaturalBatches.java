@@ -15,11 +15,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Natural batching of database calls in a surge: while {@code atOnce} calls are running,
- * new requests wait, and the next call serves all waiting (up to {@code batchSize}, each
- * key once). A lone request goes at once, so requests only wait when the database is busy
- * anyway, and a surge of 10,000 requests costs a few hundred round trips instead of
- * 10,000. Should a call fail, every request in it fails.
+ * Natural batching of database calls in a surge: while a call is running, new requests
+ * wait, and the next call serves all waiting (up to {@code batchSize}, each key once). A
+ * lone request goes at once, so requests only wait when the database is busy anyway, and
+ * a surge of 10,000 requests costs a few hundred round trips instead of 10,000. A further
+ * call (up to {@code atOnce}) starts only while a full batch waits: calls at once cost
+ * the database more per key (they wait on each other's locks), so they are kept for when
+ * one at a time cannot keep up. Should a call fail, every request in it fails.
  *
  * @param <K> what a request asks for
  * @param <V> what it gets
@@ -34,6 +36,8 @@ public final class NaturalBatches<K, V> {
 
 	private final Queue<Waiting<K, V>> waiting = new ConcurrentLinkedQueue<>();
 
+	private final AtomicInteger queued = new AtomicInteger();
+
 	private final AtomicInteger running = new AtomicInteger();
 
 	private final DistributionSummary sizes;
@@ -42,7 +46,8 @@ public final class NaturalBatches<K, V> {
 	 * Batches for one kind of call.
 	 * @param name the metric that records how many keys each call served
 	 * @param batchSize keys per call at most
-	 * @param atOnce calls running at once at most
+	 * @param atOnce calls running at once at most, the second and further ones only for a
+	 * full batch
 	 * @param call answers distinct keys; a key missing from its map gets an empty answer
 	 * @param meters where the metric goes
 	 */
@@ -66,6 +71,7 @@ public final class NaturalBatches<K, V> {
 		return Mono.defer(() -> {
 			Waiting<K, V> request = new Waiting<>(key, Sinks.one());
 			this.waiting.add(request);
+			this.queued.incrementAndGet();
 			drain();
 			return request.result().asMono();
 		});
@@ -76,7 +82,7 @@ public final class NaturalBatches<K, V> {
 	private void drain() {
 		while (!this.waiting.isEmpty()) {
 			int now = this.running.get();
-			if (now >= this.atOnce) {
+			if (now >= this.atOnce || (now > 0 && this.queued.get() < this.batchSize)) {
 				return;
 			}
 			if (!this.running.compareAndSet(now, now + 1)) {
@@ -95,6 +101,7 @@ public final class NaturalBatches<K, V> {
 		Map<K, List<Waiting<K, V>>> batch = new LinkedHashMap<>();
 		Waiting<K, V> request;
 		while (batch.size() < this.batchSize && (request = this.waiting.poll()) != null) {
+			this.queued.decrementAndGet();
 			batch.computeIfAbsent(request.key(), (key) -> new ArrayList<>(1)).add(request);
 		}
 		return batch;

@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
  * @param calloutCacheTime how long a callout's details read for an answer serve the next
  * ones (its status and slots are read with every answer)
  * @param batchSize how many yeses one statement stores at most
- * @param batchesAtOnce how many such statements run at once; yeses that come meanwhile
- * wait and go together in the next
+ * @param batchesAtOnce how many such statements run at once at most; yeses that come
+ * meanwhile wait and go together in the next, and a second or further one starts only
+ * while a full batch waits
  */
 @ConfigurationProperties("zeitspende.confirmations")
 record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval, Duration calloutCacheTime,

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that come while the calls run wait and go together, each key once; a lone
- * request goes at once.
+ * request goes at once, and a further call only for a full batch.
  */
 class NaturalBatchesTests {
 
@@ -74,6 +74,28 @@ class NaturalBatchesTests {
 		assertThat(this.calls).containsExactly(List.of("a"), List.of("b", "c"));
 		this.answers.get(1).tryEmitValue(Map.of());
 		assertThat(this.calls).containsExactly(List.of("a"), List.of("b", "c"), List.of("d"));
+	}
+
+	@Test
+	void aFurtherCallStarts_onlyForAFullBatch() {
+		NaturalBatches<String, Integer> batches = batches(2, 2);
+		batches.get("a").subscribe();
+		batches.get("b").subscribe();
+		assertThat(this.calls).as("one waiting, less than a batch").containsExactly(List.of("a"));
+
+		batches.get("c").subscribe();
+		assertThat(this.calls).as("a full batch waiting").containsExactly(List.of("a"), List.of("b", "c"));
+
+		batches.get("d").subscribe();
+		batches.get("e").subscribe();
+		batches.get("f").subscribe();
+		assertThat(this.calls).as("two running, at most").hasSize(2);
+		this.answers.get(0).tryEmitValue(Map.of());
+		assertThat(this.calls).as("a full batch waiting again")
+			.containsExactly(List.of("a"), List.of("b", "c"), List.of("d", "e"));
+		this.answers.get(1).tryEmitValue(Map.of());
+		this.answers.get(2).tryEmitValue(Map.of());
+		assertThat(this.calls).as("the rest, when none runs").hasSize(4).last().isEqualTo(List.of("f"));
 	}
 
 	@Test

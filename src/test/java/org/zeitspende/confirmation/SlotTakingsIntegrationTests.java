@@ -44,12 +44,6 @@ class SlotTakingsIntegrationTests {
 	SlotTakings takings;
 
 	@Autowired
-	ConfirmationRepository answers;
-
-	@Autowired
-	ConfirmationProperties properties;
-
-	@Autowired
 	DatabaseClient database;
 
 	@Autowired
@@ -78,11 +72,9 @@ class SlotTakingsIntegrationTests {
 		// Interleaved at random, so that every statement names the callouts in another
 		// order than the one it runs them in.
 		Collections.shuffle(yeses);
-		// Statements at once, as several instances run them.
-		SlotTakings severalAtOnce = new SlotTakings(this.answers, statementsAtOnce(4), this.meters);
 
 		Map<Taking, SlotTaking> outcomes = Flux.fromIterable(yeses)
-			.flatMap((yes) -> severalAtOnce.take(yes.calloutId(), yes.asked().helperId(), Instant.now())
+			.flatMap((yes) -> this.takings.take(yes.calloutId(), yes.asked().helperId(), Instant.now())
 				.map((taking) -> Map.entry(yes, taking)), yeses.size())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.block(TIMEOUT);
@@ -117,12 +109,6 @@ class SlotTakingsIntegrationTests {
 		});
 		assertThat(outcomes).filteredOn((taking) -> taking.kind() == SlotTaking.Kind.CONFIRMED).isNotEmpty();
 		new ConfirmationInvariants(this.database, this.redis).assertHold(callout, Set.of(helper.helperId()));
-	}
-
-	private ConfirmationProperties statementsAtOnce(int atOnce) {
-		ConfirmationProperties configured = this.properties;
-		return new ConfirmationProperties(configured.withdrawUntil(), configured.reconcileInterval(),
-				configured.calloutCacheTime(), configured.batchSize(), atOnce);
 	}
 
 	private static Set<UUID> helpers(Map<Taking, SlotTaking> outcomes, UUID callout, SlotTaking.Kind kind) {
