@@ -19,10 +19,10 @@
 set -euo pipefail
 mode="${1:-quick}"
 case "${mode}" in
-  quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=40000; s1lat_tokens=30000
+  quick) measure_s=10; warm_s=60; burst_timeout=60; s1_s=15; s1lat_s=20; s2_reps=5; s1_tokens=80000; s1lat_tokens=60000
     s4_tokens=60000; fanout_asks=30000; fanout_warmups=4; fanout_timeout=300; fair_sizes="10000 10 1000"; paced_asks=3000 ;;
-  full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=150000; s1lat_tokens=80000
-    s4_tokens=200000; fanout_asks=100000; fanout_warmups=3; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
+  full) measure_s=30; warm_s=90; burst_timeout=120; s1_s=60; s1lat_s=60; s2_reps=20; s1_tokens=300000; s1lat_tokens=200000
+    s4_tokens=300000; fanout_asks=100000; fanout_warmups=3; fanout_timeout=900; fair_sizes="100000 10 10000"; paced_asks=6000 ;;
   *) echo "usage: loadtest/run.sh [quick|full]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
