@@ -6,27 +6,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Natural batching of database calls in a surge: while a call is running, new requests
  * wait, and the next call serves all waiting (up to {@code batchSize}, each key once). A
- * lone request goes at once, so requests only wait when the database is busy anyway, and
- * a surge of 10,000 requests costs a few hundred round trips instead of 10,000. A further
- * call (up to {@code atOnce}) starts only while a full batch waits: calls at once cost
- * the database more per key (they wait on each other's locks), so they are kept for when
- * one at a time cannot keep up. Should a call fail, every request in it fails.
+ * lone request goes at once, and a surge of 10,000 requests costs a few hundred round
+ * trips instead of 10,000. A further call (up to {@code atOnce}) starts only while about
+ * a full batch waits, or when the latest call has run for {@value #PATIENCE_MILLIS} ms
+ * (so one slow call holds up the others no longer): calls at once cost the database more
+ * per key, so they are kept for when one at a time cannot keep up. Should a call fail,
+ * every request in it fails.
  *
  * @param <K> what a request asks for
  * @param <V> what it gets
  */
 public final class NaturalBatches<K, V> {
+
+	static final long PATIENCE_MILLIS = 100;
 
 	private final Function<List<K>, Mono<Map<K, V>>> call;
 
@@ -40,6 +48,10 @@ public final class NaturalBatches<K, V> {
 
 	private final AtomicInteger running = new AtomicInteger();
 
+	private final AtomicLong latestStart = new AtomicLong();
+
+	private final Scheduler clock;
+
 	private final DistributionSummary sizes;
 
 	/**
@@ -47,12 +59,17 @@ public final class NaturalBatches<K, V> {
 	 * @param name the metric that records how many keys each call served
 	 * @param batchSize keys per call at most
 	 * @param atOnce calls running at once at most, the second and further ones only for a
-	 * full batch
+	 * full batch or after a slow call
 	 * @param call answers distinct keys; a key missing from its map gets an empty answer
 	 * @param meters where the metric goes
 	 */
 	public NaturalBatches(String name, int batchSize, int atOnce, Function<List<K>, Mono<Map<K, V>>> call,
 			MeterRegistry meters) {
+		this(name, batchSize, atOnce, call, meters, Schedulers.parallel());
+	}
+
+	NaturalBatches(String name, int batchSize, int atOnce, Function<List<K>, Mono<Map<K, V>>> call,
+			MeterRegistry meters, Scheduler clock) {
 		if (batchSize < 1 || atOnce < 1) {
 			throw new IllegalArgumentException("batchSize and atOnce must be positive");
 		}
@@ -60,6 +77,7 @@ public final class NaturalBatches<K, V> {
 		this.batchSize = batchSize;
 		this.atOnce = atOnce;
 		this.sizes = DistributionSummary.builder(name).description("Keys served by one call").register(meters);
+		this.clock = clock;
 	}
 
 	/**
@@ -77,17 +95,19 @@ public final class NaturalBatches<K, V> {
 		});
 	}
 
-	// Called after every change of the queue or of the running count, so a request added
-	// while all calls run goes with the next one that ends.
+	// Called after every change of the queue or of the running count, and once a call has
+	// run for the patience, so a request added while calls run goes with the next one
+	// that ends or starts.
 	private void drain() {
 		while (!this.waiting.isEmpty()) {
 			int now = this.running.get();
-			if (now >= this.atOnce || (now > 0 && this.queued.get() < this.batchSize)) {
+			if (now >= this.atOnce || (now > 0 && this.queued.get() < this.batchSize && !latestIsSlow())) {
 				return;
 			}
 			if (!this.running.compareAndSet(now, now + 1)) {
 				continue;
 			}
+			this.latestStart.set(this.clock.now(TimeUnit.MILLISECONDS));
 			Map<K, List<Waiting<K, V>>> batch = next();
 			if (batch.isEmpty()) {
 				this.running.decrementAndGet();
@@ -95,6 +115,10 @@ public final class NaturalBatches<K, V> {
 			}
 			run(batch);
 		}
+	}
+
+	private boolean latestIsSlow() {
+		return this.clock.now(TimeUnit.MILLISECONDS) - this.latestStart.get() >= PATIENCE_MILLIS;
 	}
 
 	private Map<K, List<Waiting<K, V>>> next() {
@@ -109,7 +133,9 @@ public final class NaturalBatches<K, V> {
 
 	private void run(Map<K, List<Waiting<K, V>>> batch) {
 		this.sizes.record(batch.size());
+		Disposable patience = this.clock.schedule(this::drain, PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
 		Mono.defer(() -> this.call.apply(List.copyOf(batch.keySet()))).defaultIfEmpty(Map.of()).doFinally((signal) -> {
+			patience.dispose();
 			this.running.decrementAndGet();
 			drain();
 		}).subscribe((answers) -> batch.forEach((key, requests) -> {

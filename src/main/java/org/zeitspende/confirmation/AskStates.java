@@ -22,9 +22,9 @@ import org.zeitspende.config.NaturalBatches;
  * What a tap on a link needs to know, in one read: whose ask the token is, the callout's
  * status and slots now, and the helper's answers to it and to the open callouts (those
  * that may be offered instead). A surge of taps is read 64 per query, at most 4 queries
- * at once, instead of a query per tap queueing on the pool. Nothing of it is kept: a tap
- * on a full callout is answered from this read alone, and it is the same read whether the
- * link is tapped once or again and again.
+ * at once (a further one while 64 taps wait), instead of a query per tap queueing on the
+ * pool. Nothing of it is kept: a tap on a full callout is answered from this read alone,
+ * and it is the same read whether the link is tapped once or again and again.
  */
 @Component
 class AskStates {

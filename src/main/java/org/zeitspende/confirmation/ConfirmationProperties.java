@@ -16,7 +16,7 @@ import org.springframework.util.Assert;
  * @param batchSize how many yeses one statement stores at most
  * @param batchesAtOnce how many such statements run at once at most; yeses that come
  * meanwhile wait and go together in the next, and a second or further one starts only
- * while a full batch waits
+ * while a full batch waits or the latest has run for a while
  */
 @ConfigurationProperties("zeitspende.confirmations")
 record ConfirmationProperties(Duration withdrawUntil, Duration reconcileInterval, Duration calloutCacheTime,

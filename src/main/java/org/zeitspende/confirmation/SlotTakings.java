@@ -18,9 +18,10 @@ import org.zeitspende.confirmation.ConfirmationRepository.Yes;
 /**
  * Group commit for yeses: while a statement is running, new yeses wait, and the next
  * statement takes the slots of all waiting (up to {@code batch-size}) in one transaction;
- * a further one (up to {@code batches-at-once}) starts only while a full batch waits. A
- * lone yes goes at once, and nobody is answered before the commit that stored their yes.
- * Should the statement fail, every yes in it fails; none of them is stored.
+ * a further one (up to {@code batches-at-once}) starts only while a full batch waits or
+ * the latest has run for a while. A lone yes goes at once, and nobody is answered before
+ * the commit that stored their yes. Should the statement fail, every yes in it fails;
+ * none of them is stored.
  */
 @Component
 class SlotTakings {

@@ -1,5 +1,6 @@
 package org.zeitspende.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,13 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that come while the calls run wait and go together, each key once; a lone
- * request goes at once, and a further call only for a full batch.
+ * request goes at once, and a further call only for a full batch or after a slow call.
  */
 class NaturalBatchesTests {
 
@@ -24,13 +26,16 @@ class NaturalBatchesTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	// The patience runs on a clock that only the tests move.
+	private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+
 	private NaturalBatches<String, Integer> batches(int batchSize, int atOnce) {
 		return new NaturalBatches<>("test.batch", batchSize, atOnce, (keys) -> {
 			this.calls.add(keys);
 			Sinks.One<Map<String, Integer>> answer = Sinks.one();
 			this.answers.add(answer);
 			return answer.asMono();
-		}, this.meters);
+		}, this.meters, this.clock);
 	}
 
 	@Test
@@ -94,8 +99,27 @@ class NaturalBatchesTests {
 		assertThat(this.calls).as("a full batch waiting again")
 			.containsExactly(List.of("a"), List.of("b", "c"), List.of("d", "e"));
 		this.answers.get(1).tryEmitValue(Map.of());
+		assertThat(this.calls).as("one waiting, one running").hasSize(3);
 		this.answers.get(2).tryEmitValue(Map.of());
 		assertThat(this.calls).as("the rest, when none runs").hasSize(4).last().isEqualTo(List.of("f"));
+	}
+
+	@Test
+	void aSlowCall_letsAFurtherOneStart_afterThePatience() {
+		NaturalBatches<String, Integer> batches = batches(10, 2);
+		batches.get("a").subscribe();
+		batches.get("b").subscribe();
+		this.clock.advanceTimeBy(Duration.ofMillis(NaturalBatches.PATIENCE_MILLIS - 1));
+		assertThat(this.calls).as("within the patience").containsExactly(List.of("a"));
+
+		this.clock.advanceTimeBy(Duration.ofMillis(1));
+		assertThat(this.calls).as("after it").containsExactly(List.of("a"), List.of("b"));
+
+		batches.get("c").subscribe();
+		this.clock.advanceTimeBy(Duration.ofMillis(NaturalBatches.PATIENCE_MILLIS));
+		assertThat(this.calls).as("two running, at most").hasSize(2);
+		this.answers.get(0).tryEmitValue(Map.of());
+		assertThat(this.calls).as("the latest call has run for the patience").hasSize(3).last().isEqualTo(List.of("c"));
 	}
 
 	@Test
