@@ -64,7 +64,7 @@ class Acceptances {
 	Mono<Result> accept(Asked asked, Instant now) {
 		CalloutSummary callout = asked.callout();
 		if (asked.answer() != null) {
-			return Mono.just(new Result(Confirmations.repeated(asked.answer(), Answer.ACCEPT), callout, List.of()));
+			return Mono.just(again(asked.answer(), callout));
 		}
 		if (callout.status() != CalloutStatus.OPEN || !callout.startsAt().isAfter(now)) {
 			return tooLate(asked, now);
@@ -107,8 +107,8 @@ class Acceptances {
 			// own yes (a second tap, let through as ALREADY), the reservation is
 			// the helper's slot: given back, Redis would count it open and miss
 			// the helper among its holders.
-			case ANSWERED -> ((taking.stored() == Outcome.CONFIRMED) ? Mono.<Void>empty() : undo).thenReturn(
-					new Result(Confirmations.repeated(taking.stored(), Answer.ACCEPT), asked.callout(), List.of()));
+			case ANSWERED -> ((taking.stored() == Outcome.CONFIRMED) ? Mono.<Void>empty() : undo)
+				.thenReturn(again(taking.stored(), asked.callout()));
 			case NO_SLOT -> {
 				Asked standing = asked.withCallout(asked.callout().withSlots(taking.status(), taking.filled()));
 				yield undo.then(tooLate(standing, now));
@@ -123,6 +123,11 @@ class Acceptances {
 			this.events.publishEvent(new CalloutFilled(calloutId, taking.organisationId(), taking.needed(), now));
 		}
 		return new Result(Outcome.CONFIRMED, asked.callout().withSlots(taking.status(), taking.filled()), List.of());
+	}
+
+	// A yes from a helper who answered before gets that answer again.
+	private static Result again(Outcome stored, CalloutSummary callout) {
+		return new Result(Confirmations.repeated(stored, Answer.ACCEPT), callout, List.of());
 	}
 
 	// No slot for this helper: FULL while the callout is filled and has not started, else
