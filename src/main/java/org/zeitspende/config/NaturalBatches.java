@@ -107,7 +107,6 @@ public final class NaturalBatches<K, V> {
 			if (!this.running.compareAndSet(now, now + 1)) {
 				continue;
 			}
-			this.latestStart.set(this.clock.now(TimeUnit.MILLISECONDS));
 			Map<K, List<Waiting<K, V>>> batch = next();
 			if (batch.isEmpty()) {
 				this.running.decrementAndGet();
@@ -133,6 +132,7 @@ public final class NaturalBatches<K, V> {
 
 	private void run(Map<K, List<Waiting<K, V>>> batch) {
 		this.sizes.record(batch.size());
+		this.latestStart.set(this.clock.now(TimeUnit.MILLISECONDS));
 		Disposable patience = this.clock.schedule(this::drain, PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
 		Mono.defer(() -> this.call.apply(List.copyOf(batch.keySet()))).defaultIfEmpty(Map.of()).doFinally((signal) -> {
 			patience.dispose();
