@@ -71,6 +71,13 @@ def wrk(results, name):
     }
 
 
+def s2b_windows(results):
+    """The rates of S2b's windows before the measured one (not counted), as a note."""
+    rates = [f"{wrk(results, name)['rps']:,.0f}" for name in ('wrk-s2b-warm-1.txt', 'wrk-s2b-warm-2.txt')
+             if os.path.exists(os.path.join(results, name))]
+    return f"the windows before, not counted: {', '.join(rates)} req/s; " if rates else ''
+
+
 def benchmark_table(results, name):
     """The measure | value rows of a Maven benchmark's table (fair.md, paced.md); None without one."""
     path = os.path.join(results, name)
@@ -277,7 +284,7 @@ def summary(results, mode, machine):
         'nginx keep-alive req/s', goal_text='>= 0.2',
         passed=s2b['non_2xx'] == 0 and s2b['socket_errors'] == 0 and s2b['rps'] >= 0.2 * nginx['rps'],
         note=f"p99 {s2b['p99_ms']:.1f} ms, non-2xx {s2b['non_2xx']}, socket errors {s2b['socket_errors']}; "
-             + cpu_per_request(results, 's2b', s2b['requests']))
+             + s2b_windows(results) + cpu_per_request(results, 's2b', s2b['requests']))
 
     if os.path.exists(os.path.join(results, 's4-fanout-during.txt')):
         solo = key_values(results, 's4-fanout-solo.txt')
