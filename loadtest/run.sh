@@ -69,10 +69,12 @@ as_pg=()
 stop_all() {
   trap - EXIT INT TERM
   log "Stopping everything this run started"
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "${pid}" 2>/dev/null || true
+  # Last started, first stopped, each before the next: the service ends before the stores it uses, whose going
+  # would fill its log with reconnects.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "${pids[i]}" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "${pids[i]}" 2>/dev/null || true
   done
   if [[ -f "${pg_data}/postmaster.pid" ]]; then
     "${as_pg[@]}" "${pg_bin}/pg_ctl" -D "${pg_data}" -m fast -w stop >/dev/null 2>&1 || true
