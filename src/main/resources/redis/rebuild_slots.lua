@@ -1,21 +1,23 @@
--- Sets a callout's counter and set of confirmed helpers from PostgreSQL's numbers.
+-- Brings a callout's counter and its holders in line with PostgreSQL without undoing the yeses in
+-- flight: adds the helpers PostgreSQL has confirmed, removes the holders named as stale (reserved
+-- long ago, still without a row), and counts the open slots from the holders, so a yes that Redis
+-- has reserved and PostgreSQL not yet committed keeps its slot.
 -- KEYS[1] open-slot counter, KEYS[2] set of helpers holding a slot.
--- ARGV[1] '1' to overwrite, '0' to set only a missing counter; ARGV[2] open slots;
--- ARGV[3] expiry (epoch seconds); ARGV[4..] the confirmed helpers.
--- Returns the counter's previous value, or -1 when it was missing, or -2 when it was left alone.
+-- ARGV[1] slots the callout takes (0 once it takes no more helpers); ARGV[2] expiry (epoch seconds);
+-- ARGV[3] how many confirmed helpers follow; then the confirmed helpers; then the stale holders.
+-- Returns {counter before (-1 when missing), counter now, helpers added, holders removed}.
 local previous = redis.call('GET', KEYS[1])
-if previous and ARGV[1] == '0' then
-  return -2
+local confirmed = tonumber(ARGV[3])
+local added, removed = 0, 0
+for i = 4, 3 + confirmed do
+  added = added + redis.call('SADD', KEYS[2], ARGV[i])
 end
-redis.call('SET', KEYS[1], ARGV[2], 'EXAT', ARGV[3])
-redis.call('DEL', KEYS[2])
-for i = 4, #ARGV do
-  redis.call('SADD', KEYS[2], ARGV[i])
+for i = 4 + confirmed, #ARGV do
+  removed = removed + redis.call('SREM', KEYS[2], ARGV[i])
 end
-if #ARGV >= 4 then
-  redis.call('EXPIREAT', KEYS[2], ARGV[3])
+local open = math.max(0, tonumber(ARGV[1]) - redis.call('SCARD', KEYS[2]))
+redis.call('SET', KEYS[1], open, 'EXAT', ARGV[2])
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('EXPIREAT', KEYS[2], ARGV[2])
 end
-if previous then
-  return tonumber(previous)
-end
-return -1
+return {previous and tonumber(previous) or -1, open, added, removed}

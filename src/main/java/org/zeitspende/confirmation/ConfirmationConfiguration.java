@@ -1,5 +1,7 @@
 package org.zeitspende.confirmation;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,8 +30,9 @@ class ConfirmationConfiguration {
 	}
 
 	@Bean(REBUILD_SCRIPT)
-	RedisScript<Long> rebuildSlotsScript() {
-		return LuaScripts.load("redis/rebuild_slots.lua", Long.class);
+	@SuppressWarnings("rawtypes")
+	RedisScript<List> rebuildSlotsScript() {
+		return LuaScripts.load("redis/rebuild_slots.lua", List.class);
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,12 +33,14 @@ class SlotGate {
 
 	private final RedisScript<Long> release;
 
-	private final RedisScript<Long> rebuild;
+	@SuppressWarnings("rawtypes")
+	private final RedisScript<List> rebuild;
 
+	@SuppressWarnings("rawtypes")
 	SlotGate(ReactiveStringRedisTemplate redis,
 			@Qualifier(ConfirmationConfiguration.RESERVE_SCRIPT) RedisScript<Long> reserve,
 			@Qualifier(ConfirmationConfiguration.RELEASE_SCRIPT) RedisScript<Long> release,
-			@Qualifier(ConfirmationConfiguration.REBUILD_SCRIPT) RedisScript<Long> rebuild) {
+			@Qualifier(ConfirmationConfiguration.REBUILD_SCRIPT) RedisScript<List> rebuild) {
 		this.redis = redis;
 		this.reserve = reserve;
 		this.release = release;
@@ -75,21 +79,61 @@ class SlotGate {
 	}
 
 	/**
-	 * Sets a callout's counter and confirmed set from PostgreSQL's numbers.
+	 * The helpers holding a slot of a callout: confirmed, or reserved and on their way to
+	 * PostgreSQL.
 	 * @param calloutId the callout
-	 * @param open open slots
-	 * @param confirmed helpers holding a slot
-	 * @param expiry when Redis may forget both
-	 * @param overwrite {@code false} to set only a missing counter
-	 * @return the counter before: -1 when it was missing, -2 when it was left alone
+	 * @return the holders
 	 */
-	Mono<Long> rebuild(UUID calloutId, int open, Collection<UUID> confirmed, Instant expiry, boolean overwrite) {
-		List<String> arguments = new ArrayList<>(confirmed.size() + 3);
-		arguments.add(overwrite ? "1" : "0");
-		arguments.add(Integer.toString(open));
+	Mono<Set<UUID>> holders(UUID calloutId) {
+		return this.redis.opsForSet()
+			.members(SlotKeys.of(calloutId).get(1))
+			.map(UUID::fromString)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Brings a callout's counter and holders in line with PostgreSQL: adds the confirmed
+	 * helpers, removes the stale holders, and counts the open slots from the holders, so
+	 * a yes on its way to PostgreSQL keeps its slot.
+	 * @param calloutId the callout
+	 * @param slots the slots the callout takes, 0 once it takes no more helpers
+	 * @param confirmed the helpers PostgreSQL has confirmed
+	 * @param stale holders without a row that are no longer on their way
+	 * @param expiry when Redis may forget both keys
+	 * @return what changed
+	 */
+	Mono<Rebuilt> rebuild(UUID calloutId, int slots, Collection<UUID> confirmed, Collection<UUID> stale,
+			Instant expiry) {
+		List<String> arguments = new ArrayList<>(confirmed.size() + stale.size() + 3);
+		arguments.add(Integer.toString(slots));
 		arguments.add(Long.toString(expiry.getEpochSecond()));
+		arguments.add(Integer.toString(confirmed.size()));
 		confirmed.forEach((helperId) -> arguments.add(helperId.toString()));
-		return this.redis.execute(this.rebuild, SlotKeys.of(calloutId), arguments).next();
+		stale.forEach((helperId) -> arguments.add(helperId.toString()));
+		return this.redis.execute(this.rebuild, SlotKeys.of(calloutId), arguments)
+			.next()
+			.map((values) -> new Rebuilt(number(values, 0), number(values, 1), number(values, 2), number(values, 3)));
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static long number(List values, int index) {
+		return ((Number) values.get(index)).longValue();
+	}
+
+	/**
+	 * What a rebuild changed.
+	 *
+	 * @param before the counter before, -1 when it was missing
+	 * @param open the counter now
+	 * @param added confirmed helpers that were not holders
+	 * @param removed stale holders removed
+	 */
+	record Rebuilt(long before, long open, long added, long removed) {
+
+		boolean changed() {
+			return this.before != this.open || this.added > 0 || this.removed > 0;
+		}
+
 	}
 
 	private static Reservation reservation(Long code) {

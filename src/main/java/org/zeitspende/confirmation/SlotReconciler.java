@@ -2,14 +2,19 @@ package org.zeitspende.confirmation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,13 +27,19 @@ import org.zeitspende.callout.CalloutSummary;
 /**
  * Rebuilds the Redis slot counters and confirmed sets from PostgreSQL: at start-up and
  * then every {@code reconcile-interval} for every callout whose slots may still change,
- * and at once for a callout whose counter is missing. A counter that differed is logged
- * and counted ({@code zeitspende_confirmation_slot_drift_total}).
+ * and at once for a callout whose counter is missing. A yes that Redis has reserved and
+ * PostgreSQL not yet committed keeps its slot: the open slots are counted from the
+ * holders in Redis, to which the confirmed helpers are added, and a holder without a row
+ * is removed only when it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter
+ * that changed is logged and counted ({@code zeitspende_confirmation_slot_drift_total}).
  */
 @Component
 class SlotReconciler {
 
 	private static final Log log = LogFactory.getLog(SlotReconciler.class);
+
+	// Far longer than a yes takes from its reservation to its commit.
+	static final long IN_FLIGHT_MILLIS = 1000;
 
 	// Redis keeps a callout's keys a day past its end, long after the last answer.
 	private static final Duration KEEP_AFTER_END = Duration.ofDays(1);
@@ -72,50 +83,106 @@ class SlotReconciler {
 	}
 
 	/**
-	 * Overwrites the counters of every callout whose slots may still change.
+	 * Brings the counters of every callout whose slots may still change in line with
+	 * PostgreSQL. Holders without a row are looked for first; if there are any, the
+	 * counters are rebuilt {@value #IN_FLIGHT_MILLIS} ms later, and only those still
+	 * without a row are removed.
 	 * @param now the current instant
-	 * @return how many counters differed
+	 * @return how many counters changed
 	 */
 	Mono<Long> reconcile(Instant now) {
+		return look(now).flatMap((looks) -> inFlight(looks).then(settle(looks, now)));
+	}
+
+	/**
+	 * The first step of a reconciliation: the holders without a row, per callout.
+	 * @param now the current instant
+	 * @return one look per callout whose slots may still change
+	 */
+	Mono<List<Look>> look(Instant now) {
 		return this.callouts.live(now)
-			.concatMap((callout) -> rebuild(callout, true, now))
+			.concatMap((callout) -> withoutRow(callout.id()).map((helpers) -> new Look(callout, helpers)))
+			.collectList();
+	}
+
+	/**
+	 * The second step: rebuilds each callout from PostgreSQL as it is now, removing the
+	 * holders that still have no row.
+	 * @param looks the first step's looks
+	 * @param now the current instant
+	 * @return how many counters changed
+	 */
+	Mono<Long> settle(List<Look> looks, Instant now) {
+		return Flux.fromIterable(looks)
+			.concatMap((look) -> confirmed(look.callout().id())
+				.flatMap((confirmed) -> rebuild(look.callout(), confirmed, without(look.withoutRow(), confirmed), now)))
 			.filter(Boolean::booleanValue)
 			.count();
 	}
 
 	/**
-	 * Sets the counter of one callout if it is missing.
+	 * Rebuilds the counter of one callout that a yes found missing. No holder is removed:
+	 * yeses may be on their way.
 	 * @param calloutId the callout
 	 * @param now the current instant
 	 * @return completes when the counter exists again
 	 */
 	Mono<Void> rebuildMissing(UUID calloutId, Instant now) {
-		return this.rebuilding.computeIfAbsent(calloutId,
-				(id) -> this.callouts.find(id)
-					.flatMap((callout) -> rebuild(callout, false, now))
-					.then()
-					.doFinally((signal) -> this.rebuilding.remove(id))
-					.cache());
+		return this.rebuilding.computeIfAbsent(calloutId, (id) -> this.callouts.find(id)
+			.flatMap((callout) -> confirmed(id).flatMap((confirmed) -> rebuild(callout, confirmed, Set.of(), now)))
+			.then()
+			.doFinally((signal) -> this.rebuilding.remove(id))
+			.cache());
 	}
 
-	// The open slots are counted from the same read as the helpers holding one: a yes
-	// committed between reading the callout and reading its helpers would otherwise be
-	// counted twice, once as a holder and once as an open slot.
-	private Mono<Boolean> rebuild(CalloutSummary callout, boolean overwrite, Instant now) {
-		return this.confirmations.confirmed(callout.id()).collectList().flatMap((confirmed) -> {
-			int open = callout.takesHelpers(now) ? Math.max(0, callout.needed() - confirmed.size()) : 0;
-			return this.gate.rebuild(callout.id(), open, confirmed, callout.endsAt().plus(KEEP_AFTER_END), overwrite)
-				.map((previous) -> drifted(callout.id(), previous, open));
-		});
+	// Holders first: a yes reserved and committed between the two reads is then no holder
+	// without a row.
+	private Mono<Set<UUID>> withoutRow(UUID calloutId) {
+		return this.gate.holders(calloutId).zipWith(confirmed(calloutId), SlotReconciler::without);
 	}
 
-	private boolean drifted(UUID calloutId, long previous, int open) {
-		if (previous == -2 || previous == open) {
+	// Yeses reserved a moment ago are on their way to PostgreSQL: their holders get the
+	// time to commit.
+	private static Mono<Void> inFlight(List<Look> looks) {
+		return looks.stream().allMatch((look) -> look.withoutRow().isEmpty()) ? Mono.empty()
+				: Mono.delay(Duration.ofMillis(IN_FLIGHT_MILLIS)).then();
+	}
+
+	private Mono<Set<UUID>> confirmed(UUID calloutId) {
+		return this.confirmations.confirmed(calloutId).collect(Collectors.toSet());
+	}
+
+	private Mono<Boolean> rebuild(CalloutSummary callout, Set<UUID> confirmed, Set<UUID> stale, Instant now) {
+		int slots = callout.takesHelpers(now) ? callout.needed() : 0;
+		return this.gate.rebuild(callout.id(), slots, confirmed, stale, callout.endsAt().plus(KEEP_AFTER_END))
+			.map((rebuilt) -> drifted(callout.id(), rebuilt));
+	}
+
+	private static Set<UUID> without(Set<UUID> helpers, Set<UUID> others) {
+		Set<UUID> rest = new HashSet<>(helpers);
+		rest.removeAll(others);
+		return rest;
+	}
+
+	/**
+	 * A callout, and the helpers holding one of its slots in Redis without a row in
+	 * PostgreSQL when looked at.
+	 *
+	 * @param callout the callout
+	 * @param withoutRow the holders without a row
+	 */
+	record Look(CalloutSummary callout, Set<UUID> withoutRow) {
+	}
+
+	private boolean drifted(UUID calloutId, SlotGate.Rebuilt rebuilt) {
+		if (!rebuilt.changed()) {
 			return false;
 		}
 		this.drift.increment();
-		log.info("Slot counter of callout " + calloutId + " was " + ((previous == -1) ? "missing" : previous)
-				+ ", PostgreSQL says " + open + " open; rebuilt");
+		log.info("Slot counter of callout " + calloutId + " was "
+				+ ((rebuilt.before() == -1) ? "missing" : rebuilt.before()) + ", PostgreSQL and the holders say "
+				+ rebuilt.open() + " open (" + rebuilt.added() + " confirmed helpers added, " + rebuilt.removed()
+				+ " holders without a row removed); rebuilt");
 		return true;
 	}
 

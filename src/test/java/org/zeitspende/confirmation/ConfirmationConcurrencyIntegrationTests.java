@@ -222,6 +222,50 @@ class ConfirmationConcurrencyIntegrationTests {
 		assertThat(this.invariants.status(callout)).isEqualTo("CANCELLED");
 	}
 
+	// Reserved in Redis, not yet committed when the reconciliation looks, committed
+	// before
+	// it settles: the yes keeps its slot and its place among the holders.
+	@Test
+	void aReconciliation_leavesAYesOnItsWayToPostgresItsSlot() {
+		UUID callout = callout(3);
+		UUID helper = new AskRows(this.database).asked(callout, 1).get(0).helperId();
+		this.reconciler.rebuildMissing(callout, Instant.now()).block(TIMEOUT);
+		assertThat(bean(SlotGate.class).reserve(callout, helper).block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
+
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
+		assertThat(looks).filteredOn((look) -> look.callout().id().equals(callout))
+			.singleElement()
+			.satisfies((look) -> assertThat(look.withoutRow()).containsExactly(helper));
+		bean(SlotTakings.class).take(callout, helper, Instant.now()).block(TIMEOUT);
+		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
+
+		this.invariants.assertRedisAgrees(callout);
+	}
+
+	// Open slots are counted from the holders: a yes in flight keeps its slot, a helper
+	// PostgreSQL confirmed without the gate gets one, and only the stale holder named is
+	// removed.
+	@Test
+	void aRebuild_countsTheOpenSlotsFromTheHolders() {
+		UUID callout = callout(4);
+		List<Asked> helpers = new AskRows(this.database).asked(callout, 3);
+		UUID inFlight = helpers.get(0).helperId();
+		UUID stale = helpers.get(1).helperId();
+		UUID withoutGate = helpers.get(2).helperId();
+		SlotGate gate = bean(SlotGate.class);
+		Instant expiry = Instant.now().plus(Duration.ofDays(2));
+		gate.rebuild(callout, 4, Set.of(), Set.of(), expiry).block(TIMEOUT);
+		gate.reserve(callout, inFlight).block(TIMEOUT);
+		gate.reserve(callout, stale).block(TIMEOUT);
+
+		assertThat(gate.rebuild(callout, 4, Set.of(withoutGate), Set.of(stale), expiry).block(TIMEOUT))
+			.isEqualTo(new SlotGate.Rebuilt(2, 2, 1, 1));
+		assertThat(gate.holders(callout).block(TIMEOUT)).containsExactlyInAnyOrder(inFlight, withoutGate);
+		assertThat(gate.rebuild(callout, 4, Set.of(withoutGate), Set.of(), expiry).block(TIMEOUT).changed())
+			.as("a second rebuild")
+			.isFalse();
+	}
+
 	// As the service cancels, with the time the cancel took effect: after it waited for
 	// the confirmations that hold the callout's row.
 	private Mono<Void> cancel(UUID callout) {
@@ -242,7 +286,7 @@ class ConfirmationConcurrencyIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private RedisScript<Long> script(String name) {
+	private <T> RedisScript<T> script(String name) {
 		return this.context.getBean(name, RedisScript.class);
 	}
 
