@@ -101,21 +101,23 @@ class SlotReconciler {
 	 */
 	Mono<List<Look>> look(Instant now) {
 		return this.callouts.live(now)
-			.concatMap((callout) -> withoutRow(callout.id()).map((helpers) -> new Look(callout, helpers)))
+			.concatMap((callout) -> withoutRow(callout.id()).map((helpers) -> new Look(callout.id(), helpers)))
 			.collectList();
 	}
 
 	/**
-	 * The second step: rebuilds each callout from PostgreSQL as it is now, removing the
-	 * holders that still have no row.
+	 * The second step: rebuilds each callout from PostgreSQL as it is now (its status
+	 * too: a withdrawal may have opened a filled one again), removing the holders that
+	 * still have no row.
 	 * @param looks the first step's looks
 	 * @param now the current instant
 	 * @return how many counters changed
 	 */
 	Mono<Long> settle(List<Look> looks, Instant now) {
 		return Flux.fromIterable(looks)
-			.concatMap((look) -> confirmed(look.callout().id())
-				.flatMap((confirmed) -> rebuild(look.callout(), confirmed, without(look.withoutRow(), confirmed), now)))
+			.concatMap((look) -> this.callouts.find(look.calloutId())
+				.flatMap((callout) -> confirmed(callout.id())
+					.flatMap((confirmed) -> rebuild(callout, confirmed, without(look.withoutRow(), confirmed), now))))
 			.filter(Boolean::booleanValue)
 			.count();
 	}
@@ -138,7 +140,8 @@ class SlotReconciler {
 	// Holders first: a yes reserved and committed between the two reads is then no holder
 	// without a row.
 	private Mono<Set<UUID>> withoutRow(UUID calloutId) {
-		return this.gate.holders(calloutId).zipWith(confirmed(calloutId), SlotReconciler::without);
+		return this.gate.holders(calloutId)
+			.flatMap((holders) -> confirmed(calloutId).map((confirmed) -> without(holders, confirmed)));
 	}
 
 	// Yeses reserved a moment ago are on their way to PostgreSQL: their holders get the
@@ -168,10 +171,10 @@ class SlotReconciler {
 	 * A callout, and the helpers holding one of its slots in Redis without a row in
 	 * PostgreSQL when looked at.
 	 *
-	 * @param callout the callout
+	 * @param calloutId the callout
 	 * @param withoutRow the holders without a row
 	 */
-	record Look(CalloutSummary callout, Set<UUID> withoutRow) {
+	record Look(UUID calloutId, Set<UUID> withoutRow) {
 	}
 
 	private boolean drifted(UUID calloutId, SlotGate.Rebuilt rebuilt) {

@@ -222,23 +222,57 @@ class ConfirmationConcurrencyIntegrationTests {
 		assertThat(this.invariants.status(callout)).isEqualTo("CANCELLED");
 	}
 
-	// Reserved in Redis, not yet committed when the reconciliation looks, committed
-	// before
-	// it settles: the yes keeps its slot and its place among the holders.
+	// A yes Redis reserved and PostgreSQL had not committed when the reconciliation
+	// settled: rebuilt from PostgreSQL's rows alone, its slot would count open again.
 	@Test
 	void aReconciliation_leavesAYesOnItsWayToPostgresItsSlot() {
+		UUID callout = callout(3);
+		UUID helper = new AskRows(this.database).asked(callout, 1).get(0).helperId();
+		SlotGate gate = bean(SlotGate.class);
+		this.reconciler.rebuildMissing(callout, Instant.now()).block(TIMEOUT);
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
+		assertThat(gate.reserve(callout, helper).block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
+
+		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
+		assertThat(gate.holders(callout).block(TIMEOUT)).containsExactly(helper);
+		this.invariants.assertRedisInStep(callout);
+
+		bean(SlotTakings.class).take(callout, helper, Instant.now()).block(TIMEOUT);
+		this.invariants.assertRedisAgrees(callout);
+	}
+
+	// Without a row when the reconciliation looks, committed before it settles: not
+	// stale.
+	@Test
+	void aHolderWithoutARowWhenLookedAt_staysIfItsYesCommitsBeforeTheSettling() {
 		UUID callout = callout(3);
 		UUID helper = new AskRows(this.database).asked(callout, 1).get(0).helperId();
 		this.reconciler.rebuildMissing(callout, Instant.now()).block(TIMEOUT);
 		assertThat(bean(SlotGate.class).reserve(callout, helper).block(TIMEOUT)).isEqualTo(Reservation.RESERVED);
 
 		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
-		assertThat(looks).filteredOn((look) -> look.callout().id().equals(callout))
+		assertThat(looks).filteredOn((look) -> look.calloutId().equals(callout))
 			.singleElement()
 			.satisfies((look) -> assertThat(look.withoutRow()).containsExactly(helper));
 		bean(SlotTakings.class).take(callout, helper, Instant.now()).block(TIMEOUT);
 		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
 
+		this.invariants.assertRedisAgrees(callout);
+	}
+
+	// Filled when the reconciliation looks, open again after a withdrawal when it
+	// settles.
+	@Test
+	void aSlotOpenedAgainBetweenLookAndSettling_countsOpen() {
+		UUID callout = callout(1);
+		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
+
+		assertThat(this.burst.post(helper.token(), "withdraw").block(TIMEOUT).outcome()).isEqualTo("WITHDRAWN");
+		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
+
+		assertThat(this.invariants.status(callout)).isEqualTo("OPEN");
 		this.invariants.assertRedisAgrees(callout);
 	}
 
