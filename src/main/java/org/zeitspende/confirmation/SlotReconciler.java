@@ -22,7 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutSummaries;
-import org.zeitspende.callout.CalloutSummary;
 
 /**
  * Rebuilds the Redis slot counters and confirmed sets from PostgreSQL: at start-up and
@@ -115,9 +114,7 @@ class SlotReconciler {
 	 */
 	Mono<Long> settle(List<Look> looks, Instant now) {
 		return Flux.fromIterable(looks)
-			.concatMap((look) -> this.callouts.find(look.calloutId())
-				.flatMap((callout) -> confirmed(callout.id())
-					.flatMap((confirmed) -> rebuild(callout, confirmed, without(look.withoutRow(), confirmed), now))))
+			.concatMap((look) -> rebuild(look.calloutId(), look.withoutRow(), now))
 			.filter(Boolean::booleanValue)
 			.count();
 	}
@@ -130,11 +127,8 @@ class SlotReconciler {
 	 * @return completes when the counter exists again
 	 */
 	Mono<Void> rebuildMissing(UUID calloutId, Instant now) {
-		return this.rebuilding.computeIfAbsent(calloutId, (id) -> this.callouts.find(id)
-			.flatMap((callout) -> confirmed(id).flatMap((confirmed) -> rebuild(callout, confirmed, Set.of(), now)))
-			.then()
-			.doFinally((signal) -> this.rebuilding.remove(id))
-			.cache());
+		return this.rebuilding.computeIfAbsent(calloutId,
+				(id) -> rebuild(id, Set.of(), now).then().doFinally((signal) -> this.rebuilding.remove(id)).cache());
 	}
 
 	// Holders first: a yes reserved and committed between the two reads is then no holder
@@ -155,10 +149,16 @@ class SlotReconciler {
 		return this.confirmations.confirmed(calloutId).collect(Collectors.toSet());
 	}
 
-	private Mono<Boolean> rebuild(CalloutSummary callout, Set<UUID> confirmed, Set<UUID> stale, Instant now) {
-		int slots = callout.takesHelpers(now) ? callout.needed() : 0;
-		return this.gate.rebuild(callout.id(), slots, confirmed, stale, callout.endsAt().plus(KEEP_AFTER_END))
-			.map((rebuilt) -> drifted(callout.id(), rebuilt));
+	// The callout and its rows as they are now; of the holders that had no row before,
+	// those that still have none are removed.
+	private Mono<Boolean> rebuild(UUID calloutId, Set<UUID> withoutRow, Instant now) {
+		return this.callouts.find(calloutId).flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> {
+			int slots = callout.takesHelpers(now) ? callout.needed() : 0;
+			return this.gate
+				.rebuild(calloutId, slots, confirmed, without(withoutRow, confirmed),
+						callout.endsAt().plus(KEEP_AFTER_END))
+				.map((rebuilt) -> drifted(calloutId, rebuilt));
+		}));
 	}
 
 	private static Set<UUID> without(Set<UUID> helpers, Set<UUID> others) {
