@@ -5,12 +5,15 @@
 -- KEYS[1] open-slot counter, KEYS[2] set of helpers holding a slot.
 -- ARGV[1] slots the callout takes (0 once it takes no more helpers); ARGV[2] expiry (epoch seconds);
 -- ARGV[3] how many confirmed helpers follow; then the confirmed helpers; then the stale holders.
--- Returns {counter before (-1 when missing), counter now, helpers added, holders removed}.
+-- Returns {counter before (-1 when missing), counter now, holders removed, helpers added...}: the
+-- caller checks the added ones again, as one may have withdrawn since PostgreSQL was read.
 local previous = redis.call('GET', KEYS[1])
 local confirmed = tonumber(ARGV[3])
-local added, removed = 0, 0
+local added, removed = {}, 0
 for i = 4, 3 + confirmed do
-  added = added + redis.call('SADD', KEYS[2], ARGV[i])
+  if redis.call('SADD', KEYS[2], ARGV[i]) == 1 then
+    added[#added + 1] = ARGV[i]
+  end
 end
 for i = 4 + confirmed, #ARGV do
   removed = removed + redis.call('SREM', KEYS[2], ARGV[i])
@@ -20,4 +23,8 @@ redis.call('SET', KEYS[1], open, 'EXAT', ARGV[2])
 if redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('EXPIREAT', KEYS[2], ARGV[2])
 end
-return {previous and tonumber(previous) or -1, open, added, removed}
+local result = {previous and tonumber(previous) or -1, open, removed}
+for _, helper in ipairs(added) do
+  result[#result + 1] = helper
+end
+return result

@@ -3,6 +3,7 @@ package org.zeitspende.confirmation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -110,9 +111,16 @@ class SlotGate {
 		arguments.add(Integer.toString(confirmed.size()));
 		confirmed.forEach((helperId) -> arguments.add(helperId.toString()));
 		stale.forEach((helperId) -> arguments.add(helperId.toString()));
-		return this.redis.execute(this.rebuild, SlotKeys.of(calloutId), arguments)
-			.next()
-			.map((values) -> new Rebuilt(number(values, 0), number(values, 1), number(values, 2), number(values, 3)));
+		return this.redis.execute(this.rebuild, SlotKeys.of(calloutId), arguments).next().map(SlotGate::rebuilt);
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static Rebuilt rebuilt(List values) {
+		Set<UUID> added = new HashSet<>();
+		for (Object helperId : values.subList(3, values.size())) {
+			added.add(UUID.fromString(helperId.toString()));
+		}
+		return new Rebuilt(number(values, 0), number(values, 1), added, number(values, 2));
 	}
 
 	@SuppressWarnings("rawtypes")
@@ -128,10 +136,10 @@ class SlotGate {
 	 * @param added confirmed helpers that were not holders
 	 * @param removed stale holders removed
 	 */
-	record Rebuilt(long before, long open, long added, long removed) {
+	record Rebuilt(long before, long open, Set<UUID> added, long removed) {
 
 		boolean changed() {
-			return this.before != this.open || this.added > 0 || this.removed > 0;
+			return this.before != this.open || !this.added.isEmpty() || this.removed > 0;
 		}
 
 	}

@@ -157,8 +157,21 @@ class SlotReconciler {
 			return this.gate
 				.rebuild(calloutId, slots, confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
+				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).thenReturn(rebuilt))
 				.map((rebuilt) -> drifted(calloutId, rebuilt));
 		}));
+	}
+
+	// A helper added as confirmed may have withdrawn after the rows were read, and the
+	// withdrawal given the slot back before the helper was added: added again, the
+	// helper would hold a slot without a row. The release gives it back once.
+	private Mono<Void> releaseWithdrawn(UUID calloutId, Set<UUID> added) {
+		if (added.isEmpty()) {
+			return Mono.empty();
+		}
+		return confirmed(calloutId).flatMapMany((confirmed) -> Flux.fromIterable(without(added, confirmed)))
+			.concatMap((helperId) -> this.gate.release(calloutId, helperId))
+			.then();
 	}
 
 	private static Set<UUID> without(Set<UUID> helpers, Set<UUID> others) {
@@ -184,7 +197,7 @@ class SlotReconciler {
 		this.drift.increment();
 		log.info("Slot counter of callout " + calloutId + " was "
 				+ ((rebuilt.before() == -1) ? "missing" : rebuilt.before()) + ", PostgreSQL and the holders say "
-				+ rebuilt.open() + " open (" + rebuilt.added() + " confirmed helpers added, " + rebuilt.removed()
+				+ rebuilt.open() + " open (" + rebuilt.added().size() + " confirmed helpers added, " + rebuilt.removed()
 				+ " holders without a row removed); rebuilt");
 		return true;
 	}

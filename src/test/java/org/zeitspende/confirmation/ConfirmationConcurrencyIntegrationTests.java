@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -276,6 +278,35 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.invariants.assertRedisAgrees(callout);
 	}
 
+	// The settling reads the helper as confirmed; the helper withdraws, and the
+	// withdrawal
+	// gives the slot back, before the settling adds the helper to the holders again.
+	@Test
+	void aWithdrawalBetweenTheSettlingsReadAndItsRebuild_leavesNoHolderWithoutARow() {
+		UUID callout = callout(2);
+		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		AtomicBoolean withdrawn = new AtomicBoolean();
+		Mono<Void> withdraw = this.burst.post(helper.token(), "withdraw")
+			.doOnNext((reply) -> assertThat(reply.outcome()).isEqualTo("WITHDRAWN"))
+			.then();
+		ConfirmationRepository withdrawingAfterTheFirstRead = new ConfirmationRepository(this.database) {
+			@Override
+			Flux<UUID> confirmed(UUID calloutId) {
+				return withdrawn.getAndSet(true) ? super.confirmed(calloutId)
+						: super.confirmed(calloutId).concatWith(withdraw.then(Mono.empty()));
+			}
+		};
+		SlotReconciler reconciler = new SlotReconciler(bean(CalloutSummaries.class), withdrawingAfterTheFirstRead,
+				bean(SlotGate.class), new SimpleMeterRegistry());
+
+		reconciler.settle(List.of(new SlotReconciler.Look(callout, Set.of())), Instant.now()).block(TIMEOUT);
+
+		assertThat(withdrawn).isTrue();
+		assertThat(bean(SlotGate.class).holders(callout).block(TIMEOUT)).isEmpty();
+		this.invariants.assertRedisAgrees(callout);
+	}
+
 	// Open slots are counted from the holders: a yes in flight keeps its slot, a helper
 	// PostgreSQL confirmed without the gate gets one, and only the stale holder named is
 	// removed.
@@ -293,7 +324,7 @@ class ConfirmationConcurrencyIntegrationTests {
 		gate.reserve(callout, stale).block(TIMEOUT);
 
 		assertThat(gate.rebuild(callout, 4, Set.of(withoutGate), Set.of(stale), expiry).block(TIMEOUT))
-			.isEqualTo(new SlotGate.Rebuilt(2, 2, 1, 1));
+			.isEqualTo(new SlotGate.Rebuilt(2, 2, Set.of(withoutGate), 1));
 		assertThat(gate.holders(callout).block(TIMEOUT)).containsExactlyInAnyOrder(inFlight, withoutGate);
 		assertThat(gate.rebuild(callout, 4, Set.of(withoutGate), Set.of(), expiry).block(TIMEOUT).changed())
 			.as("a second rebuild")
