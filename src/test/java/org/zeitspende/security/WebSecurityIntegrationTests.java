@@ -1,5 +1,8 @@
 package org.zeitspende.security;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +37,9 @@ class WebSecurityIntegrationTests {
 
 	@Autowired
 	Environment environment;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void personalData_isNeverCached_andCarriesTheSecurityHeaders() {
@@ -95,6 +102,36 @@ class WebSecurityIntegrationTests {
 				.isEqualTo("https://zeitspende.org/problems/request-refused")
 				.jsonPath("$.instance")
 				.doesNotExist();
+		}
+	}
+
+	@Test
+	void addressesThatAreNoUri_getAProblemThatEchoesNothing() throws IOException {
+		for (String address : List.of("/?lang=%ZZ", "/api/asks/%ZZ/accept", "/c/abc%2", "/api/asks/a%G1b")) {
+			String response = rawGet(address);
+
+			assertThat(response).as(address)
+				.startsWith("HTTP/1.1 400 ")
+				.containsIgnoringCase("content-type: application/problem+json")
+				.contains("\"type\":\"https://zeitspende.org/problems/request-refused\"")
+				.doesNotContain("%G1", "%ZZ", "%2");
+		}
+	}
+
+	@Test
+	void wellFormedPercentEscapes_passAsBefore() throws IOException {
+		// %65%6E is "en".
+		assertThat(rawGet("/?lang=%65%6E")).startsWith("HTTP/1.1 200 ").contains("<html lang=\"en\"");
+	}
+
+	// As sent by a client that does not check the address; no HTTP client here sends one.
+	private String rawGet(String address) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + address + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
