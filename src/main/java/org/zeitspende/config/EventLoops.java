@@ -5,7 +5,7 @@ package org.zeitspende.config;
  * least four threads each for the HTTP server and for the PostgreSQL connections: on a
  * two-core machine or pod that is eight loops taking turns on two cores, and every hop of
  * a request between them wakes a thread. With one loop per core, clicks on a full callout
- * and yeses at a steady rate took about a tenth less CPU there (loadtest/README.md).
+ * and yeses at a steady rate took about a tenth less CPU there (loadtest/HISTORY.md).
  */
 public final class EventLoops {
 
