@@ -19,6 +19,8 @@ class ConfirmationConfiguration {
 
 	static final String REBUILD_SCRIPT = "rebuildSlotsScript";
 
+	static final String STATE_SCRIPT = "slotStateScript";
+
 	@Bean(RESERVE_SCRIPT)
 	RedisScript<Long> reserveSlotScript() {
 		return LuaScripts.load("redis/reserve_slot.lua", Long.class);
@@ -33,6 +35,12 @@ class ConfirmationConfiguration {
 	@SuppressWarnings("rawtypes")
 	RedisScript<List> rebuildSlotsScript() {
 		return LuaScripts.load("redis/rebuild_slots.lua", List.class);
+	}
+
+	@Bean(STATE_SCRIPT)
+	@SuppressWarnings("rawtypes")
+	RedisScript<List> slotStateScript() {
+		return LuaScripts.load("redis/slot_state.lua", List.class);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -38,14 +39,22 @@ class SlotGate {
 	private final RedisScript<List> rebuild;
 
 	@SuppressWarnings("rawtypes")
+	private final RedisScript<List> state;
+
+	// A call that failed may have taken effect in Redis all the same.
+	private final AtomicBoolean failed = new AtomicBoolean();
+
+	@SuppressWarnings("rawtypes")
 	SlotGate(ReactiveStringRedisTemplate redis,
 			@Qualifier(ConfirmationConfiguration.RESERVE_SCRIPT) RedisScript<Long> reserve,
 			@Qualifier(ConfirmationConfiguration.RELEASE_SCRIPT) RedisScript<Long> release,
-			@Qualifier(ConfirmationConfiguration.REBUILD_SCRIPT) RedisScript<List> rebuild) {
+			@Qualifier(ConfirmationConfiguration.REBUILD_SCRIPT) RedisScript<List> rebuild,
+			@Qualifier(ConfirmationConfiguration.STATE_SCRIPT) RedisScript<List> state) {
 		this.redis = redis;
 		this.reserve = reserve;
 		this.release = release;
 		this.rebuild = rebuild;
+		this.state = state;
 	}
 
 	/**
@@ -59,6 +68,7 @@ class SlotGate {
 			.next()
 			.map(SlotGate::reservation)
 			.onErrorResume((ex) -> {
+				this.failed.set(true);
 				log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: " + ex.getMessage());
 				return Mono.just(Reservation.UNAVAILABLE);
 			});
@@ -74,9 +84,32 @@ class SlotGate {
 		return this.redis.execute(this.release, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.then()
 			.onErrorResume((ex) -> {
+				this.failed.set(true);
 				log.warn("Could not give a slot back in Redis; the reconciliation will: " + ex.getMessage());
 				return Mono.empty();
 			});
+	}
+
+	/**
+	 * Whether a reservation or a release failed since the last time this was asked: such
+	 * a call may have taken effect all the same (Lettuce sends it again once Redis
+	 * answers), so the holders may differ from the confirmed helpers while their counts
+	 * agree.
+	 * @return whether one failed
+	 */
+	boolean failedSinceAsked() {
+		return this.failed.getAndSet(false);
+	}
+
+	/**
+	 * A callout's counter and how many helpers hold a slot, read at one moment.
+	 * @param calloutId the callout
+	 * @return both
+	 */
+	Mono<State> state(UUID calloutId) {
+		return this.redis.execute(this.state, SlotKeys.of(calloutId), List.of())
+			.next()
+			.map((values) -> new State(number(values, 0), number(values, 1)));
 	}
 
 	/**
@@ -126,6 +159,27 @@ class SlotGate {
 	@SuppressWarnings("rawtypes")
 	private static long number(List values, int index) {
 		return ((Number) values.get(index)).longValue();
+	}
+
+	/**
+	 * A callout's counter and holders in Redis.
+	 *
+	 * @param open the counter, -1 when missing
+	 * @param holders how many helpers hold a slot
+	 */
+	record State(long open, long holders) {
+
+		/**
+		 * Whether the counter is there and agrees with the holders, and the holders with
+		 * the helpers PostgreSQL has confirmed: nothing for a reconciliation to do.
+		 * @param slots the slots the callout takes, 0 once it takes no more helpers
+		 * @param confirmed how many helpers PostgreSQL has confirmed
+		 * @return whether in line
+		 */
+		boolean inLine(int slots, int confirmed) {
+			return this.open >= 0 && this.holders == confirmed && this.open == Math.max(0, slots - this.holders);
+		}
+
 	}
 
 	/**

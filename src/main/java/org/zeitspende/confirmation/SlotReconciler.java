@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -22,15 +23,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutSummaries;
+import org.zeitspende.callout.CalloutSummary;
 
 /**
  * Rebuilds the Redis slot counters and confirmed sets from PostgreSQL: at start-up and
- * then every {@code reconcile-interval} for every callout whose slots may still change,
- * and at once for a callout whose counter is missing. A yes that Redis has reserved and
- * PostgreSQL not yet committed keeps its slot: the open slots are counted from the
- * holders in Redis, to which the confirmed helpers are added, and a holder without a row
- * is removed only when it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter
- * that changed is logged and counted ({@code zeitspende_confirmation_slot_drift_total}).
+ * then every {@code reconcile-interval} for every callout whose slots may still change
+ * and whose counter or holders do not match PostgreSQL's count, and at once for a callout
+ * whose counter is missing. A yes that Redis has reserved and PostgreSQL not yet
+ * committed keeps its slot: the open slots are counted from the holders in Redis, to
+ * which the confirmed helpers are added, and a holder without a row is removed only when
+ * it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter that changed is logged
+ * and counted ({@code zeitspende_confirmation_slot_drift_total}).
  */
 @Component
 class SlotReconciler {
@@ -50,6 +53,10 @@ class SlotReconciler {
 	private final SlotGate gate;
 
 	private final Counter drift;
+
+	// The first look since start-up, or since a reconciliation failed, compares every
+	// callout's helpers.
+	private final AtomicBoolean lookedBefore = new AtomicBoolean();
 
 	// Requests that all find the counter missing share one rebuild.
 	private final Map<UUID, Mono<Void>> rebuilding = new ConcurrentHashMap<>();
@@ -76,6 +83,7 @@ class SlotReconciler {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
 		return Mono.defer(() -> reconcile(Instant.now())).onErrorResume((ex) -> {
+			this.lookedBefore.set(false);
 			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
 			return Mono.empty();
 		}).then();
@@ -94,14 +102,29 @@ class SlotReconciler {
 	}
 
 	/**
-	 * The first step of a reconciliation: the holders without a row, per callout.
+	 * The first step of a reconciliation: the callouts whose counter or holders are not
+	 * in line with PostgreSQL, each with its holders without a row. Counts are compared
+	 * first, so a callout in line costs one small script call, not a read of its rows:
+	 * with hundreds of callouts filling, reading every row each time made a spike of work
+	 * that the yeses of that moment waited behind. Equal counts can hide a stale holder
+	 * and a missing one, which only a failed call to Redis leaves behind: the first look,
+	 * and the first after such a failure, compare every callout's helpers.
 	 * @param now the current instant
-	 * @return one look per callout whose slots may still change
+	 * @return one look per callout to settle
 	 */
 	Mono<List<Look>> look(Instant now) {
+		boolean failed = this.gate.failedSinceAsked();
+		boolean everyCallout = !this.lookedBefore.getAndSet(true) || failed;
 		return this.callouts.live(now)
-			.concatMap((callout) -> withoutRow(callout.id()).map((helpers) -> new Look(callout.id(), helpers)))
+			.concatMap((callout) -> this.gate.state(callout.id())
+				.filter((state) -> everyCallout || !state.inLine(slots(callout, now), callout.filled()))
+				.flatMap((state) -> withoutRow(callout.id()))
+				.map((helpers) -> new Look(callout.id(), helpers)))
 			.collectList();
+	}
+
+	private static int slots(CalloutSummary callout, Instant now) {
+		return callout.takesHelpers(now) ? callout.needed() : 0;
 	}
 
 	/**
@@ -153,9 +176,8 @@ class SlotReconciler {
 	// those that still have none are removed.
 	private Mono<Boolean> rebuild(UUID calloutId, Set<UUID> withoutRow, Instant now) {
 		return this.callouts.find(calloutId).flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> {
-			int slots = callout.takesHelpers(now) ? callout.needed() : 0;
 			return this.gate
-				.rebuild(calloutId, slots, confirmed, without(withoutRow, confirmed),
+				.rebuild(calloutId, slots(callout, now), confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
 				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).thenReturn(rebuilt))
 				.map((rebuilt) -> drifted(calloutId, rebuilt));

@@ -122,7 +122,8 @@ class ConfirmationConcurrencyIntegrationTests {
 		Sinks.One<Reservation> reserved = Sinks.one();
 		Sinks.Empty<Void> repeatAnswered = Sinks.empty();
 		SlotGate held = new SlotGate(this.redis, script(ConfirmationConfiguration.RESERVE_SCRIPT),
-				script(ConfirmationConfiguration.RELEASE_SCRIPT), script(ConfirmationConfiguration.REBUILD_SCRIPT)) {
+				script(ConfirmationConfiguration.RELEASE_SCRIPT), script(ConfirmationConfiguration.REBUILD_SCRIPT),
+				script(ConfirmationConfiguration.STATE_SCRIPT)) {
 
 			@Override
 			Mono<Reservation> reserve(UUID calloutId, UUID helperId) {
@@ -305,6 +306,26 @@ class ConfirmationConcurrencyIntegrationTests {
 		assertThat(withdrawn).isTrue();
 		assertThat(bean(SlotGate.class).holders(callout).block(TIMEOUT)).isEmpty();
 		this.invariants.assertRedisAgrees(callout);
+	}
+
+	// A callout whose counts agree costs the reconciliation one script call; one whose
+	// holders lost a helper is looked at and mended.
+	@Test
+	void aReconciliation_looksOnlyAtCalloutsWhoseCountsDisagree() {
+		UUID inLine = callout(3);
+		UUID lostHolder = callout(3);
+		for (UUID callout : List.of(inLine, lostHolder)) {
+			Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+			assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		}
+		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
+
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
+
+		assertThat(looks).extracting(SlotReconciler.Look::calloutId).contains(lostHolder).doesNotContain(inLine);
+		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
+		this.invariants.assertRedisAgrees(lostHolder);
 	}
 
 	// Open slots are counted from the holders: a yes in flight keeps its slot, a helper
