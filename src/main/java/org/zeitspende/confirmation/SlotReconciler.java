@@ -117,10 +117,21 @@ class SlotReconciler {
 		boolean everyCallout = !this.lookedBefore.getAndSet(true) || failed;
 		return this.callouts.live(now)
 			.concatMap((callout) -> this.gate.state(callout.id())
-				.filter((state) -> everyCallout || !state.inLine(slots(callout, now), callout.filled()))
+				.filterWhen((state) -> everyCallout ? Mono.just(true) : outOfLine(callout, state, now))
 				.flatMap((state) -> withoutRow(callout.id()))
 				.map((helpers) -> new Look(callout.id(), helpers)))
 			.collectList();
+	}
+
+	// The callouts were read before the walk through Redis began: a callout whose counts
+	// disagree is read again, as yeses committed meanwhile are no drift.
+	private Mono<Boolean> outOfLine(CalloutSummary callout, SlotGate.State state, Instant now) {
+		if (state.inLine(slots(callout, now), callout.filled())) {
+			return Mono.just(false);
+		}
+		return this.callouts.find(callout.id())
+			.map((current) -> !state.inLine(slots(current, now), current.filled()))
+			.defaultIfEmpty(false);
 	}
 
 	private static int slots(CalloutSummary callout, Instant now) {
