@@ -41,8 +41,8 @@ class SlotGate {
 	@SuppressWarnings("rawtypes")
 	private final RedisScript<List> state;
 
-	// A call that failed may have taken effect in Redis all the same.
-	private final AtomicBoolean failed = new AtomicBoolean();
+	// A call that failed may have taken effect all the same, in Redis or in PostgreSQL.
+	private final AtomicBoolean uncertain = new AtomicBoolean();
 
 	@SuppressWarnings("rawtypes")
 	SlotGate(ReactiveStringRedisTemplate redis,
@@ -68,7 +68,7 @@ class SlotGate {
 			.next()
 			.map(SlotGate::reservation)
 			.onErrorResume((ex) -> {
-				this.failed.set(true);
+				markUncertain();
 				log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: " + ex.getMessage());
 				return Mono.just(Reservation.UNAVAILABLE);
 			});
@@ -84,21 +84,28 @@ class SlotGate {
 		return this.redis.execute(this.release, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.then()
 			.onErrorResume((ex) -> {
-				this.failed.set(true);
+				markUncertain();
 				log.warn("Could not give a slot back in Redis; the reconciliation will: " + ex.getMessage());
 				return Mono.empty();
 			});
 	}
 
 	/**
-	 * Whether a reservation or a release failed since the last time this was asked: such
-	 * a call may have taken effect all the same (Lettuce sends it again once Redis
-	 * answers), so the holders may differ from the confirmed helpers while their counts
-	 * agree.
-	 * @return whether one failed
+	 * Notes that a call about slots failed and may have taken effect all the same: a
+	 * reservation or release in Redis (Lettuce sends it again once Redis answers), a yes
+	 * or a withdrawal whose commit went unanswered. The holders may then differ from the
+	 * confirmed helpers while their counts agree.
 	 */
-	boolean failedSinceAsked() {
-		return this.failed.getAndSet(false);
+	void markUncertain() {
+		this.uncertain.set(true);
+	}
+
+	/**
+	 * Whether a call was marked uncertain since the last time this was asked.
+	 * @return whether one was
+	 */
+	boolean uncertainSinceAsked() {
+		return this.uncertain.getAndSet(false);
 	}
 
 	/**
@@ -109,7 +116,7 @@ class SlotGate {
 	Mono<State> state(UUID calloutId) {
 		return this.redis.execute(this.state, SlotKeys.of(calloutId), List.of())
 			.next()
-			.map((values) -> new State(number(values, 0), number(values, 1)));
+			.map((values) -> new State(number(values, 0), number(values, 1), number(values, 2) != -1));
 	}
 
 	/**
@@ -166,18 +173,22 @@ class SlotGate {
 	 *
 	 * @param open the counter, -1 when missing
 	 * @param holders how many helpers hold a slot
+	 * @param holdersExpire whether the set of holders, if any, has its expiry (a
+	 * reservation that creates it gives it none)
 	 */
-	record State(long open, long holders) {
+	record State(long open, long holders, boolean holdersExpire) {
 
 		/**
-		 * Whether the counter is there and agrees with the holders, and the holders with
-		 * the helpers PostgreSQL has confirmed: nothing for a reconciliation to do.
+		 * Whether the counter is there and agrees with the holders, the holders with the
+		 * helpers PostgreSQL has confirmed, and both keys expire: nothing for a
+		 * reconciliation to do.
 		 * @param slots the slots the callout takes, 0 once it takes no more helpers
 		 * @param confirmed how many helpers PostgreSQL has confirmed
 		 * @return whether in line
 		 */
 		boolean inLine(int slots, int confirmed) {
-			return this.open >= 0 && this.holders == confirmed && this.open == Math.max(0, slots - this.holders);
+			return this.open >= 0 && this.holdersExpire && this.holders == confirmed
+					&& this.open == Math.max(0, slots - this.holders);
 		}
 
 	}

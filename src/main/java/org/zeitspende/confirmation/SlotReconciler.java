@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,6 +40,8 @@ class SlotReconciler {
 
 	private static final Log log = LogFactory.getLog(SlotReconciler.class);
 
+	static final long EVERY_CALLOUT_EVERY = 10;
+
 	// Far longer than a yes takes from its reservation to its commit.
 	static final long IN_FLIGHT_MILLIS = 1000;
 
@@ -54,9 +56,9 @@ class SlotReconciler {
 
 	private final Counter drift;
 
-	// The first look since start-up, or since a reconciliation failed, compares every
-	// callout's helpers.
-	private final AtomicBoolean lookedBefore = new AtomicBoolean();
+	// Looks since start-up or since a reconciliation failed: the first, and every
+	// EVERY_CALLOUT_EVERY-th, compares every callout's helpers.
+	private final AtomicLong looks = new AtomicLong();
 
 	// Requests that all find the counter missing share one rebuild.
 	private final Map<UUID, Mono<Void>> rebuilding = new ConcurrentHashMap<>();
@@ -83,7 +85,7 @@ class SlotReconciler {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
 		return Mono.defer(() -> reconcile(Instant.now())).onErrorResume((ex) -> {
-			this.lookedBefore.set(false);
+			this.looks.set(0);
 			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
 			return Mono.empty();
 		}).then();
@@ -107,14 +109,26 @@ class SlotReconciler {
 	 * first, so a callout in line costs one small script call, not a read of its rows:
 	 * with hundreds of callouts filling, reading every row each time made a spike of work
 	 * that the yeses of that moment waited behind. Equal counts can hide a stale holder
-	 * and a missing one, which only a failed call to Redis leaves behind: the first look,
-	 * and the first after such a failure, compare every callout's helpers.
+	 * and a missing one, which a call that failed but took effect can leave behind: the
+	 * first look after such a call compares every callout's helpers, and so do the first
+	 * look and every {@value #EVERY_CALLOUT_EVERY}th, for what no call notes (a replica
+	 * that died between a reservation and its commit).
 	 * @param now the current instant
 	 * @return one look per callout to settle
 	 */
 	Mono<List<Look>> look(Instant now) {
-		boolean failed = this.gate.failedSinceAsked();
-		boolean everyCallout = !this.lookedBefore.getAndSet(true) || failed;
+		boolean uncertain = this.gate.uncertainSinceAsked();
+		return look(now, this.looks.getAndIncrement() % EVERY_CALLOUT_EVERY == 0 || uncertain);
+	}
+
+	/**
+	 * The first step, told whether to compare every callout's helpers.
+	 * @param now the current instant
+	 * @param everyCallout whether to compare every callout's helpers, or only those of
+	 * callouts whose counts disagree
+	 * @return one look per callout to settle
+	 */
+	Mono<List<Look>> look(Instant now, boolean everyCallout) {
 		return this.callouts.live(now)
 			.concatMap((callout) -> this.gate.state(callout.id())
 				.filterWhen((state) -> everyCallout ? Mono.just(true) : outOfLine(callout, state, now))

@@ -49,11 +49,11 @@ class MalformedAddresses implements NettyRouteProvider {
 	}
 
 	// The usual address, told apart without parsing it: printable ASCII that a URI may
-	// hold as it is.
+	// hold anywhere as it is (brackets only in a host, # once).
 	private static boolean plain(String address) {
 		for (int i = 0; i < address.length(); i++) {
 			char c = address.charAt(i);
-			if (c <= ' ' || c > '~' || c == '%' || "\"<>\\^`{|}".indexOf(c) >= 0) {
+			if (c <= ' ' || c > '~' || "%\"<>\\^`{|}[]#".indexOf(c) >= 0) {
 				return false;
 			}
 		}

@@ -321,11 +321,30 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
 
-		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now(), false).block(TIMEOUT);
 
 		assertThat(looks).extracting(SlotReconciler.Look::calloutId).contains(lostHolder).doesNotContain(inLine);
 		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
 		this.invariants.assertRedisAgrees(lostHolder);
+	}
+
+	// The first yes on a callout creates its set of holders, without the expiry a
+	// rebuild gives: the counts agree, but the callout is not in line until reconciled.
+	@Test
+	void aSetOfHoldersAReservationCreated_isReconciledForItsExpiry() {
+		UUID callout = callout(3);
+		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		SlotGate gate = bean(SlotGate.class);
+		SlotGate.State created = gate.state(callout).block(TIMEOUT);
+		assertThat(created).isEqualTo(new SlotGate.State(2, 1, false));
+		assertThat(created.inLine(3, 1)).isFalse();
+
+		this.reconciler.settle(List.of(new SlotReconciler.Look(callout, Set.of())), Instant.now()).block(TIMEOUT);
+
+		SlotGate.State reconciled = gate.state(callout).block(TIMEOUT);
+		assertThat(reconciled).isEqualTo(new SlotGate.State(2, 1, true));
+		assertThat(reconciled.inLine(3, 1)).isTrue();
 	}
 
 	// Open slots are counted from the holders: a yes in flight keeps its slot, a helper
