@@ -58,7 +58,7 @@ class SlotReconciler {
 
 	// Looks since start-up or since a reconciliation failed: the first, and every
 	// EVERY_CALLOUT_EVERY-th, compares every callout's helpers.
-	private final AtomicLong looks = new AtomicLong();
+	private final AtomicLong looksSoFar = new AtomicLong();
 
 	// Requests that all find the counter missing share one rebuild.
 	private final Map<UUID, Mono<Void>> rebuilding = new ConcurrentHashMap<>();
@@ -85,7 +85,7 @@ class SlotReconciler {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
 		return Mono.defer(() -> reconcile(Instant.now())).onErrorResume((ex) -> {
-			this.looks.set(0);
+			this.looksSoFar.set(0);
 			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
 			return Mono.empty();
 		}).then();
@@ -118,7 +118,7 @@ class SlotReconciler {
 	 */
 	Mono<List<Look>> look(Instant now) {
 		boolean uncertain = this.gate.uncertainSinceAsked();
-		return look(now, this.looks.getAndIncrement() % EVERY_CALLOUT_EVERY == 0 || uncertain);
+		return look(now, this.looksSoFar.getAndIncrement() % EVERY_CALLOUT_EVERY == 0 || uncertain);
 	}
 
 	/**
@@ -200,13 +200,12 @@ class SlotReconciler {
 	// The callout and its rows as they are now; of the holders that had no row before,
 	// those that still have none are removed.
 	private Mono<Boolean> rebuild(UUID calloutId, Set<UUID> withoutRow, Instant now) {
-		return this.callouts.find(calloutId).flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> {
-			return this.gate
+		return this.callouts.find(calloutId)
+			.flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> this.gate
 				.rebuild(calloutId, slots(callout, now), confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
 				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).thenReturn(rebuilt))
-				.map((rebuilt) -> drifted(calloutId, rebuilt));
-		}));
+				.map((rebuilt) -> drifted(calloutId, rebuilt))));
 	}
 
 	// A helper added as confirmed may have withdrawn after the rows were read, and the

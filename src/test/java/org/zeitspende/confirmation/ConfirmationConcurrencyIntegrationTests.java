@@ -268,8 +268,7 @@ class ConfirmationConcurrencyIntegrationTests {
 	@Test
 	void aSlotOpenedAgainBetweenLookAndSettling_countsOpen() {
 		UUID callout = callout(1);
-		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
-		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		Asked helper = confirmedByLink(callout);
 		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
 
 		assertThat(this.burst.post(helper.token(), "withdraw").block(TIMEOUT).outcome()).isEqualTo("WITHDRAWN");
@@ -285,8 +284,7 @@ class ConfirmationConcurrencyIntegrationTests {
 	@Test
 	void aWithdrawalBetweenTheSettlingsReadAndItsRebuild_leavesNoHolderWithoutARow() {
 		UUID callout = callout(2);
-		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
-		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		Asked helper = confirmedByLink(callout);
 		AtomicBoolean withdrawn = new AtomicBoolean();
 		Mono<Void> withdraw = this.burst.post(helper.token(), "withdraw")
 			.doOnNext((reply) -> assertThat(reply.outcome()).isEqualTo("WITHDRAWN"))
@@ -314,10 +312,8 @@ class ConfirmationConcurrencyIntegrationTests {
 	void aReconciliation_looksOnlyAtCalloutsWhoseCountsDisagree() {
 		UUID inLine = callout(3);
 		UUID lostHolder = callout(3);
-		for (UUID callout : List.of(inLine, lostHolder)) {
-			Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
-			assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
-		}
+		confirmedByLink(inLine);
+		confirmedByLink(lostHolder);
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
 
@@ -333,8 +329,7 @@ class ConfirmationConcurrencyIntegrationTests {
 	@Test
 	void aSetOfHoldersAReservationCreated_isReconciledForItsExpiry() {
 		UUID callout = callout(3);
-		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
-		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		confirmedByLink(callout);
 		SlotGate gate = bean(SlotGate.class);
 		SlotGate.State created = gate.state(callout).block(TIMEOUT);
 		assertThat(created).isEqualTo(new SlotGate.State(2, 1, false));
@@ -384,6 +379,13 @@ class ConfirmationConcurrencyIntegrationTests {
 	private void assertRedisAgrees(UUID callout) {
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.invariants.assertRedisAgrees(callout);
+	}
+
+	// One helper asked for the callout, who says yes through the link.
+	private Asked confirmedByLink(UUID callout) {
+		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
+		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
+		return helper;
 	}
 
 	private <T> T bean(Class<T> type) {
