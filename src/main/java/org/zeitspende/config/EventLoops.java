@@ -6,6 +6,8 @@ package org.zeitspende.config;
  * two-core machine or pod that is eight loops taking turns on two cores, and every hop of
  * a request between them wakes a thread. With one loop per core, clicks on a full callout
  * and yeses at a steady rate took about a tenth less CPU there (loadtest/HISTORY.md).
+ * They stay on epoll: Netty's io_uring transport made clicks cheaper but bursts of new
+ * connections slower (loadtest/README.md).
  */
 public final class EventLoops {
 
