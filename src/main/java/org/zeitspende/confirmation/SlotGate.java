@@ -92,9 +92,9 @@ class SlotGate {
 
 	/**
 	 * Notes that a call about slots failed and may have taken effect all the same: a
-	 * reservation or release in Redis (Lettuce sends it again once Redis answers), a yes
-	 * or a withdrawal whose commit went unanswered. The holders may then differ from the
-	 * confirmed helpers while their counts agree.
+	 * reservation or release in Redis (Lettuce sends it again once Redis answers), a
+	 * rebuild of a missing counter, a yes or a withdrawal whose commit went unanswered.
+	 * The holders may then differ from the confirmed helpers while their counts agree.
 	 */
 	void markUncertain() {
 		this.uncertain.set(true);
@@ -180,7 +180,8 @@ class SlotGate {
 
 		/**
 		 * Whether the counter is there and agrees with the holders, the holders with the
-		 * helpers PostgreSQL has confirmed, and both keys expire: nothing for a
+		 * helpers PostgreSQL has confirmed, and the holders expire as the counter does
+		 * (only a rebuild creates the counter, with its expiry): nothing for a
 		 * reconciliation to do.
 		 * @param slots the slots the callout takes, 0 once it takes no more helpers
 		 * @param confirmed how many helpers PostgreSQL has confirmed
