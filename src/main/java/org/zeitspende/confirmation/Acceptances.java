@@ -85,22 +85,22 @@ class Acceptances {
 		});
 	}
 
-	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more.
+	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more; if
+	// the rebuild failed, it says UNKNOWN again and PostgreSQL decides alone.
 	private Mono<Reservation> reserve(UUID calloutId, UUID helperId, Instant now) {
 		return this.gate.reserve(calloutId, helperId)
 			.flatMap((reservation) -> (reservation != Reservation.UNKNOWN) ? Mono.just(reservation)
-					: this.reconciler.rebuildMissing(calloutId, now).onErrorResume((ex) -> {
-						this.gate.markUncertain();
-						return Mono.empty();
-					}).then(this.gate.reserve(calloutId, helperId)));
+					: this.reconciler.rebuildMissing(calloutId, now)
+						.onErrorComplete()
+						.then(this.gate.reserve(calloutId, helperId)));
 	}
 
 	private Mono<Result> take(Asked asked, boolean reserved, Instant now) {
 		UUID calloutId = asked.callout().id();
-		Mono<Void> undo = reserved ? this.gate.release(calloutId, asked.helperId()) : Mono.empty();
+		Mono<Void> undo = reserved ? this.gate.release(calloutId, asked.helperId()).then() : Mono.empty();
 		Mono<SlotTaking> taken = this.takings.take(calloutId, asked.helperId(), now).onErrorResume((ex) -> {
-			// The commit may have gone through unanswered.
-			this.gate.markUncertain();
+			// The commit may have gone through unanswered: if so, the reconciliation adds
+			// the helper back.
 			log.warn("Could not store a confirmation for callout " + calloutId + ": " + ex.getMessage());
 			return undo.then(Mono.error(new GateUnavailableException(ex)));
 		});

@@ -89,6 +89,25 @@ class ConfirmationRepository {
 	}
 
 	/**
+	 * The digests of the given callouts' confirmed helpers, read at one moment.
+	 * @return the digest of each callout with confirmed helpers
+	 */
+	Mono<Map<UUID, HelperDigest>> digests(Collection<UUID> calloutIds) {
+		return this.database.sql("""
+				select callout_id, count(*) as helpers,
+				       bit_xor(('x' || left(helper_id::text, 8))::bit(32)::int) as first,
+				       bit_xor(('x' || right(helper_id::text, 8))::bit(32)::int) as last
+				from confirmation where callout_id = any(:callouts) and answer = 'CONFIRMED'
+				group by callout_id""")
+			.bind("callouts", calloutIds.toArray(UUID[]::new))
+			.map((row) -> Map.entry(row.get("callout_id", UUID.class),
+					new HelperDigest(row.get("helpers", Long.class), row.get("first", Integer.class),
+							row.get("last", Integer.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
 	 * The callouts in which a helper holds a slot.
 	 */
 	Flux<UUID> calloutsConfirmed(UUID helperId) {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -41,9 +40,6 @@ class SlotGate {
 	@SuppressWarnings("rawtypes")
 	private final RedisScript<List> state;
 
-	// A call that failed may have taken effect all the same, in Redis or in PostgreSQL.
-	private final AtomicBoolean uncertain = new AtomicBoolean();
-
 	@SuppressWarnings("rawtypes")
 	SlotGate(ReactiveStringRedisTemplate redis,
 			@Qualifier(ConfirmationConfiguration.RESERVE_SCRIPT) RedisScript<Long> reserve,
@@ -68,7 +64,6 @@ class SlotGate {
 			.next()
 			.map(SlotGate::reservation)
 			.onErrorResume((ex) -> {
-				markUncertain();
 				log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: " + ex.getMessage());
 				return Mono.just(Reservation.UNAVAILABLE);
 			});
@@ -78,45 +73,30 @@ class SlotGate {
 	 * Gives a helper's reserved slot back, once.
 	 * @param calloutId the callout
 	 * @param helperId the helper
-	 * @return completes when done; a failure only leaves drift for the reconciliation
+	 * @return whether a slot was given back; a failure only leaves drift for the
+	 * reconciliation
 	 */
-	Mono<Void> release(UUID calloutId, UUID helperId) {
+	Mono<Boolean> release(UUID calloutId, UUID helperId) {
 		return this.redis.execute(this.release, SlotKeys.of(calloutId), List.of(helperId.toString()))
-			.then()
+			.next()
+			.map((released) -> released == 1)
 			.onErrorResume((ex) -> {
-				markUncertain();
 				log.warn("Could not give a slot back in Redis; the reconciliation will: " + ex.getMessage());
-				return Mono.empty();
+				return Mono.just(false);
 			});
 	}
 
 	/**
-	 * Notes that a call about slots failed and may have taken effect all the same: a
-	 * reservation or release in Redis (Lettuce sends it again once Redis answers), a
-	 * rebuild of a missing counter, a yes or a withdrawal whose commit went unanswered.
-	 * The holders may then differ from the confirmed helpers while their counts agree.
-	 */
-	void markUncertain() {
-		this.uncertain.set(true);
-	}
-
-	/**
-	 * Whether a call was marked uncertain since the last time this was asked.
-	 * @return whether one was
-	 */
-	boolean uncertainSinceAsked() {
-		return this.uncertain.getAndSet(false);
-	}
-
-	/**
-	 * A callout's counter and how many helpers hold a slot, read at one moment.
+	 * A callout's counter and the digest of its holders, read at one moment.
 	 * @param calloutId the callout
 	 * @return both
 	 */
 	Mono<State> state(UUID calloutId) {
 		return this.redis.execute(this.state, SlotKeys.of(calloutId), List.of())
 			.next()
-			.map((values) -> new State(number(values, 0), number(values, 1), number(values, 2) != -1));
+			.map((values) -> new State(number(values, 0),
+					new HelperDigest(number(values, 1), (int) number(values, 3), (int) number(values, 4)),
+					number(values, 2) != -1));
 	}
 
 	/**
@@ -172,24 +152,24 @@ class SlotGate {
 	 * A callout's counter and holders in Redis.
 	 *
 	 * @param open the counter, -1 when missing
-	 * @param holders how many helpers hold a slot
+	 * @param holders the digest of the helpers holding a slot
 	 * @param holdersExpire whether the set of holders, if any, has its expiry (a
 	 * reservation that creates it gives it none)
 	 */
-	record State(long open, long holders, boolean holdersExpire) {
+	record State(long open, HelperDigest holders, boolean holdersExpire) {
 
 		/**
-		 * Whether the counter is there and agrees with the holders, the holders with the
-		 * helpers PostgreSQL has confirmed, and the holders expire as the counter does
-		 * (only a rebuild creates the counter, with its expiry): nothing for a
-		 * reconciliation to do.
+		 * Whether the counter is there and agrees with the holders, the holders are the
+		 * helpers PostgreSQL has confirmed, and they expire as the counter does (only a
+		 * rebuild creates the counter, with its expiry): nothing for a reconciliation to
+		 * do.
 		 * @param slots the slots the callout takes, 0 once it takes no more helpers
-		 * @param confirmed how many helpers PostgreSQL has confirmed
+		 * @param confirmed the digest of the helpers PostgreSQL has confirmed
 		 * @return whether in line
 		 */
-		boolean inLine(int slots, int confirmed) {
-			return this.open >= 0 && this.holdersExpire && this.holders == confirmed
-					&& this.open == Math.max(0, slots - this.holders);
+		boolean inLine(int slots, HelperDigest confirmed) {
+			return this.open >= 0 && this.holdersExpire && this.holders.equals(confirmed)
+					&& this.open == Math.max(0, slots - this.holders.helpers());
 		}
 
 	}
@@ -206,6 +186,16 @@ class SlotGate {
 
 		boolean changed() {
 			return this.before != this.open || !this.added.isEmpty() || this.removed > 0;
+		}
+
+		/**
+		 * The rebuild after slots of added helpers who had withdrawn meanwhile were given
+		 * back.
+		 * @param slots the slots given back
+		 * @return the rebuild with the counter as it is then
+		 */
+		Rebuilt givenBack(long slots) {
+			return new Rebuilt(this.before, this.open + slots, this.added, this.removed);
 		}
 
 	}

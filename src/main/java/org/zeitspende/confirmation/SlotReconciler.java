@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,19 +27,17 @@ import org.zeitspende.callout.CalloutSummary;
 /**
  * Rebuilds the Redis slot counters and confirmed sets from PostgreSQL: at start-up and
  * then every {@code reconcile-interval} for every callout whose slots may still change
- * and whose counter or holders do not match PostgreSQL's count, and at once for a callout
- * whose counter is missing. A yes that Redis has reserved and PostgreSQL not yet
- * committed keeps its slot: the open slots are counted from the holders in Redis, to
- * which the confirmed helpers are added, and a holder without a row is removed only when
- * it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter that changed is logged
- * and counted ({@code zeitspende_confirmation_slot_drift_total}).
+ * and whose counter or holders do not match PostgreSQL's confirmed helpers, and at once
+ * for a callout whose counter is missing. A yes that Redis has reserved and PostgreSQL
+ * not yet committed keeps its slot: the open slots are counted from the holders in Redis,
+ * to which the confirmed helpers are added, and a holder without a row is removed only
+ * when it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter that changed is
+ * logged and counted ({@code zeitspende_confirmation_slot_drift_total}).
  */
 @Component
 class SlotReconciler {
 
 	private static final Log log = LogFactory.getLog(SlotReconciler.class);
-
-	static final long EVERY_CALLOUT_EVERY = 10;
 
 	// Far longer than a yes takes from its reservation to its commit.
 	static final long IN_FLIGHT_MILLIS = 1000;
@@ -55,10 +52,6 @@ class SlotReconciler {
 	private final SlotGate gate;
 
 	private final Counter drift;
-
-	// Looks since start-up or since a reconciliation failed: the first, and every
-	// EVERY_CALLOUT_EVERY-th, compares every callout's helpers.
-	private final AtomicLong looksSoFar = new AtomicLong();
 
 	// Requests that all find the counter missing share one rebuild.
 	private final Map<UUID, Mono<Void>> rebuilding = new ConcurrentHashMap<>();
@@ -85,7 +78,6 @@ class SlotReconciler {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
 		return Mono.defer(() -> reconcile(Instant.now())).onErrorResume((ex) -> {
-			this.looksSoFar.set(0);
 			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
 			return Mono.empty();
 		}).then();
@@ -105,47 +97,41 @@ class SlotReconciler {
 
 	/**
 	 * The first step of a reconciliation: the callouts whose counter or holders are not
-	 * in line with PostgreSQL, each with its holders without a row. Counts are compared
-	 * first, so a callout in line costs one small script call, not a read of its rows:
-	 * with hundreds of callouts filling, reading every row each time made a spike of work
-	 * that the yeses of that moment waited behind. Equal counts can hide a stale holder
-	 * and a missing one, which a call that failed but took effect can leave behind: the
-	 * first look after such a call compares every callout's helpers, and so do the first
-	 * look and every {@value #EVERY_CALLOUT_EVERY}th, for what no call notes (a replica
-	 * that died between a reservation and its commit).
+	 * in line with PostgreSQL, each with its holders without a row. Digests are compared
+	 * first (one query for all callouts, one script call per callout), so the service
+	 * reads the helpers of only the callouts out of line: with hundreds of callouts
+	 * filling, reading every callout's each time made a spike of work that the yeses of
+	 * that moment waited behind. Unlike counts, digests also tell a stale holder and a
+	 * missing one apart, which a call that failed but took effect can leave behind.
 	 * @param now the current instant
 	 * @return one look per callout to settle
 	 */
 	Mono<List<Look>> look(Instant now) {
-		boolean uncertain = this.gate.uncertainSinceAsked();
-		return look(now, this.looksSoFar.getAndIncrement() % EVERY_CALLOUT_EVERY == 0 || uncertain);
-	}
-
-	/**
-	 * The first step, told whether to compare every callout's helpers.
-	 * @param now the current instant
-	 * @param everyCallout whether to compare every callout's helpers, or only those of
-	 * callouts whose counts disagree
-	 * @return one look per callout to settle
-	 */
-	Mono<List<Look>> look(Instant now, boolean everyCallout) {
 		return this.callouts.live(now)
-			.concatMap((callout) -> this.gate.state(callout.id())
-				.filterWhen((state) -> everyCallout ? Mono.just(true) : outOfLine(callout, state, now))
-				.flatMap((state) -> withoutRow(callout.id()))
-				.map((helpers) -> new Look(callout.id(), helpers)))
-			.collectList();
+			.collectList()
+			.flatMap((live) -> this.confirmations.digests(live.stream().map(CalloutSummary::id).toList())
+				.flatMapMany((digests) -> Flux.fromIterable(live)
+					.concatMap((callout) -> this.gate.state(callout.id())
+						.filterWhen((state) -> outOfLine(callout, confirmed(digests, callout.id()), state, now))
+						.flatMap((state) -> withoutRow(callout.id()))
+						.map((helpers) -> new Look(callout.id(), helpers))))
+				.collectList());
 	}
 
-	// The callouts were read before the walk through Redis began: a callout whose counts
-	// disagree is read again, as yeses committed meanwhile are no drift.
-	private Mono<Boolean> outOfLine(CalloutSummary callout, SlotGate.State state, Instant now) {
-		if (state.inLine(slots(callout, now), callout.filled())) {
+	// The callouts and digests were read before the walk through Redis began: a callout
+	// out of line is read again, as yeses committed meanwhile are no drift.
+	private Mono<Boolean> outOfLine(CalloutSummary callout, HelperDigest confirmed, SlotGate.State state, Instant now) {
+		if (state.inLine(slots(callout, now), confirmed)) {
 			return Mono.just(false);
 		}
 		return this.callouts.find(callout.id())
-			.map((current) -> !state.inLine(slots(current, now), current.filled()))
+			.zipWith(this.confirmations.digests(List.of(callout.id())))
+			.map((current) -> !state.inLine(slots(current.getT1(), now), confirmed(current.getT2(), callout.id())))
 			.defaultIfEmpty(false);
+	}
+
+	private static HelperDigest confirmed(Map<UUID, HelperDigest> digests, UUID calloutId) {
+		return digests.getOrDefault(calloutId, HelperDigest.NONE);
 	}
 
 	private static int slots(CalloutSummary callout, Instant now) {
@@ -204,20 +190,22 @@ class SlotReconciler {
 			.flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> this.gate
 				.rebuild(calloutId, slots(callout, now), confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
-				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).thenReturn(rebuilt))
+				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).map(rebuilt::givenBack))
 				.map((rebuilt) -> drifted(calloutId, rebuilt))));
 	}
 
 	// A helper added as confirmed may have withdrawn after the rows were read, and the
 	// withdrawal given the slot back before the helper was added: added again, the
-	// helper would hold a slot without a row. The release gives it back once.
-	private Mono<Void> releaseWithdrawn(UUID calloutId, Set<UUID> added) {
+	// helper would hold a slot without a row. The release gives it back once. Returns
+	// the slots given back.
+	private Mono<Long> releaseWithdrawn(UUID calloutId, Set<UUID> added) {
 		if (added.isEmpty()) {
-			return Mono.empty();
+			return Mono.just(0L);
 		}
 		return confirmed(calloutId).flatMapMany((confirmed) -> Flux.fromIterable(without(added, confirmed)))
 			.concatMap((helperId) -> this.gate.release(calloutId, helperId))
-			.then();
+			.filter(Boolean::booleanValue)
+			.count();
 	}
 
 	private static Set<UUID> without(Set<UUID> helpers, Set<UUID> others) {

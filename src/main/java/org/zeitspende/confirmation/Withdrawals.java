@@ -67,8 +67,8 @@ class Withdrawals {
 				.thenReturn(Outcome.WITHDRAWN))
 			// A concurrent withdrawal came first.
 			.switchIfEmpty(Mono.defer(() -> this.answers.answerOf(callout.id(), helperId)))
-			// The withdrawal may have committed unanswered, its slot still held in Redis.
-			.doOnError((ex) -> this.gate.markUncertain())
+			// The withdrawal may have committed unanswered, its slot still held in Redis
+			// until the reconciliation.
 			.onErrorMap((ex) -> !(ex instanceof GateUnavailableException), GateUnavailableException::new)
 			.as(Uninterrupted::of);
 	}

@@ -306,22 +306,49 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.invariants.assertRedisAgrees(callout);
 	}
 
-	// A callout whose counts agree costs the reconciliation one script call; one whose
-	// holders lost a helper is looked at and mended.
+	// A callout in line costs the reconciliation one script call; one whose holders lost
+	// a helper is looked at and mended, and so is one whose holders lost a helper and
+	// gained a stale one, though its counts agree.
 	@Test
-	void aReconciliation_looksOnlyAtCalloutsWhoseCountsDisagree() {
+	void aReconciliation_looksOnlyAtCalloutsOutOfLine() {
 		UUID inLine = callout(3);
 		UUID lostHolder = callout(3);
+		UUID staleForMissing = callout(3);
 		confirmedByLink(inLine);
 		confirmedByLink(lostHolder);
+		Asked missing = confirmedByLink(staleForMissing);
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
+		// Added first, so that the set, emptied, does not lose its expiry.
+		String holders = SlotKeys.of(staleForMissing).get(1);
+		this.redis.opsForSet().add(holders, UUID.randomUUID().toString()).block(TIMEOUT);
+		this.redis.opsForSet().remove(holders, missing.helperId().toString()).block(TIMEOUT);
 
-		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now(), false).block(TIMEOUT);
+		List<SlotReconciler.Look> looks = this.reconciler.look(Instant.now()).block(TIMEOUT);
 
-		assertThat(looks).extracting(SlotReconciler.Look::calloutId).contains(lostHolder).doesNotContain(inLine);
+		assertThat(looks).extracting(SlotReconciler.Look::calloutId)
+			.containsExactlyInAnyOrder(lostHolder, staleForMissing);
 		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
 		this.invariants.assertRedisAgrees(lostHolder);
+		this.invariants.assertRedisAgrees(staleForMissing);
+	}
+
+	// Redis and PostgreSQL digest the same helpers alike, ids with their top bits set
+	// (negative as 32-bit numbers) too.
+	@Test
+	void theDigestsOfHoldersAndConfirmedHelpers_agree() {
+		UUID callout = callout(5);
+		AskRows asks = new AskRows(this.database);
+		List<UUID> helpers = List.of(helper(0x8000000080000000L), helper(0xffffffff80000000L), helper(0));
+		helpers.forEach(
+				(helper) -> assertThat(this.burst.accept(asks.ask(callout, helper, "EMAIL")).block(TIMEOUT).outcome())
+					.isEqualTo("CONFIRMED"));
+		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+
+		HelperDigest expected = digestOf(helpers);
+		assertThat(bean(SlotGate.class).state(callout).block(TIMEOUT).holders()).isEqualTo(expected);
+		assertThat(bean(ConfirmationRepository.class).digests(List.of(callout)).block(TIMEOUT))
+			.containsExactly(Map.entry(callout, expected));
 	}
 
 	// The first yes on a callout creates its set of holders, without the expiry a
@@ -329,17 +356,17 @@ class ConfirmationConcurrencyIntegrationTests {
 	@Test
 	void aSetOfHoldersAReservationCreated_isReconciledForItsExpiry() {
 		UUID callout = callout(3);
-		confirmedByLink(callout);
+		HelperDigest confirmed = digestOf(List.of(confirmedByLink(callout).helperId()));
 		SlotGate gate = bean(SlotGate.class);
 		SlotGate.State created = gate.state(callout).block(TIMEOUT);
-		assertThat(created).isEqualTo(new SlotGate.State(2, 1, false));
-		assertThat(created.inLine(3, 1)).isFalse();
+		assertThat(created).isEqualTo(new SlotGate.State(2, confirmed, false));
+		assertThat(created.inLine(3, confirmed)).isFalse();
 
 		this.reconciler.settle(List.of(new SlotReconciler.Look(callout, Set.of())), Instant.now()).block(TIMEOUT);
 
 		SlotGate.State reconciled = gate.state(callout).block(TIMEOUT);
-		assertThat(reconciled).isEqualTo(new SlotGate.State(2, 1, true));
-		assertThat(reconciled.inLine(3, 1)).isTrue();
+		assertThat(reconciled).isEqualTo(new SlotGate.State(2, confirmed, true));
+		assertThat(reconciled.inLine(3, confirmed)).isTrue();
 	}
 
 	// Open slots are counted from the holders: a yes in flight keeps its slot, a helper
@@ -386,6 +413,30 @@ class ConfirmationConcurrencyIntegrationTests {
 		Asked helper = new AskRows(this.database).asked(callout, 1).get(0);
 		assertThat(this.burst.accept(helper.token()).block(TIMEOUT).outcome()).isEqualTo("CONFIRMED");
 		return helper;
+	}
+
+	// A helper whose id has the given bits set in its first and last 32.
+	private UUID helper(long bits) {
+		UUID random = UUID.randomUUID();
+		UUID id = new UUID(random.getMostSignificantBits() | (bits & 0xffffffff00000000L),
+				random.getLeastSignificantBits() | (bits & 0xffffffffL));
+		this.database.sql("insert into helper (id, email, email_verified_at) values (:id, :email, now())")
+			.bind("id", id)
+			.bind("email", "digest-" + id + "@test.example.org")
+			.then()
+			.block(TIMEOUT);
+		return id;
+	}
+
+	// The digest as HelperDigest describes it, computed here from the ids' bits.
+	private static HelperDigest digestOf(List<UUID> helpers) {
+		int first = 0;
+		int last = 0;
+		for (UUID helper : helpers) {
+			first ^= (int) (helper.getMostSignificantBits() >>> 32);
+			last ^= (int) helper.getLeastSignificantBits();
+		}
+		return new HelperDigest(helpers.size(), first, last);
 	}
 
 	private <T> T bean(Class<T> type) {
