@@ -189,13 +189,15 @@ class SlotGate {
 		}
 
 		/**
-		 * The rebuild after slots of added helpers who had withdrawn meanwhile were given
-		 * back.
-		 * @param slots the slots given back
+		 * The rebuild after the slots of added helpers who had withdrawn meanwhile were
+		 * given back: those helpers count as not added.
+		 * @param helpers the helpers whose slots were given back
 		 * @return the rebuild with the counter as it is then
 		 */
-		Rebuilt givenBack(long slots) {
-			return new Rebuilt(this.before, this.open + slots, this.added, this.removed);
+		Rebuilt givenBack(Set<UUID> helpers) {
+			Set<UUID> kept = new HashSet<>(this.added);
+			kept.removeAll(helpers);
+			return new Rebuilt(this.before, this.open + helpers.size(), kept, this.removed);
 		}
 
 	}

@@ -197,15 +197,14 @@ class SlotReconciler {
 	// A helper added as confirmed may have withdrawn after the rows were read, and the
 	// withdrawal given the slot back before the helper was added: added again, the
 	// helper would hold a slot without a row. The release gives it back once. Returns
-	// the slots given back.
-	private Mono<Long> releaseWithdrawn(UUID calloutId, Set<UUID> added) {
+	// the helpers whose slots were given back.
+	private Mono<Set<UUID>> releaseWithdrawn(UUID calloutId, Set<UUID> added) {
 		if (added.isEmpty()) {
-			return Mono.just(0L);
+			return Mono.just(Set.of());
 		}
 		return confirmed(calloutId).flatMapMany((confirmed) -> Flux.fromIterable(without(added, confirmed)))
-			.concatMap((helperId) -> this.gate.release(calloutId, helperId))
-			.filter(Boolean::booleanValue)
-			.count();
+			.filterWhen((helperId) -> this.gate.release(calloutId, helperId))
+			.collect(Collectors.toSet());
 	}
 
 	private static Set<UUID> without(Set<UUID> helpers, Set<UUID> others) {

@@ -175,7 +175,7 @@ class AskAnswersIntegrationTests {
 
 		// A withdrawal on another instance: PostgreSQL first, then the gate.
 		withdrawnElsewhere(callout, helpers.get(0).helperId());
-		this.gate.release(callout, helpers.get(0).helperId()).block(TIMEOUT);
+		assertThat(this.gate.release(callout, helpers.get(0).helperId()).block(TIMEOUT)).isTrue();
 
 		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
 		post(helpers.get(2), "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
