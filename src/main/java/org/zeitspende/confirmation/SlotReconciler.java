@@ -119,15 +119,16 @@ class SlotReconciler {
 	}
 
 	// The callouts and digests were read before the walk through Redis began: a callout
-	// out of line is read again, as yeses committed meanwhile are no drift.
+	// out of line has its digest read again, as yeses committed meanwhile are no drift.
+	// A status changed meanwhile (a filled callout opened again) costs a look that
+	// changes nothing: the rebuild reads the callout again.
 	private Mono<Boolean> outOfLine(CalloutSummary callout, HelperDigest confirmed, SlotGate.State state, Instant now) {
-		if (state.inLine(slots(callout, now), confirmed)) {
+		int slots = slots(callout, now);
+		if (state.inLine(slots, confirmed)) {
 			return Mono.just(false);
 		}
-		return this.callouts.find(callout.id())
-			.zipWith(this.confirmations.digests(List.of(callout.id())))
-			.map((current) -> !state.inLine(slots(current.getT1(), now), confirmed(current.getT2(), callout.id())))
-			.defaultIfEmpty(false);
+		return this.confirmations.digests(List.of(callout.id()))
+			.map((current) -> !state.inLine(slots, confirmed(current, callout.id())));
 	}
 
 	private static HelperDigest confirmed(Map<UUID, HelperDigest> digests, UUID calloutId) {

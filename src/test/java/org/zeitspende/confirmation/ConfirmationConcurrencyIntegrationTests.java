@@ -2,6 +2,7 @@ package org.zeitspende.confirmation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -335,6 +336,29 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.reconciler.settle(looks, Instant.now()).block(TIMEOUT);
 		this.invariants.assertRedisAgrees(lostHolder);
 		this.invariants.assertRedisAgrees(staleForMissing);
+	}
+
+	// Yeses committed while the reconciliation walks through Redis make a callout's
+	// digests disagree; its digest read again, they agree, and it is not looked at.
+	@Test
+	void aYesCommittedDuringTheWalk_isNoDrift() {
+		UUID callout = callout(3);
+		confirmedByLink(callout);
+		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+		AtomicBoolean firstRead = new AtomicBoolean(true);
+		ConfirmationRepository readBeforeTheYes = new ConfirmationRepository(this.database) {
+			@Override
+			Mono<Map<UUID, HelperDigest>> digests(Collection<UUID> calloutIds) {
+				return firstRead.getAndSet(false) ? Mono.just(Map.of()) : super.digests(calloutIds);
+			}
+		};
+		SlotReconciler reconciler = new SlotReconciler(bean(CalloutSummaries.class), readBeforeTheYes,
+				bean(SlotGate.class), new SimpleMeterRegistry());
+
+		List<SlotReconciler.Look> looks = reconciler.look(Instant.now()).block(TIMEOUT);
+
+		assertThat(firstRead).isFalse();
+		assertThat(looks).extracting(SlotReconciler.Look::calloutId).doesNotContain(callout);
 	}
 
 	// Redis and PostgreSQL digest the same helpers alike: parts that are negative as
