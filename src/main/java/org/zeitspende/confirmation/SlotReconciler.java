@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -114,7 +116,8 @@ class SlotReconciler {
 					.concatMap((callout) -> this.gate.state(callout.id())
 						.filterWhen((state) -> outOfLine(callout, confirmed(digests, callout.id()), state, now))
 						.flatMap((state) -> withoutRow(callout.id()))
-						.map((helpers) -> new Look(callout.id(), helpers))))
+						.map((helpers) -> new Look(callout.id(), helpers))
+						.onErrorResume(SlotReconciler::refusedByRedis, (ex) -> leftOut(callout.id(), ex))))
 				.collectList());
 	}
 
@@ -129,6 +132,20 @@ class SlotReconciler {
 		}
 		return this.confirmations.digests(List.of(callout.id()))
 			.map((current) -> !state.inLine(slots, confirmed(current, callout.id())));
+	}
+
+	// Redis answered a callout's script with an error (its keys hold what no gate wrote):
+	// the other callouts are reconciled all the same. A Redis that cannot be reached
+	// still fails the run at once.
+	private static boolean refusedByRedis(Throwable ex) {
+		return NestedExceptionUtils.getMostSpecificCause(ex) instanceof RedisCommandExecutionException;
+	}
+
+	private static Mono<Look> leftOut(UUID calloutId, Throwable ex) {
+		log.warn("Could not compare the slots of callout " + calloutId + " in Redis, left out of this reconciliation"
+				+ " (deleting its keys " + String.join(" and ", SlotKeys.of(calloutId))
+				+ " has them rebuilt from PostgreSQL): " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return Mono.empty();
 	}
 
 	private static HelperDigest confirmed(Map<UUID, HelperDigest> digests, UUID calloutId) {

@@ -14,11 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -359,6 +362,29 @@ class ConfirmationConcurrencyIntegrationTests {
 
 		assertThat(firstRead).isFalse();
 		assertThat(looks).extracting(SlotReconciler.Look::calloutId).doesNotContain(callout);
+	}
+
+	// A callout whose keys Redis refuses the script for is left out with a warning; the
+	// others are reconciled.
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aCalloutWhoseKeysRedisRefuses_doesNotStopTheOthersReconciliation(CapturedOutput output) {
+		UUID refused = callout(3);
+		UUID lostHolder = callout(3);
+		confirmedByLink(refused);
+		confirmedByLink(lostHolder);
+		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+		this.redis.opsForSet().add(SlotKeys.of(refused).get(1), "not-a-helper").block(TIMEOUT);
+		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
+		try {
+			this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
+
+			this.invariants.assertRedisAgrees(lostHolder);
+			assertThat(output).contains("Could not compare the slots of callout " + refused);
+		}
+		finally {
+			this.redis.delete(SlotKeys.of(refused).toArray(String[]::new)).block(TIMEOUT);
+		}
 	}
 
 	// Redis and PostgreSQL digest the same helpers alike: parts that are negative as
