@@ -1,13 +1,15 @@
 -- A callout's open-slot counter and its holders, read at one moment.
 -- KEYS[1] open-slot counter, KEYS[2] set of helpers holding a slot.
--- Returns {counter (-1 when missing), holders, seconds the holders are kept (-1: for ever, -2: no set),
--- digest of the first and of the last 32 bits}: a set that a reservation created after the last
--- rebuild has no expiry yet. The digest XORs the first 8 and the last 8 hex digits of every holder's
--- id, as ConfirmationRepository does for the confirmed helpers: equal counts can hide a stale holder
--- and a missing one, equal digests only by a chance of one in 2^64.
+-- Returns {counter (-1 when missing), number of holders, seconds the holders are kept (-1: for ever, as
+-- for a set a reservation created after the last rebuild; -2: no set), XOR of the first 32 bits of the
+-- holders' ids, XOR of their last 32 bits}: the digest HelperDigest describes, which PostgreSQL computes
+-- alike for the confirmed helpers. A holder that is no helper's id fails the script.
 local holders = redis.call('SMEMBERS', KEYS[2])
 local first, last = 0, 0
 for _, helper in ipairs(holders) do
+  if #helper ~= 36 then
+    error('holder ' .. helper .. ' is no helper id')
+  end
   first = bit.bxor(first, tonumber(string.sub(helper, 1, 8), 16))
   last = bit.bxor(last, tonumber(string.sub(helper, 29, 36), 16))
 end

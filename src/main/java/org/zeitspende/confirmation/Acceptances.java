@@ -86,7 +86,8 @@ class Acceptances {
 	}
 
 	// A missing counter is rebuilt from PostgreSQL, then the gate is asked once more; if
-	// the rebuild failed, it says UNKNOWN again and PostgreSQL decides alone.
+	// the rebuild failed, the gate says UNKNOWN or UNAVAILABLE again and PostgreSQL
+	// decides alone.
 	private Mono<Reservation> reserve(UUID calloutId, UUID helperId, Instant now) {
 		return this.gate.reserve(calloutId, helperId)
 			.flatMap((reservation) -> (reservation != Reservation.UNKNOWN) ? Mono.just(reservation)

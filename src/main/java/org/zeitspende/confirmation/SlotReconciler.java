@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.Counter;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,8 +19,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutSummaries;
@@ -102,9 +102,9 @@ class SlotReconciler {
 	 * in line with PostgreSQL, each with its holders without a row. Digests are compared
 	 * first (one query for all callouts, one script call per callout), so the service
 	 * reads the helpers of only the callouts out of line: with hundreds of callouts
-	 * filling, reading every callout's each time made a spike of work that the yeses of
-	 * that moment waited behind. Unlike counts, digests also tell a stale holder and a
-	 * missing one apart, which a call that failed but took effect can leave behind.
+	 * filling, reading every callout's helpers each time made a spike of work that the
+	 * yeses of that moment waited behind. Unlike counts, digests also tell a stale holder
+	 * and a missing one apart, which a call that failed but took effect can leave behind.
 	 * @param now the current instant
 	 * @return one look per callout to settle
 	 */
@@ -122,7 +122,8 @@ class SlotReconciler {
 	}
 
 	// The callouts and digests were read before the walk through Redis began: a callout
-	// out of line has its digest read again, as yeses committed meanwhile are no drift.
+	// out of line has PostgreSQL's digest read again, as yeses and withdrawals committed
+	// meanwhile are no drift.
 	// A status changed meanwhile (a filled callout opened again) costs a look that
 	// changes nothing: the rebuild reads the callout again.
 	private Mono<Boolean> outOfLine(CalloutSummary callout, HelperDigest confirmed, SlotGate.State state, Instant now) {
@@ -134,11 +135,13 @@ class SlotReconciler {
 			.map((current) -> !state.inLine(slots, confirmed(current, callout.id())));
 	}
 
-	// Redis answered a callout's script with an error (its keys hold what no gate wrote):
-	// the other callouts are reconciled all the same. A Redis that cannot be reached
-	// still fails the run at once.
+	// The script failed on a callout's keys, or they are of the wrong type: they hold
+	// what no gate wrote, and the other callouts are reconciled all the same. A Redis
+	// that cannot be reached, is loading or is busy still fails the run at once.
 	private static boolean refusedByRedis(Throwable ex) {
-		return NestedExceptionUtils.getMostSpecificCause(ex) instanceof RedisCommandExecutionException;
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		return cause instanceof RedisCommandExecutionException && cause.getMessage() != null
+				&& (cause.getMessage().contains("user_script") || cause.getMessage().startsWith("WRONGTYPE"));
 	}
 
 	private static Mono<Look> leftOut(UUID calloutId, Throwable ex) {

@@ -284,8 +284,8 @@ class ConfirmationConcurrencyIntegrationTests {
 	}
 
 	// The settling reads the helper as confirmed; the helper withdraws, and the
-	// withdrawal
-	// gives the slot back, before the settling adds the helper to the holders again.
+	// withdrawal gives the slot back, before the settling adds the helper to the holders
+	// again. The settling gives it back once more and counts no drift.
 	@Test
 	void aWithdrawalBetweenTheSettlingsReadAndItsRebuild_leavesNoHolderWithoutARow() {
 		UUID callout = callout(2);
@@ -313,9 +313,9 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.invariants.assertRedisAgrees(callout);
 	}
 
-	// A callout in line costs the reconciliation one script call; one whose holders lost
-	// a helper is looked at and mended, and so is one whose holders lost a helper and
-	// gained a stale one, though its counts agree.
+	// A callout in line is not looked at; one whose holders lost a helper is looked at
+	// and mended, and so is one whose holders lost a helper and gained a stale one,
+	// though its counts agree.
 	@Test
 	void aReconciliation_looksOnlyAtCalloutsOutOfLine() {
 		UUID inLine = callout(3);
@@ -341,8 +341,9 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.invariants.assertRedisAgrees(staleForMissing);
 	}
 
-	// Yeses committed while the reconciliation walks through Redis make a callout's
-	// digests disagree; its digest read again, they agree, and it is not looked at.
+	// The first digest read misses the callout's committed yes, as one made before the
+	// yes would; PostgreSQL's digest read again agrees with Redis, so the callout is not
+	// looked at.
 	@Test
 	void aYesCommittedDuringTheWalk_isNoDrift() {
 		UUID callout = callout(3);
@@ -364,8 +365,10 @@ class ConfirmationConcurrencyIntegrationTests {
 		assertThat(looks).extracting(SlotReconciler.Look::calloutId).doesNotContain(callout);
 	}
 
-	// A callout whose keys Redis refuses the script for is left out with a warning; the
-	// others are reconciled.
+	// A holder that is no helper's id makes Redis refuse the digest script for its
+	// callout, which is left out with a warning naming its keys; the others are
+	// reconciled. The keys are deleted afterwards, as other tests reconcile every live
+	// callout.
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void aCalloutWhoseKeysRedisRefuses_doesNotStopTheOthersReconciliation(CapturedOutput output) {
@@ -380,7 +383,8 @@ class ConfirmationConcurrencyIntegrationTests {
 			this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 
 			this.invariants.assertRedisAgrees(lostHolder);
-			assertThat(output).contains("Could not compare the slots of callout " + refused);
+			assertThat(output).contains("Could not compare the slots of callout " + refused)
+				.contains(SlotKeys.of(refused).get(1));
 		}
 		finally {
 			this.redis.delete(SlotKeys.of(refused).toArray(String[]::new)).block(TIMEOUT);
@@ -414,7 +418,7 @@ class ConfirmationConcurrencyIntegrationTests {
 	}
 
 	// The first yes on a callout creates its set of holders, without the expiry a
-	// rebuild gives: the counts agree, but the callout is not in line until reconciled.
+	// rebuild gives: the digests agree, but the callout is not in line until reconciled.
 	@Test
 	void aSetOfHoldersAReservationCreated_isReconciledForItsExpiry() {
 		UUID callout = callout(3);
@@ -477,7 +481,8 @@ class ConfirmationConcurrencyIntegrationTests {
 		return helper;
 	}
 
-	// A helper whose id's first and last 32 bits are the given ones.
+	// A helper whose id starts with the upper 32 of the bits given and ends with the
+	// lower 32.
 	private UUID helper(long bits) {
 		UUID random = UUID.randomUUID();
 		UUID id = new UUID((random.getMostSignificantBits() & 0xffffffffL) | (bits & 0xffffffff00000000L),
