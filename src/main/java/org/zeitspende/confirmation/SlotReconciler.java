@@ -117,7 +117,7 @@ class SlotReconciler {
 						.filterWhen((state) -> outOfLine(callout, confirmed(digests, callout.id()), state, now))
 						.flatMap((state) -> withoutRow(callout.id()))
 						.map((helpers) -> new Look(callout.id(), helpers))
-						.onErrorResume(SlotReconciler::refusedByRedis, (ex) -> leftOut(callout.id(), ex))))
+						.onErrorResume(SlotReconciler::noGateWroteThem, (ex) -> leftOut(callout.id(), ex))))
 				.collectList());
 	}
 
@@ -135,11 +135,15 @@ class SlotReconciler {
 			.map((current) -> !state.inLine(slots, confirmed(current, callout.id())));
 	}
 
-	// The script failed on a callout's keys, or they are of the wrong type: they hold
-	// what no gate wrote, and the other callouts are reconciled all the same. A Redis
-	// that cannot be reached, is loading or is busy still fails the run at once.
-	private static boolean refusedByRedis(Throwable ex) {
+	// The script failed on a callout's keys, they are of the wrong type, or a holder is
+	// no id: they hold what no gate wrote, and the other callouts are reconciled all the
+	// same. A Redis that cannot be reached, is loading or is busy still fails the run at
+	// once.
+	private static boolean noGateWroteThem(Throwable ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		if (cause instanceof IllegalArgumentException) {
+			return true;
+		}
 		return cause instanceof RedisCommandExecutionException && cause.getMessage() != null
 				&& (cause.getMessage().contains("user_script") || cause.getMessage().startsWith("WRONGTYPE"));
 	}

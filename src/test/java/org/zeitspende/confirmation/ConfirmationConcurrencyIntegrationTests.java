@@ -366,28 +366,34 @@ class ConfirmationConcurrencyIntegrationTests {
 	}
 
 	// A holder that is no helper's id makes Redis refuse the digest script for its
-	// callout, which is left out with a warning naming its keys; the others are
-	// reconciled. The keys are deleted afterwards, as other tests reconcile every live
-	// callout.
+	// callout, or, when its first and last digits pass the script, the service's reading
+	// of the holders; either callout is left out with a warning naming its keys, and the
+	// others are reconciled. The keys are deleted afterwards, as other tests reconcile
+	// every live callout.
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void aCalloutWhoseKeysRedisRefuses_doesNotStopTheOthersReconciliation(CapturedOutput output) {
+	void calloutsWhoseKeysNoGateWrote_doNotStopTheOthersReconciliation(CapturedOutput output) {
 		UUID refused = callout(3);
+		UUID unreadable = callout(3);
 		UUID lostHolder = callout(3);
-		confirmedByLink(refused);
-		confirmedByLink(lostHolder);
+		List.of(refused, unreadable, lostHolder).forEach(this::confirmedByLink);
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		this.redis.opsForSet().add(SlotKeys.of(refused).get(1), "not-a-helper").block(TIMEOUT);
+		this.redis.opsForSet()
+			.add(SlotKeys.of(unreadable).get(1), "00000000-zzzz-zzzz-zzzz-zzzz00000000")
+			.block(TIMEOUT);
 		this.redis.opsForSet().pop(SlotKeys.of(lostHolder).get(1)).block(TIMEOUT);
 		try {
 			this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 
 			this.invariants.assertRedisAgrees(lostHolder);
 			assertThat(output).contains("Could not compare the slots of callout " + refused)
-				.contains(SlotKeys.of(refused).get(1));
+				.contains(SlotKeys.of(refused).get(1))
+				.contains("Could not compare the slots of callout " + unreadable);
 		}
 		finally {
 			this.redis.delete(SlotKeys.of(refused).toArray(String[]::new)).block(TIMEOUT);
+			this.redis.delete(SlotKeys.of(unreadable).toArray(String[]::new)).block(TIMEOUT);
 		}
 	}
 
