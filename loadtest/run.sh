@@ -225,7 +225,7 @@ start_service() { # port log
     ZEITSPENDE_WAVES_MAX_WAVE_SIZE=1000000 ZEITSPENDE_ASKS_POLL_INTERVAL=100ms ZEITSPENDE_ASKS_BATCH_SIZE=2000 \
     ZEITSPENDE_ASKS_CONCURRENCY=256 \
     SERVER_ADDRESS=127.0.0.1 ZEITSPENDE_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
-    java -Xmx1g ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/${2%.log}.jfr,settings=profile} \
+    java -Xmx1g -XX:+UseG1GC ${LOADTEST_JFR:+-XX:StartFlightRecording=filename=${results}/${2%.log}.jfr,settings=profile} \
     -jar "${jar}" "${pacing_off[@]}" >"${results}/$2" 2>&1 &
   pids+=($!)
   local pid=$!

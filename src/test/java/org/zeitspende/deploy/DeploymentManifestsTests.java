@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Checks the Kubernetes overlays and the Compose file against the app's contract: image,
- * health paths, hardening, scaling and the documented environment variables.
+ * Checks the Kubernetes overlays, the Compose file and the image's JVM options against
+ * the app's contract: image, health paths, hardening, scaling, the garbage collector and
+ * the documented environment variables.
  * <p>
  * The overlays are rendered with {@code kubectl kustomize}. Without kubectl on the PATH
  * those checks are skipped, except on CI ({@code CI=true}), where they fail.
@@ -51,6 +52,11 @@ class DeploymentManifestsTests {
 
 	private static final List<String> CREDENTIAL_VARIABLES = List.of("SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_PASSWORD",
 			"SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD", "ZEITSPENDE_AUTH_SIGNING_KEY");
+
+	// Named, since under 1,792 MB of memory (the base deployment's limit is 1 GiB) or on
+	// a
+	// single processor the JVM would choose the serial collector.
+	private static final String G1 = "-XX:+UseG1GC";
 
 	private static final Pattern BACKTICKED_NAME = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
 
@@ -222,6 +228,19 @@ class DeploymentManifestsTests {
 				assertThat(configMapKeys(overlay, container)).as("ConfigMap keys").doesNotContain(credential);
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void overlay_namesTheGarbageCollector(String overlay) {
+		assertThat(String.valueOf(configValue(overlay, "JAVA_TOOL_OPTIONS"))).contains(G1);
+	}
+
+	@Test
+	void composeAndImage_nameTheGarbageCollector() throws IOException {
+		assertThat(String.valueOf(composeEnvironment(composeService("app")).get("JAVA_TOOL_OPTIONS"))).contains(G1);
+		assertThat(Files.readString(PROJECT_ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8))
+			.containsPattern("ENV JAVA_TOOL_OPTIONS=\"[^\"]*" + Pattern.quote(G1));
 	}
 
 	@Test
