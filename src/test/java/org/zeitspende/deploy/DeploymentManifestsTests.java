@@ -58,6 +58,13 @@ class DeploymentManifestsTests {
 	// single processor the JVM would choose the serial collector.
 	private static final String G1 = "-XX:+UseG1GC";
 
+	// Beside its heap the JVM needed about 330 MB in bursts of taps.
+	private static final long ROOM_BESIDE_THE_HEAP = 384L << 20;
+
+	private static final Pattern HEAP_SHARE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
+
+	private static final Pattern MEMORY = Pattern.compile("([0-9]+)(Mi|Gi)");
+
 	private static final Pattern BACKTICKED_NAME = Pattern.compile("`([A-Z][A-Z0-9_]*)`");
 
 	private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
@@ -234,6 +241,17 @@ class DeploymentManifestsTests {
 	@ValueSource(strings = { "dev", "prod" })
 	void overlay_namesTheGarbageCollector(String overlay) {
 		assertThat(String.valueOf(configValue(overlay, "JAVA_TOOL_OPTIONS"))).contains(G1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void overlay_leavesRoomBesideTheHeap(String overlay) {
+		Matcher share = HEAP_SHARE.matcher(String.valueOf(configValue(overlay, "JAVA_TOOL_OPTIONS")));
+		assertThat(share.find()).as("-XX:MaxRAMPercentage in JAVA_TOOL_OPTIONS").isTrue();
+		Matcher limit = MEMORY.matcher(String.valueOf(at(appContainer(overlay), "resources", "limits", "memory")));
+		assertThat(limit.matches()).as("memory limit in Mi or Gi").isTrue();
+		long bytes = Long.parseLong(limit.group(1)) << ("Gi".equals(limit.group(2)) ? 30 : 20);
+		assertThat(bytes * (1 - Double.parseDouble(share.group(1)) / 100)).isGreaterThanOrEqualTo(ROOM_BESIDE_THE_HEAP);
 	}
 
 	@Test
