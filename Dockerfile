@@ -26,7 +26,7 @@ USER 10001:10001
 # G1 by name: with less than 1,792 MB of memory or a single processor, as in a pod limited
 # to 1 GiB, the JVM would choose the serial collector, which halted every request for up
 # to half a second in bursts of taps. The heap takes 60 % of the memory: the rest of the
-# JVM needed about 330 MB in bursts, and at 75 % a pod limited to 1 GiB was killed for
+# JVM needed about 300 MiB in bursts, and at 75 % a pod limited to 1 GiB was killed for
 # running out of memory (loadtest/README.md).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseG1GC -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080

@@ -58,7 +58,7 @@ class DeploymentManifestsTests {
 	// single processor the JVM would choose the serial collector.
 	private static final String G1 = "-XX:+UseG1GC";
 
-	// Beside its heap the JVM needed about 330 MB in bursts of taps.
+	// Beside its heap the JVM needed about 300 MiB in bursts of taps.
 	private static final long ROOM_BESIDE_THE_HEAP = 384L << 20;
 
 	private static final Pattern HEAP_SHARE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
