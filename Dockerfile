@@ -23,11 +23,11 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 USER 10001:10001
-# G1 by name: with less than 1,792 MB of memory or a single processor, as in a pod limited
-# to 1 GiB, the JVM would choose the serial collector, which halted every request for up
-# to half a second in bursts of taps. The heap takes 60 % of the memory: the rest of the
-# JVM needed about 300 MiB in bursts, and at 75 % a pod limited to 1 GiB was killed for
-# running out of memory (loadtest/README.md).
+# G1 by name: with less than 1,792 MiB of memory or a single processor, as in a pod limited
+# to 1 GiB, the JVM would choose the serial collector, whose full collections paused for up
+# to half a second in bursts of taps in a lab. The heap takes 60 % of the memory: beside it
+# the JVM needed about 300 MiB in bursts, and in a lab G1 at 75 % in a 1 GiB memory cgroup
+# was killed for running out of memory (loadtest/README.md).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseG1GC -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080
 EXPOSE 8080
