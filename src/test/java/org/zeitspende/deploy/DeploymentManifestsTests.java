@@ -54,14 +54,12 @@ class DeploymentManifestsTests {
 	private static final List<String> CREDENTIAL_VARIABLES = List.of("SPRING_R2DBC_PASSWORD", "SPRING_FLYWAY_PASSWORD",
 			"SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD", "ZEITSPENDE_AUTH_SIGNING_KEY");
 
-	// Named, since under 1,792 MiB of memory (the base deployment's limit is 1 GiB) or on
-	// a
-	// single processor the JVM would choose the serial collector.
+	// Named: under 1,792 MiB of memory (the base deployment's limit is 1 GiB) or on
+	// one processor the JVM would choose the serial collector.
 	private static final String G1 = "-XX:+UseG1GC";
 
-	// Beside its heap the JVM needed about 300 MiB in bursts of taps (resident memory
-	// less
-	// the heap's maximum, measured in a lab).
+	// Beside its heap the JVM needed about 300 MiB in bursts of taps (resident
+	// memory less the heap's maximum, measured in a lab).
 	private static final long ROOM_BESIDE_THE_HEAP = 384L << 20;
 
 	private static final Pattern HEAP_SHARE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
