@@ -59,8 +59,11 @@ class DeploymentManifestsTests {
 	private static final String G1 = "-XX:+UseG1GC";
 
 	// Beside its heap the JVM needed about 300 MiB in bursts of taps (resident
-	// memory less the heap's maximum, measured in a lab).
+	// memory less the heap's maximum, measured in a lab) sized for two processors,
+	// about 640 MiB sized for 64 (a node's all, for a pod without a CPU limit).
 	private static final long ROOM_BESIDE_THE_HEAP = 384L << 20;
+
+	private static final Pattern PROCESSORS = Pattern.compile("-XX:ActiveProcessorCount=([0-9]+)");
 
 	private static final Pattern HEAP_SHARE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
 
@@ -251,6 +254,9 @@ class DeploymentManifestsTests {
 		assertThat(options).doesNotContain("-Xmx", "-XX:MaxRAM=", "-XX:MaxHeapSize");
 		List<MatchResult> shares = HEAP_SHARE.matcher(options).results().toList();
 		assertThat(shares).as("-XX:MaxRAMPercentage in JAVA_TOOL_OPTIONS, once").hasSize(1);
+		List<MatchResult> processors = PROCESSORS.matcher(options).results().toList();
+		assertThat(processors).as("-XX:ActiveProcessorCount in JAVA_TOOL_OPTIONS, once").hasSize(1);
+		assertThat(Integer.parseInt(processors.get(0).group(1))).isBetween(1, 2);
 		assertThat(appContainer(overlay).get("env").toString()).doesNotContain("JAVA_TOOL_OPTIONS");
 		Matcher limit = MEMORY.matcher(String.valueOf(at(appContainer(overlay), "resources", "limits", "memory")));
 		assertThat(limit.matches()).as("memory limit in Mi or Gi").isTrue();
