@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.zeitspende.ask.AskRepository.SentAsk;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.callout.OpenCallouts;
+import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
@@ -42,6 +43,8 @@ class AskRelay {
 	private static final int SENT_BATCH = 200;
 
 	private static final Duration SENT_WAIT = Duration.ofMillis(50);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Relaying asks");
 
 	private final AskRepository asks;
 
@@ -76,11 +79,11 @@ class AskRelay {
 	Mono<Void> pollOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> poll(Instant.now())).doOnNext((handled) -> {
+		return this.job.run(Mono.defer(() -> poll(Instant.now())).doOnNext((handled) -> {
 			if (handled > 0) {
 				log.debug("Relayed " + handled + " asks");
 			}
-		}).then();
+		}));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.callout.CalloutSummaries;
+import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
 import org.zeitspende.dispatch.MessageSender;
@@ -41,6 +42,8 @@ import org.zeitspende.organisation.MemberContacts;
 class NoticeRelay {
 
 	private static final Log log = LogFactory.getLog(NoticeRelay.class);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Relaying notices");
 
 	private final NoticeRepository notices;
 
@@ -99,7 +102,7 @@ class NoticeRelay {
 	Mono<Void> pollOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> poll(Instant.now())).then();
+		return this.job.run(Mono.defer(() -> poll(Instant.now())));
 	}
 
 	/**

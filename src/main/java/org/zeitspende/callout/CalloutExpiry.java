@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.ScheduledJob;
 
 /**
  * Ends open callouts whose start has passed: nobody is asked for help that is already
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 class CalloutExpiry {
 
 	private static final Log log = LogFactory.getLog(CalloutExpiry.class);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Expiring callouts");
 
 	private final CalloutRepository callouts;
 
@@ -33,11 +36,11 @@ class CalloutExpiry {
 	Mono<Void> expireOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> expire(Instant.now())).doOnNext((expired) -> {
+		return this.job.run(Mono.defer(() -> expire(Instant.now())).doOnNext((expired) -> {
 			if (expired > 0) {
 				log.info("Expired " + expired + " open callouts whose start passed");
 			}
-		}).then();
+		}));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutSummaries;
 import org.zeitspende.callout.CalloutSummary;
+import org.zeitspende.config.ScheduledJob;
 
 /**
  * Rebuilds the Redis slot counters and confirmed sets from PostgreSQL: at start-up and
@@ -46,6 +47,8 @@ class SlotReconciler {
 
 	// Redis keeps a callout's keys a day past its end, long after the last answer.
 	private static final Duration KEEP_AFTER_END = Duration.ofDays(1);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Reconciling the slot counters");
 
 	private final CalloutSummaries callouts;
 
@@ -79,10 +82,7 @@ class SlotReconciler {
 	Mono<Void> reconcileOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> reconcile(Instant.now())).onErrorResume((ex) -> {
-			log.warn("Could not reconcile the slot counters: " + ex.getMessage());
-			return Mono.empty();
-		}).then();
+		return this.job.run(Mono.defer(() -> reconcile(Instant.now())));
 	}
 
 	/**

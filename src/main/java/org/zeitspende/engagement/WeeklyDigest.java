@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.ask.AskOutbox;
+import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
@@ -56,6 +57,8 @@ class WeeklyDigest {
 
 	private static final Log log = LogFactory.getLog(WeeklyDigest.class);
 
+	private final ScheduledJob job = new ScheduledJob(log, "Sending the weekly digests");
+
 	private final RequirementProfiles profiles;
 
 	private final MatchProfiles helpers;
@@ -88,7 +91,7 @@ class WeeklyDigest {
 	Mono<Void> runOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> this.properties.enabled() ? run(Instant.now()) : Mono.empty()).then();
+		return this.job.run(Mono.defer(() -> this.properties.enabled() ? run(Instant.now()) : Mono.empty()));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.ScheduledJob;
 
 /**
  * Deletes what was never verified: helpers without any verified channel, and unverified
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 class UnverifiedPurge {
 
 	private static final Log log = LogFactory.getLog(UnverifiedPurge.class);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Purging unverified registrations");
 
 	private final DatabaseClient database;
 
@@ -34,13 +37,12 @@ class UnverifiedPurge {
 	Mono<Void> purgeOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> purge(OffsetDateTime.now().minus(this.properties.unverifiedRetention())))
+		return this.job.run(Mono.defer(() -> purge(OffsetDateTime.now().minus(this.properties.unverifiedRetention())))
 			.doOnNext((purged) -> {
 				if (purged.any()) {
 					log.info("Purged unverified registrations: " + purged);
 				}
-			})
-			.then();
+			}));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
@@ -30,6 +31,8 @@ import org.zeitspende.organisation.OrganisationNames;
 class MessageEmailRelay {
 
 	private static final Log log = LogFactory.getLog(MessageEmailRelay.class);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Relaying messages by email");
 
 	private final MessageEmailRepository emails;
 
@@ -58,7 +61,7 @@ class MessageEmailRelay {
 	Mono<Void> pollOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> poll(Instant.now())).then();
+		return this.job.run(Mono.defer(() -> poll(Instant.now())));
 	}
 
 	/**

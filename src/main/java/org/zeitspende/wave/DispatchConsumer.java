@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.ScheduledJob;
 
 /**
  * Takes jobs from the dispatch stream and plans their waves; every replica runs one. A
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 class DispatchConsumer {
 
 	private static final Log log = LogFactory.getLog(DispatchConsumer.class);
+
+	private final ScheduledJob job = new ScheduledJob(log, "Planning waves from the dispatch stream");
 
 	private final DispatchJobs jobs;
 
@@ -53,7 +56,7 @@ class DispatchConsumer {
 	Mono<Void> consumeOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> consume(this.name, this.properties.reclaimAfter(), Instant.now())).then();
+		return this.job.run(Mono.defer(() -> consume(this.name, this.properties.reclaimAfter(), Instant.now())));
 	}
 
 	/**

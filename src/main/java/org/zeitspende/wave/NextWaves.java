@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.callout.CalloutOpened;
 import org.zeitspende.callout.HelperWithdrew;
+import org.zeitspende.config.ScheduledJob;
 
 /**
  * Puts jobs on the dispatch stream: the first wave when a callout opens, another when a
@@ -33,6 +34,10 @@ class NextWaves {
 	private static final int POLL_BATCH = 500;
 
 	private static final Retry PUBLISH_RETRY = Retry.backoff(3, Duration.ofMillis(200));
+
+	private final ScheduledJob nextWaves = new ScheduledJob(log, "Putting the next waves on the dispatch stream");
+
+	private final ScheduledJob firstWaves = new ScheduledJob(log, "Looking for callouts without a first wave");
 
 	private final DispatchJobs jobs;
 
@@ -62,7 +67,7 @@ class NextWaves {
 	Mono<Void> pollOnSchedule() {
 		// Spring calls this once and subscribes to the result on every run: the time is
 		// taken per run.
-		return Mono.defer(() -> poll(Instant.now())).then();
+		return this.nextWaves.run(Mono.defer(() -> poll(Instant.now())));
 	}
 
 	/**
@@ -80,7 +85,7 @@ class NextWaves {
 	@Scheduled(initialDelayString = "${zeitspende.waves.poll-interval}",
 			fixedDelayString = "${zeitspende.waves.poll-interval}")
 	Mono<Void> recoverFirstWavesOnSchedule() {
-		return Mono.defer(() -> recoverFirstWaves(Instant.now())).then();
+		return this.firstWaves.run(Mono.defer(() -> recoverFirstWaves(Instant.now())));
 	}
 
 	/**

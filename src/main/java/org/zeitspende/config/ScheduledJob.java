@@ -1,0 +1,90 @@
+package org.zeitspende.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.commons.logging.Log;
+import reactor.core.publisher.Mono;
+
+/**
+ * The runs of one scheduled job, and what the log says of their failures. While
+ * PostgreSQL or Redis is away every run fails the same way, every second or two, and
+ * Spring would log each failure with its stack trace. Here the first failure of a streak
+ * is logged with its stack trace, then one line a minute while the runs keep failing, and
+ * one line when a run succeeds again. A failed run completes empty: the next one comes at
+ * its time.
+ */
+public final class ScheduledJob {
+
+	static final Duration REMINDER_EVERY = Duration.ofMinutes(1);
+
+	private final Log log;
+
+	private final String name;
+
+	private final Clock clock;
+
+	private int failedInARow;
+
+	private Instant failingSince;
+
+	private Instant lastLogged;
+
+	/**
+	 * A job whose failures go to the given log.
+	 * @param log the log of the class that runs the job
+	 * @param name what the job does, for the log: "Planning waves"
+	 */
+	public ScheduledJob(Log log, String name) {
+		this(log, name, Clock.systemUTC());
+	}
+
+	ScheduledJob(Log log, String name, Clock clock) {
+		this.log = log;
+		this.name = name;
+		this.clock = clock;
+	}
+
+	/**
+	 * One run of the job.
+	 * @param run the run, subscribed to once
+	 * @return completes when the run has, also when it failed
+	 */
+	public Mono<Void> run(Mono<?> run) {
+		return run.then(Mono.<Void>fromRunnable(this::succeeded)).onErrorResume((ex) -> {
+			failed(ex);
+			return Mono.empty();
+		});
+	}
+
+	// Runs of one job never overlap (fixed delay), but each may end on another thread.
+	private synchronized void succeeded() {
+		if (this.failedInARow > 0) {
+			this.log.info(this.name + " works again, after " + runs(this.failedInARow) + " failed since "
+					+ this.failingSince);
+			this.failedInARow = 0;
+		}
+	}
+
+	private synchronized void failed(Throwable ex) {
+		Instant now = this.clock.instant();
+		this.failedInARow++;
+		if (this.failedInARow == 1) {
+			this.failingSince = now.truncatedTo(ChronoUnit.SECONDS);
+			this.lastLogged = now;
+			this.log.warn(this.name + " failed; trying again at the next run: " + ex.getMessage(), ex);
+		}
+		else if (!now.isBefore(this.lastLogged.plus(REMINDER_EVERY))) {
+			this.lastLogged = now;
+			this.log.warn(this.name + " still fails, " + runs(this.failedInARow) + " since " + this.failingSince + ": "
+					+ ex.getMessage());
+		}
+	}
+
+	private static String runs(int count) {
+		return count + ((count == 1) ? " run" : " runs");
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.zeitspende.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ScheduledJobTests {
+
+	private static final String FAILED = "Planning waves failed; trying again at the next run: Redis command timed out";
+
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-12-07T22:00:00.250Z"));
+
+	private final ScheduledJob job = new ScheduledJob(LogFactory.getLog(ScheduledJobTests.class), "Planning waves",
+			this.clock);
+
+	@Test
+	void aFailedRun_completesEmpty_andItsCauseIsLoggedWithTheStackTrace(CapturedOutput output) {
+		StepVerifier.create(this.job.run(Mono.error(new IllegalStateException("Redis command timed out"))))
+			.verifyComplete();
+		assertThat(output).contains(FAILED)
+			.contains("java.lang.IllegalStateException: Redis command timed out")
+			.contains("at org.zeitspende.config.ScheduledJobTests");
+	}
+
+	@Test
+	void failuresInARow_areLoggedOnceAMinute_withoutTheirStackTraces(CapturedOutput output) {
+		for (int run = 1; run <= 30; run++) {
+			fail();
+			this.clock.advance(Duration.ofSeconds(2));
+		}
+		assertThat(output).doesNotContain("Planning waves still fails");
+		fail();
+		assertThat(count(output, FAILED)).isOne();
+		assertThat(count(output, "Planning waves still fails")).isOne();
+		assertThat(output)
+			.contains("Planning waves still fails, 31 runs since 2026-12-07T22:00:00Z: Redis command timed out");
+		assertThat(count(output, "java.lang.IllegalStateException")).isOne();
+	}
+
+	@Test
+	void aRunThatSucceedsAfterFailures_saysSoOnce_andTheNextFailureStartsANewStreak(CapturedOutput output) {
+		fail();
+		this.clock.advance(Duration.ofSeconds(2));
+		fail();
+		fail();
+		succeed();
+		succeed();
+		assertThat(count(output, "Planning waves works again")).isOne();
+		assertThat(output).contains("Planning waves works again, after 3 runs failed since 2026-12-07T22:00:00Z");
+		this.clock.advance(Duration.ofSeconds(10));
+		fail();
+		assertThat(count(output, FAILED)).isEqualTo(2);
+		assertThat(count(output, "java.lang.IllegalStateException")).isEqualTo(2);
+	}
+
+	@Test
+	void runsThatSucceed_logNothing_andEachRunIsSubscribedToOnce(CapturedOutput output) {
+		AtomicInteger subscriptions = new AtomicInteger();
+		Mono<Integer> run = Mono.fromCallable(subscriptions::incrementAndGet);
+		StepVerifier.create(this.job.run(run)).verifyComplete();
+		StepVerifier.create(this.job.run(run)).verifyComplete();
+		assertThat(subscriptions).hasValue(2);
+		assertThat(output).doesNotContain("Planning waves");
+	}
+
+	private void fail() {
+		StepVerifier.create(this.job.run(Mono.error(new IllegalStateException("Redis command timed out"))))
+			.verifyComplete();
+	}
+
+	private void succeed() {
+		StepVerifier.create(this.job.run(Mono.just(1))).verifyComplete();
+	}
+
+	private static int count(CapturedOutput output, String text) {
+		return output.getAll().split(Pattern.quote(text), -1).length - 1;
+	}
+
+	private static final class SettableClock extends Clock {
+
+		private Instant now;
+
+		SettableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
