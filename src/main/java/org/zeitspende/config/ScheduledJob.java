@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import org.apache.commons.logging.Log;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * The runs of one scheduled job, and what the log says of their failures. While
  * PostgreSQL or Redis is away every run fails the same way, every second or two, and
@@ -74,13 +76,20 @@ public final class ScheduledJob {
 		if (this.failedInARow == 1) {
 			this.failingSince = now.truncatedTo(ChronoUnit.SECONDS);
 			this.lastLogged = now;
-			this.log.warn(this.name + " failed; trying again at the next run: " + ex.getMessage(), ex);
+			this.log.warn(this.name + " failed; trying again at the next run: " + reason(ex), ex);
 		}
 		else if (!now.isBefore(this.lastLogged.plus(REMINDER_EVERY))) {
 			this.lastLogged = now;
 			this.log.warn(this.name + " still fails, " + runs(this.failedInARow) + " since " + this.failingSince + ": "
-					+ ex.getMessage());
+					+ reason(ex));
 		}
+	}
+
+	// The exception's message and, if another, its root cause's: "Failed to obtain R2DBC
+	// Connection (... Connection refused)".
+	private static String reason(Throwable ex) {
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		return (root != ex) ? ex.getMessage() + " (" + root.getMessage() + ")" : ex.getMessage();
 	}
 
 	private static String runs(int count) {

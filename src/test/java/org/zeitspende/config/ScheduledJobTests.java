@@ -1,5 +1,6 @@
 package org.zeitspende.config;
 
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,15 @@ class ScheduledJobTests {
 		assertThat(output).contains(FAILED)
 			.contains("java.lang.IllegalStateException: Redis command timed out")
 			.contains("at org.zeitspende.config.ScheduledJobTests");
+	}
+
+	@Test
+	void aFailureWithACause_namesTheRootCause(CapturedOutput output) {
+		IllegalStateException failure = new IllegalStateException("Failed to obtain R2DBC Connection",
+				new IllegalArgumentException("Cannot connect", new ConnectException("Connection refused")));
+		StepVerifier.create(this.job.run(Mono.error(failure))).verifyComplete();
+		assertThat(output).contains("Planning waves failed; trying again at the next run: "
+				+ "Failed to obtain R2DBC Connection (Connection refused)");
 	}
 
 	@Test
