@@ -28,8 +28,8 @@ USER 10001:10001
 # to half a second in bursts of taps in a lab. The heap takes 60 % of the memory: beside it
 # the JVM needed about 300 MiB in bursts, and in a lab G1 at 75 % in a 1 GiB memory cgroup
 # was killed for running out of memory (loadtest/README.md). Two processors: the JVM sizes
-# its collector, threads and network buffers by the processors it sees, a node's all when
-# the pod has no CPU limit; sized for 64 it needed twice as much beside the heap (about
+# its collector, threads and network buffers by the processors it sees, all of the node's
+# when the pod has no CPU limit; sized for 64 it needed twice as much beside the heap (about
 # 640 MiB) in a lab, and in a 1 GiB memory cgroup it was killed.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseG1GC -XX:MaxRAMPercentage=60 -XX:ActiveProcessorCount=2 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080

@@ -13,10 +13,12 @@ import org.springframework.core.NestedExceptionUtils;
 /**
  * The runs of one scheduled job, and what the log says of their failures. While
  * PostgreSQL or Redis is away every run fails the same way, every second or two, and
- * Spring would log each failure with its stack trace. Here the first failure of a streak
- * is logged with its stack trace, then one line a minute while the runs keep failing, and
- * one line when a run succeeds again. A failed run completes empty: the next one comes at
- * its time.
+ * Spring would log each failure with its stack trace (its logger for that is set to
+ * {@code error} in {@code application.yml}). Here the first failure of a streak is logged
+ * with its stack trace, then one line a minute while the runs keep failing, and one line
+ * when a run succeeds again. A failed run still fails: Spring's scheduling counts it (the
+ * metric {@code tasks.scheduled.execution} with outcome {@code ERROR}), and the next run
+ * comes at its time.
  */
 public final class ScheduledJob {
 
@@ -52,16 +54,14 @@ public final class ScheduledJob {
 	/**
 	 * One run of the job.
 	 * @param run the run, subscribed to once
-	 * @return completes when the run has, also when it failed
+	 * @return completes when the run has, or fails with its error once logged
 	 */
 	public Mono<Void> run(Mono<?> run) {
-		return run.then(Mono.<Void>fromRunnable(this::succeeded)).onErrorResume((ex) -> {
-			failed(ex);
-			return Mono.empty();
-		});
+		return run.then().doOnSuccess((done) -> succeeded()).doOnError(this::failed);
 	}
 
-	// Runs of one job never overlap (fixed delay), but each may end on another thread.
+	// Runs may end on different threads, and a run at start-up may overlap a scheduled
+	// one.
 	private synchronized void succeeded() {
 		if (this.failedInARow > 0) {
 			this.log.info(this.name + " works again, after " + runs(this.failedInARow) + " failed since "
@@ -85,11 +85,17 @@ public final class ScheduledJob {
 		}
 	}
 
-	// The exception's message and, if another, its root cause's: "Failed to obtain R2DBC
-	// Connection (... Connection refused)".
-	private static String reason(Throwable ex) {
+	// The exception's message and its root cause's, unless that says nothing new: "Failed
+	// to obtain R2DBC Connection (... Connection refused)".
+	static String reason(Throwable ex) {
+		String reason = messageOf(ex);
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
-		return (root != ex) ? ex.getMessage() + " (" + root.getMessage() + ")" : ex.getMessage();
+		String rootMessage = messageOf(root);
+		return (root == ex || reason.contains(rootMessage)) ? reason : reason + " (" + rootMessage + ")";
+	}
+
+	private static String messageOf(Throwable ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private static String runs(int count) {

@@ -71,10 +71,11 @@ class SlotReconciler {
 			.register(meters);
 	}
 
-	// Once ready, when the start-up checks have opened the Redis connection.
+	// Once ready, when the start-up checks have opened the Redis connection. A failure is
+	// logged by the job, and the next scheduled run tries again.
 	@EventListener(ApplicationReadyEvent.class)
 	Mono<Void> reconcileOnStart() {
-		return reconcileOnSchedule();
+		return reconcileOnSchedule().onErrorComplete();
 	}
 
 	@Scheduled(initialDelayString = "${zeitspende.confirmations.reconcile-interval}",

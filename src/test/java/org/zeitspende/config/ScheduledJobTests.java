@@ -25,56 +25,45 @@ class ScheduledJobTests {
 
 	private static final String FAILED = "Planning waves failed; trying again at the next run: Redis command timed out";
 
+	private static final Duration BETWEEN_RUNS = Duration.ofSeconds(2);
+
 	private final SettableClock clock = new SettableClock(Instant.parse("2026-12-07T22:00:00.250Z"));
 
 	private final ScheduledJob job = new ScheduledJob(LogFactory.getLog(ScheduledJobTests.class), "Planning waves",
 			this.clock);
 
 	@Test
-	void aFailedRun_completesEmpty_andItsCauseIsLoggedWithTheStackTrace(CapturedOutput output) {
+	void aFailedRun_failsWithItsError_andItsCauseIsLoggedWithTheStackTrace(CapturedOutput output) {
 		StepVerifier.create(this.job.run(Mono.error(new IllegalStateException("Redis command timed out"))))
-			.verifyComplete();
+			.verifyErrorMessage("Redis command timed out");
 		assertThat(output).contains(FAILED)
 			.contains("java.lang.IllegalStateException: Redis command timed out")
 			.contains("at org.zeitspende.config.ScheduledJobTests");
 	}
 
 	@Test
-	void aFailureWithACause_namesTheRootCause(CapturedOutput output) {
-		IllegalStateException failure = new IllegalStateException("Failed to obtain R2DBC Connection",
-				new IllegalArgumentException("Cannot connect", new ConnectException("Connection refused")));
-		StepVerifier.create(this.job.run(Mono.error(failure))).verifyComplete();
-		assertThat(output).contains("Planning waves failed; trying again at the next run: "
-				+ "Failed to obtain R2DBC Connection (Connection refused)");
-	}
-
-	@Test
 	void failuresInARow_areLoggedOnceAMinute_withoutTheirStackTraces(CapturedOutput output) {
-		for (int run = 1; run <= 30; run++) {
-			fail();
-			this.clock.advance(Duration.ofSeconds(2));
-		}
+		long runsAMinute = ScheduledJob.REMINDER_EVERY.dividedBy(BETWEEN_RUNS);
+		failRuns(runsAMinute);
 		assertThat(output).doesNotContain("Planning waves still fails");
-		fail();
+		failRuns(runsAMinute);
+		failRuns(1);
 		assertThat(count(output, FAILED)).isOne();
-		assertThat(count(output, "Planning waves still fails")).isOne();
+		assertThat(count(output, "Planning waves still fails")).isEqualTo(2);
 		assertThat(output)
-			.contains("Planning waves still fails, 31 runs since 2026-12-07T22:00:00Z: Redis command timed out");
+			.contains("Planning waves still fails, 31 runs since 2026-12-07T22:00:00Z: Redis command timed out")
+			.contains("Planning waves still fails, 61 runs since 2026-12-07T22:00:00Z: Redis command timed out");
 		assertThat(count(output, "java.lang.IllegalStateException")).isOne();
 	}
 
 	@Test
 	void aRunThatSucceedsAfterFailures_saysSoOnce_andTheNextFailureStartsANewStreak(CapturedOutput output) {
-		fail();
-		this.clock.advance(Duration.ofSeconds(2));
-		fail();
-		fail();
+		failRuns(3);
 		succeed();
 		succeed();
 		assertThat(count(output, "Planning waves works again")).isOne();
 		assertThat(output).contains("Planning waves works again, after 3 runs failed since 2026-12-07T22:00:00Z");
-		this.clock.advance(Duration.ofSeconds(10));
-		fail();
+		failRuns(1);
 		assertThat(count(output, FAILED)).isEqualTo(2);
 		assertThat(count(output, "java.lang.IllegalStateException")).isEqualTo(2);
 	}
@@ -89,9 +78,30 @@ class ScheduledJobTests {
 		assertThat(output).doesNotContain("Planning waves");
 	}
 
-	private void fail() {
-		StepVerifier.create(this.job.run(Mono.error(new IllegalStateException("Redis command timed out"))))
-			.verifyComplete();
+	@Test
+	void theReason_namesTheRootCause_unlessTheMessageSaysItAlready() {
+		ConnectException refused = new ConnectException("Connection refused");
+		assertThat(ScheduledJob.reason(new IllegalStateException("Failed to obtain R2DBC Connection",
+				new IllegalArgumentException("Cannot connect", refused))))
+			.isEqualTo("Failed to obtain R2DBC Connection (Connection refused)");
+		assertThat(ScheduledJob.reason(new IllegalStateException(refused)))
+			.isEqualTo("java.net.ConnectException: Connection refused");
+		assertThat(ScheduledJob.reason(refused)).isEqualTo("Connection refused");
+	}
+
+	@Test
+	void theReason_ofExceptionsWithoutMessages_namesTheirClasses() {
+		assertThat(ScheduledJob.reason(new NullPointerException())).isEqualTo("NullPointerException");
+		assertThat(ScheduledJob.reason(new IllegalStateException("Relay failed", new NullPointerException())))
+			.isEqualTo("Relay failed (NullPointerException)");
+	}
+
+	private void failRuns(long runs) {
+		for (long run = 0; run < runs; run++) {
+			StepVerifier.create(this.job.run(Mono.error(new IllegalStateException("Redis command timed out"))))
+				.verifyError(IllegalStateException.class);
+			this.clock.advance(BETWEEN_RUNS);
+		}
 	}
 
 	private void succeed() {

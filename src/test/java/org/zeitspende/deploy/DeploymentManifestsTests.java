@@ -60,7 +60,7 @@ class DeploymentManifestsTests {
 
 	// Beside its heap the JVM needed about 300 MiB in bursts of taps (resident
 	// memory less the heap's maximum, measured in a lab) sized for two processors,
-	// about 640 MiB sized for 64 (a node's all, for a pod without a CPU limit).
+	// about 640 MiB sized for 64 (all of a node's, for a pod without a CPU limit).
 	private static final long ROOM_BESIDE_THE_HEAP = 384L << 20;
 
 	private static final Pattern PROCESSORS = Pattern.compile("-XX:ActiveProcessorCount=([0-9]+)");
