@@ -48,12 +48,12 @@ class ScheduledJobTests {
 		assertThat(output).doesNotContain("Planning waves still fails");
 		failRuns(runsAMinute);
 		failRuns(1);
-		assertThat(count(output, FAILED)).isOne();
+		assertThat(output).containsOnlyOnce(FAILED);
 		assertThat(count(output, "Planning waves still fails")).isEqualTo(2);
 		assertThat(output)
 			.contains("Planning waves still fails, 31 runs since 2026-12-07T22:00:00Z: Redis command timed out")
 			.contains("Planning waves still fails, 61 runs since 2026-12-07T22:00:00Z: Redis command timed out");
-		assertThat(count(output, "java.lang.IllegalStateException")).isOne();
+		assertThat(output).containsOnlyOnce("java.lang.IllegalStateException");
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class ScheduledJobTests {
 		failRuns(3);
 		succeed();
 		succeed();
-		assertThat(count(output, "Planning waves works again")).isOne();
+		assertThat(output).containsOnlyOnce("Planning waves works again");
 		assertThat(output).contains("Planning waves works again, after 3 runs failed since 2026-12-07T22:00:00Z");
 		failRuns(1);
 		assertThat(count(output, FAILED)).isEqualTo(2);
