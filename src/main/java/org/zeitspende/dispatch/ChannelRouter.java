@@ -1,5 +1,6 @@
 package org.zeitspende.dispatch;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,17 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.dispatch.MessageRejectedException.Reason;
 import org.zeitspende.dispatch.internal.ChannelAdapter;
 import org.zeitspende.dispatch.internal.Recipients;
 
 /**
  * The {@link MessageSender}: checks the recipient's form, then hands the message to the
- * one adapter active for its channel. Logs each failure with the masked recipient.
+ * one adapter active for its channel. Logs each refusal with the masked recipient, and
+ * each channel's failures to send as a {@link FailureStreak}: while a provider is down,
+ * every message of a fan-out fails (most at once, at its open circuit breaker), and a
+ * line each would bury the log.
  */
 @Service
 class ChannelRouter implements MessageSender {
@@ -23,6 +28,8 @@ class ChannelRouter implements MessageSender {
 	private static final Log log = LogFactory.getLog(ChannelRouter.class);
 
 	private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+
+	private final Map<Channel, FailureStreak> failures = new EnumMap<>(Channel.class);
 
 	ChannelRouter(List<ChannelAdapter> adapters) {
 		for (ChannelAdapter adapter : adapters) {
@@ -41,6 +48,7 @@ class ChannelRouter implements MessageSender {
 						+ ", or set ZEITSPENDE_DEV_INBOX_ENABLED=true on a system without real people");
 			}
 			log.info(name(channel) + ": " + adapter.description());
+			this.failures.put(channel, new FailureStreak(log, name(channel), "message", Clock.systemUTC()));
 		}
 	}
 
@@ -54,10 +62,13 @@ class ChannelRouter implements MessageSender {
 				.doOnError(MessageRejectedException.class, (ex) -> logRejected(message, ex))
 				.cast(SentMessage.class);
 		}
+		FailureStreak failures = this.failures.get(message.channel());
 		return this.adapters.get(message.channel())
 			.send(message)
+			.doOnSuccess((sent) -> failures.succeeded())
 			.doOnError(MessageRejectedException.class, (ex) -> logRejected(message, ex))
-			.doOnError(MessageNotSentException.class, (ex) -> logNotSent(message, ex));
+			.doOnError(MessageNotSentException.class,
+					(ex) -> failures.failed(ex, (unlogged) -> logNotSent(message, ex, unlogged)));
 	}
 
 	private static void logRejected(OutgoingMessage message, MessageRejectedException ex) {
@@ -65,10 +76,10 @@ class ChannelRouter implements MessageSender {
 				+ " (reference " + message.reference() + ") refused: " + ex.reason() + ". " + ex.getMessage());
 	}
 
-	private static void logNotSent(OutgoingMessage message, MessageNotSentException ex) {
+	private static void logNotSent(OutgoingMessage message, MessageNotSentException ex, String unlogged) {
 		log.warn(name(message.channel()) + " to " + Recipients.mask(message.channel(), message.recipient())
 				+ " (reference " + message.reference() + ") not sent" + (ex.outcomeUnknown() ? ", outcome unknown" : "")
-				+ ": " + ex.getMessage());
+				+ ": " + ex.getMessage() + unlogged);
 	}
 
 	private static String name(Channel channel) {

@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +52,7 @@ import static org.awaitility.Awaitility.await;
  * real SMTP server when the SMS cannot reach the helper.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class AskRelayThroughTwilioIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -192,6 +196,32 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(this.twilio.requests()).as("each ask left pending sent once, none of the sent ones again")
 			.hasSize(10 - (int) sentDuringOutage);
 		assertThat(this.twilio.requests()).extracting((request) -> request.field("To")).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void anOutage_isLoggedAsAStreak_notAsALinePerAsk(CapturedOutput output) {
+		UUID callout = openCallout();
+		enqueue(callout, IntStream.range(0, 100).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
+		this.twilio.failNext(1000, 503, 20503);
+		Instant now = Instant.now();
+
+		poll(now);
+		poll(now.plus(Duration.ofHours(1)));
+
+		assertThat(rows(callout)).extracting(Row::status).containsOnly("PENDING");
+		assertThat(this.circuitBreakers.circuitBreaker("twilio").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		// Each ask failed twice: 200 lines, had each been logged. The first failure
+		// (unless
+		// an earlier test logged one within the minute) and at most a reminder.
+		assertThat(
+				output.getAll().lines().filter((line) -> line.contains("SMS to") || line.contains("SMS still fails")))
+			.hasSizeLessThanOrEqualTo(2);
+
+		// Sent once it is over, so that no later test's poll finds them due.
+		this.twilio.reset();
+		this.circuitBreakers.circuitBreaker("twilio").reset();
+		poll(now.plus(Duration.ofHours(2)));
+		assertThat(rows(callout)).extracting(Row::status).containsOnly("SENT");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class OperationsIntegrationTests {
 	}
 
 	@Test
-	void prometheus_exportsHttpAndJvmMetrics() {
+	void prometheus_exportsHttpJvmAndProviderMetrics() {
 		this.client.get().uri("/api/places").exchange().expectStatus().isOk();
 		String metrics = this.client.get()
 			.uri("/actuator/prometheus")
@@ -56,6 +56,11 @@ class OperationsIntegrationTests {
 			.getResponseBody();
 		assertThat(metrics).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
 				"r2dbc_pool_acquired_connections");
+		assertThat(metrics).as("the providers' resilience, which README's operating section names")
+			.contains("resilience4j_circuitbreaker_state{name=\"twilio\",state=\"open\"}",
+					"resilience4j_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"smtp\"}",
+					"resilience4j_retry_calls_total{kind=\"failed_with_retry\",name=\"twilio\"}",
+					"resilience4j_timelimiter_calls_total{kind=\"timeout\",name=\"smtp\"}");
 	}
 
 	@Test

@@ -1,11 +1,7 @@
 package org.zeitspende.config;
 
-import java.net.ConnectException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -17,6 +13,7 @@ import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.zeitspende.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +40,7 @@ class ScheduledJobTests {
 
 	@Test
 	void failuresInARow_areLoggedOnceAMinute_withoutTheirStackTraces(CapturedOutput output) {
-		long runsAMinute = ScheduledJob.REMINDER_EVERY.dividedBy(BETWEEN_RUNS);
+		long runsAMinute = FailureStreak.REMINDER_EVERY.dividedBy(BETWEEN_RUNS);
 		failRuns(runsAMinute);
 		assertThat(output).doesNotContain("Planning waves still fails");
 		failRuns(runsAMinute);
@@ -57,12 +54,14 @@ class ScheduledJobTests {
 	}
 
 	@Test
-	void aRunThatSucceedsAfterFailures_saysSoOnce_andTheNextFailureStartsANewStreak(CapturedOutput output) {
+	void aRunThatSucceedsAfterFailures_saysSoOnce_andAStreakAMinuteLaterIsLoggedWithItsStackTrace(
+			CapturedOutput output) {
 		failRuns(3);
 		succeed();
 		succeed();
 		assertThat(output).containsOnlyOnce("Planning waves works again");
 		assertThat(output).contains("Planning waves works again, after 3 runs failed since 2026-12-07T22:00:00Z");
+		this.clock.advance(FailureStreak.REMINDER_EVERY);
 		failRuns(1);
 		assertThat(count(output, FAILED)).isEqualTo(2);
 		assertThat(count(output, "java.lang.IllegalStateException")).isEqualTo(2);
@@ -76,24 +75,6 @@ class ScheduledJobTests {
 		StepVerifier.create(this.job.run(run)).verifyComplete();
 		assertThat(subscriptions).hasValue(2);
 		assertThat(output).doesNotContain("Planning waves");
-	}
-
-	@Test
-	void theReason_namesTheRootCause_unlessTheMessageSaysItAlready() {
-		ConnectException refused = new ConnectException("Connection refused");
-		assertThat(ScheduledJob.reason(new IllegalStateException("Failed to obtain R2DBC Connection",
-				new IllegalArgumentException("Cannot connect", refused))))
-			.isEqualTo("Failed to obtain R2DBC Connection (Connection refused)");
-		assertThat(ScheduledJob.reason(new IllegalStateException(refused)))
-			.isEqualTo("java.net.ConnectException: Connection refused");
-		assertThat(ScheduledJob.reason(refused)).isEqualTo("Connection refused");
-	}
-
-	@Test
-	void theReason_ofExceptionsWithoutMessages_namesTheirClasses() {
-		assertThat(ScheduledJob.reason(new NullPointerException())).isEqualTo("NullPointerException");
-		assertThat(ScheduledJob.reason(new IllegalStateException("Relay failed", new NullPointerException())))
-			.isEqualTo("Relay failed (NullPointerException)");
 	}
 
 	private void failRuns(long runs) {
@@ -110,35 +91,6 @@ class ScheduledJobTests {
 
 	private static int count(CapturedOutput output, String text) {
 		return output.getAll().split(Pattern.quote(text), -1).length - 1;
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
