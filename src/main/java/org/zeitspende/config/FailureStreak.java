@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -12,12 +14,17 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * What the log says of something that fails again and again: a scheduled job while
- * PostgreSQL is away, or a provider's messages while it is down. The first failure of a
- * streak is logged in full by the caller, then one line a minute while the failures go
- * on, and one line when it works again. A streak that begins within a minute of the last
- * line is not logged at its start (so that a provider failing every other message does
- * not log each failure twice); its failures are counted, and the next line says how many
- * there were.
+ * PostgreSQL is away, or a provider's messages while it is down. A streak is failures
+ * with no success between them and no minute without a failure. Its first failure is
+ * logged in full by the caller, then one line a minute while it goes on, and one line
+ * when it ends: when something works again, or, at the next failure, when a minute passed
+ * without one.
+ * <p>
+ * A streak that begins within a minute of the last line is logged in full only once a
+ * minute has passed since that line, so that a provider failing every other message logs
+ * about two lines a minute, not two per failure. A streak too short for that is counted,
+ * and the next line tells the count; if none comes, the first success a minute after the
+ * last line does.
  */
 public final class FailureStreak {
 
@@ -33,23 +40,29 @@ public final class FailureStreak {
 
 	// Read without the lock by succeeded(): nothing to do while all goes well, which is
 	// nearly always, thousands of times a second in a fan-out.
-	private volatile int failedInARow;
+	private volatile boolean untold;
+
+	private long failedInARow;
 
 	private Instant failingSince;
+
+	private Instant lastFailure;
+
+	private String latestReason;
 
 	private boolean streakLogged;
 
 	private Instant lastLogged;
 
-	private int unlogged;
+	private long inShortStreaks;
 
-	private Instant unloggedSince;
+	private Instant shortStreaksSince;
 
 	/**
 	 * A streak whose lines go to the given log.
 	 * @param log the log of the class whose work fails
 	 * @param subject what fails, for the log: "Planning waves", "SMS"
-	 * @param unit what is counted, singular and plural: "run", "message"
+	 * @param unit what is counted, in the singular: "run", "message"
 	 * @param clock the clock that tells when a minute has passed
 	 */
 	public FailureStreak(Log log, String subject, String unit, Clock clock) {
@@ -60,72 +73,111 @@ public final class FailureStreak {
 	}
 
 	/**
-	 * It worked; after a streak that was logged, that is logged too.
+	 * It worked.
 	 */
 	public void succeeded() {
-		if (this.failedInARow > 0) {
-			endStreak();
+		if (this.untold) {
+			succeededAfterFailures().forEach(Runnable::run);
 		}
-	}
-
-	private synchronized void endStreak() {
-		if (this.failedInARow == 0) {
-			return;
-		}
-		if (this.streakLogged) {
-			this.lastLogged = this.clock.instant();
-			this.log.info(this.subject + " works again, after " + count(this.failedInARow) + " failed since "
-					+ this.failingSince);
-		}
-		else {
-			this.unloggedSince = (this.unlogged == 0) ? this.failingSince : this.unloggedSince;
-			this.unlogged += this.failedInARow;
-		}
-		this.failedInARow = 0;
 	}
 
 	/**
 	 * It failed.
 	 * @param ex why
-	 * @param inFull logs this failure in full, called when a logged streak begins, with
-	 * what is to be appended: empty, or how many failures went unlogged before
+	 * @param inFull logs this failure in full; called (outside the lock, like every line)
+	 * when a streak is first logged, with what is to be appended to the line: empty, or
+	 * what failed before
 	 */
-	public synchronized void failed(Throwable ex, Consumer<String> inFull) {
+	public void failed(Throwable ex, Consumer<String> inFull) {
+		recordFailure(ex, inFull).forEach(Runnable::run);
+	}
+
+	private synchronized List<Runnable> succeededAfterFailures() {
 		Instant now = this.clock.instant();
+		List<Runnable> lines = new ArrayList<>(1);
+		if (this.failedInARow > 0) {
+			if (endStreak(" works again, after ", lines)) {
+				this.lastLogged = now;
+			}
+		}
+		if (this.inShortStreaks > 0 && due(now)) {
+			String line = this.subject + " works again, after " + count(this.inShortStreaks)
+					+ " failed in short streaks since " + this.shortStreaksSince + ", the latest: " + this.latestReason;
+			this.inShortStreaks = 0;
+			this.lastLogged = now;
+			lines.add(() -> this.log.info(line));
+		}
+		this.untold = this.failedInARow > 0 || this.inShortStreaks > 0;
+		return lines;
+	}
+
+	private synchronized List<Runnable> recordFailure(Throwable ex, Consumer<String> inFull) {
+		Instant now = this.clock.instant();
+		List<Runnable> lines = new ArrayList<>(2);
+		if (this.failedInARow > 0 && !now.isBefore(this.lastFailure.plus(REMINDER_EVERY))) {
+			// The end of a streak a minute ago: the failure now begins a new one, logged
+			// in
+			// full if the last line came a minute ago, as if this one had not.
+			endStreak(" failed last at " + this.lastFailure.truncatedTo(ChronoUnit.SECONDS) + ", after ", lines);
+		}
 		this.failedInARow++;
-		boolean due = this.lastLogged == null || !now.isBefore(this.lastLogged.plus(REMINDER_EVERY));
+		this.lastFailure = now;
+		this.latestReason = reason(ex);
 		if (this.failedInARow == 1) {
 			this.failingSince = now.truncatedTo(ChronoUnit.SECONDS);
 			this.streakLogged = false;
-			if (due) {
-				logged(now);
-				inFull.accept(unloggedNote());
+		}
+		if (due(now)) {
+			String told = toldBefore();
+			if (this.streakLogged) {
+				String line = this.subject + " still fails, " + count(this.failedInARow) + " since " + this.failingSince
+						+ ": " + this.latestReason + told;
+				lines.add(() -> this.log.warn(line));
 			}
+			else {
+				String streak = (this.failedInARow > 1)
+						? " (" + count(this.failedInARow) + " failed since " + this.failingSince + ")" : "";
+				lines.add(() -> inFull.accept(streak + told));
+			}
+			this.streakLogged = true;
+			this.lastLogged = now;
 		}
-		else if (due) {
-			logged(now);
-			this.log.warn(this.subject + " still fails, " + count(this.failedInARow) + " since " + this.failingSince
-					+ ": " + reason(ex) + unloggedNote());
-		}
+		this.untold = true;
+		return lines;
 	}
 
-	private void logged(Instant now) {
-		this.lastLogged = now;
-		this.streakLogged = true;
+	// A logged streak's end is a line; an unlogged one's failures are counted for the
+	// next. Whether it was a line.
+	private boolean endStreak(String ended, List<Runnable> lines) {
+		boolean logged = this.streakLogged;
+		if (logged) {
+			String line = this.subject + ended + count(this.failedInARow) + " failed since " + this.failingSince;
+			lines.add(() -> this.log.info(line));
+		}
+		else {
+			this.shortStreaksSince = (this.inShortStreaks == 0) ? this.failingSince : this.shortStreaksSince;
+			this.inShortStreaks += this.failedInARow;
+		}
+		this.failedInARow = 0;
+		return logged;
 	}
 
-	// Read once, then reset: each count is told once.
-	private String unloggedNote() {
-		if (this.unlogged == 0) {
+	private boolean due(Instant now) {
+		return this.lastLogged == null || !now.isBefore(this.lastLogged.plus(REMINDER_EVERY));
+	}
+
+	// Told once, then reset.
+	private String toldBefore() {
+		if (this.inShortStreaks == 0) {
 			return "";
 		}
-		String note = " (before it " + count(this.unlogged) + " failed in short streaks since " + this.unloggedSince
-				+ ")";
-		this.unlogged = 0;
-		return note;
+		String told = " (before it " + count(this.inShortStreaks) + " failed in short streaks since "
+				+ this.shortStreaksSince + ")";
+		this.inShortStreaks = 0;
+		return told;
 	}
 
-	private String count(int count) {
+	private String count(long count) {
 		return count + " " + this.unit + ((count == 1) ? "" : "s");
 	}
 

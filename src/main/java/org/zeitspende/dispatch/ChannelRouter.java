@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.zeitspende.config.FailureStreak;
 import org.zeitspende.dispatch.MessageRejectedException.Reason;
@@ -17,10 +18,11 @@ import org.zeitspende.dispatch.internal.Recipients;
 
 /**
  * The {@link MessageSender}: checks the recipient's form, then hands the message to the
- * one adapter active for its channel. Logs each refusal with the masked recipient, and
- * each channel's failures to send as a {@link FailureStreak}: while a provider is down,
- * every message of a fan-out fails (most at once, at its open circuit breaker), and a
- * line each would bury the log.
+ * one adapter active for its channel. Logs each refusal and each message that may have
+ * been sent after all (never sent again) with the masked recipient and the reference, and
+ * each channel's other failures to send as a {@link FailureStreak}: while a provider is
+ * down, every message of a fan-out fails (most at once, at its open circuit breaker), and
+ * a line each would bury the log. A refusal is an answer, so the provider works.
  */
 @Service
 class ChannelRouter implements MessageSender {
@@ -31,7 +33,12 @@ class ChannelRouter implements MessageSender {
 
 	private final Map<Channel, FailureStreak> failures = new EnumMap<>(Channel.class);
 
+	@Autowired
 	ChannelRouter(List<ChannelAdapter> adapters) {
+		this(adapters, Clock.systemUTC());
+	}
+
+	ChannelRouter(List<ChannelAdapter> adapters, Clock clock) {
 		for (ChannelAdapter adapter : adapters) {
 			ChannelAdapter other = this.adapters.putIfAbsent(adapter.channel(), adapter);
 			if (other != null) {
@@ -48,7 +55,7 @@ class ChannelRouter implements MessageSender {
 						+ ", or set ZEITSPENDE_DEV_INBOX_ENABLED=true on a system without real people");
 			}
 			log.info(name(channel) + ": " + adapter.description());
-			this.failures.put(channel, new FailureStreak(log, name(channel), "message", Clock.systemUTC()));
+			this.failures.put(channel, new FailureStreak(log, name(channel), "message", clock));
 		}
 	}
 
@@ -66,9 +73,18 @@ class ChannelRouter implements MessageSender {
 		return this.adapters.get(message.channel())
 			.send(message)
 			.doOnSuccess((sent) -> failures.succeeded())
-			.doOnError(MessageRejectedException.class, (ex) -> logRejected(message, ex))
-			.doOnError(MessageNotSentException.class,
-					(ex) -> failures.failed(ex, (unlogged) -> logNotSent(message, ex, unlogged)));
+			.doOnError(MessageRejectedException.class, (ex) -> {
+				failures.succeeded();
+				logRejected(message, ex);
+			})
+			.doOnError(MessageNotSentException.class, (ex) -> {
+				if (ex.outcomeUnknown()) {
+					logNotSent(message, ex, "");
+				}
+				else {
+					failures.failed(ex, (before) -> logNotSent(message, ex, before));
+				}
+			});
 	}
 
 	private static void logRejected(OutgoingMessage message, MessageRejectedException ex) {
@@ -76,10 +92,10 @@ class ChannelRouter implements MessageSender {
 				+ " (reference " + message.reference() + ") refused: " + ex.reason() + ". " + ex.getMessage());
 	}
 
-	private static void logNotSent(OutgoingMessage message, MessageNotSentException ex, String unlogged) {
+	private static void logNotSent(OutgoingMessage message, MessageNotSentException ex, String before) {
 		log.warn(name(message.channel()) + " to " + Recipients.mask(message.channel(), message.recipient())
 				+ " (reference " + message.reference() + ") not sent" + (ex.outcomeUnknown() ? ", outcome unknown" : "")
-				+ ": " + ex.getMessage() + unlogged);
+				+ ": " + ex.getMessage() + before);
 	}
 
 	private static String name(Channel channel) {

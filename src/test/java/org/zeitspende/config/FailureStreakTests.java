@@ -4,7 +4,12 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,11 +33,12 @@ class FailureStreakTests {
 	private final FailureStreak streak = new FailureStreak(LogFactory.getLog(FailureStreakTests.class), "SMS",
 			"message", this.clock);
 
-	private final List<String> inFull = new ArrayList<>();
+	private final List<String> inFull = Collections.synchronizedList(new ArrayList<>());
 
 	@Test
 	void aStreak_isLoggedInFullAtItsStart_onceAMinute_andWhenItEnds(CapturedOutput output) {
 		fail(Duration.ofSeconds(1), 90);
+		this.streak.succeeded();
 		this.streak.succeeded();
 		assertThat(this.inFull).containsExactly("");
 		assertThat(output).containsOnlyOnce("SMS still fails")
@@ -49,7 +55,7 @@ class FailureStreakTests {
 			this.streak.succeeded();
 		}
 		assertThat(this.inFull).containsExactly("");
-		assertThat(output).containsOnlyOnce("SMS works again, after 1 message failed");
+		assertThat(output).containsOnlyOnce("SMS works again");
 
 		this.clock.advance(FailureStreak.REMINDER_EVERY);
 		fail(Duration.ofSeconds(1), 1);
@@ -58,30 +64,85 @@ class FailureStreakTests {
 	}
 
 	@Test
-	void aStreakThatBeganUnlogged_isLoggedAMinuteAfterTheLastLine_andSoIsItsEnd(CapturedOutput output) {
+	void aStreakThatBeganWithinAMinuteOfTheLastLine_isLoggedInFullOnceTheMinuteHasPassed(CapturedOutput output) {
 		fail(Duration.ofSeconds(10), 1);
 		this.streak.succeeded();
 		fail(Duration.ofSeconds(10), 7);
 		this.streak.succeeded();
-		assertThat(this.inFull).containsExactly("");
-		assertThat(output).containsOnlyOnce("SMS still fails, 7 messages since 2026-12-07T22:00:10Z")
+		assertThat(this.inFull).containsExactly("", " (7 messages failed since 2026-12-07T22:00:10Z)");
+		assertThat(output).doesNotContain("still fails")
 			.contains("SMS works again, after 7 messages failed since 2026-12-07T22:00:10Z");
 	}
 
 	@Test
+	void shortStreaksFollowedBySuccessesOnly_areToldByTheFirstSuccessAMinuteAfterTheLastLine(CapturedOutput output) {
+		fail(Duration.ofSeconds(1), 1);
+		this.streak.succeeded();
+		fail(Duration.ofSeconds(1), 3);
+		this.streak.succeeded();
+		this.clock.advance(Duration.ofSeconds(30));
+		this.streak.succeeded();
+		assertThat(output).doesNotContain("short streaks");
+
+		this.clock.advance(Duration.ofSeconds(30));
+		this.streak.succeeded();
+		this.streak.succeeded();
+		assertThat(output).containsOnlyOnce(
+				"SMS works again, after 3 messages failed in short streaks since 2026-12-07T22:00:01Z, the latest: "
+						+ "Twilio answered 503");
+	}
+
+	@Test
+	void aMinuteWithoutFailures_endsAStreakWithoutSuccesses_andTheNextFailureBeginsANewOne(CapturedOutput output) {
+		fail(Duration.ofSeconds(20), 3);
+		this.clock.advance(Duration.ofDays(1));
+		fail(Duration.ofSeconds(1), 1);
+		assertThat(output)
+			.containsOnlyOnce(
+					"SMS failed last at 2026-12-07T22:00:40Z, after 3 messages failed since 2026-12-07T22:00:00Z")
+			.doesNotContain("still fails");
+		assertThat(this.inFull).containsExactly("", "");
+	}
+
+	@Test
 	void aProviderFailingEveryOtherMessage_logsAboutTwoLinesAMinute_andTellsEveryFailure(CapturedOutput output) {
-		int failures = 0;
 		for (int i = 0; i < 3000; i++) {
 			fail(Duration.ofMillis(100), 1);
-			failures++;
-			this.streak.succeeded();
-			this.clock.advance(Duration.ofMillis(100));
+			succeed(Duration.ofMillis(100), 1);
 		}
-		fail(Duration.ofSeconds(60), 2);
-		failures += 2;
-		long lines = output.getAll().lines().count() + this.inFull.size();
-		assertThat(lines).as("two lines a minute at most").isBetween(10L, 24L);
-		assertThat(told(output)).isEqualTo(failures);
+		succeed(Duration.ofMillis(100), 1200);
+		List<String> lines = lines(output);
+		assertThat(lines).as("two lines a minute at most").hasSizeBetween(10, 24);
+		assertThat(told(lines)).isEqualTo(3000);
+	}
+
+	@Test
+	void manyThreadsAtOnce_loseNoFailure(CapturedOutput output) throws Exception {
+		int threads = 8;
+		int each = 20_000;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<?>> done = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			done.add(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < each; i++) {
+					this.streak.failed(DOWN, this.inFull::add);
+					this.streak.succeeded();
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> thread : done) {
+			thread.get();
+		}
+		pool.shutdown();
+		this.clock.advance(FailureStreak.REMINDER_EVERY);
+		this.streak.succeeded();
+		List<String> lines = lines(output);
+		assertThat(lines).hasSize(3);
+		assertThat(told(lines)).isEqualTo(threads * each);
 	}
 
 	@Test
@@ -109,17 +170,28 @@ class FailureStreakTests {
 		}
 	}
 
-	// The failures the lines account for: those of each streak whose end was logged,
-	// those
-	// each line says went unlogged before it, and those of the streak still going on.
-	private int told(CapturedOutput output) {
+	private void succeed(Duration between, int times) {
+		for (int i = 0; i < times; i++) {
+			this.streak.succeeded();
+			this.clock.advance(between);
+		}
+	}
+
+	// The lines in full (their texts after the caller's own) and the streak's own.
+	private List<String> lines(CapturedOutput output) {
 		List<String> lines = new ArrayList<>(this.inFull);
 		lines.addAll(output.getAll().lines().toList());
+		return lines;
+	}
+
+	// Failures told by lines that end streaks and by those that tell short ones: with
+	// every streak ended, each failure once.
+	private static int told(List<String> lines) {
 		int told = 0;
 		for (String line : lines) {
 			told += number(line, "after (\\d+) messages? failed") + number(line, "before it (\\d+) messages? failed");
 		}
-		return told + number(lines.get(lines.size() - 1), "still fails, (\\d+) messages?");
+		return told;
 	}
 
 	private static int number(String line, String pattern) {
