@@ -1,6 +1,7 @@
 package org.zeitspende.config;
 
 import java.net.URLDecoder;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	// Absent in slices of the web layer that test the problems alone.
 	private final ObjectProvider<ProblemPages> pages;
+
+	// While PostgreSQL is away, every request that needs it fails: a line each would bury
+	// the log under a surge.
+	private final FailureStreak databaseUnavailable = new FailureStreak(log, "The database", "request",
+			Clock.systemUTC());
 
 	ProblemDetailsAdvice(ObjectProvider<ProblemPages> pages) {
 		this.pages = pages;
@@ -200,13 +206,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	// A pool that waited too long for a connection under a burst, or a database that is
-	// briefly gone: the client should try again, not report a bug.
+	// briefly gone: the client should try again, not report a bug. Logged as a streak:
+	// no request tells that the database works again, so a streak ends at the next
+	// failure a minute after its last.
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
 			R2dbcTransientException.class })
 	Mono<ResponseEntity<Object>> handleDatabaseUnavailable(Exception ex, ServerWebExchange exchange) {
-		log.warn("Database unavailable on " + exchange.getRequest().getMethod() + " "
-				+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId() + "]: "
-				+ ex.getMessage());
+		this.databaseUnavailable.failed(ex,
+				(before) -> log.warn("Database unavailable on " + exchange.getRequest().getMethod() + " "
+						+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId()
+						+ "]: " + ex.getMessage() + before));
 		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
 		return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
