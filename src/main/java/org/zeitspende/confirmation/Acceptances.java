@@ -1,5 +1,6 @@
 package org.zeitspende.confirmation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutStatus;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperConfirmed;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.confirmation.ConfirmationRepository.SlotTaking;
 import org.zeitspende.confirmation.Confirmations.Asked;
 import org.zeitspende.confirmation.Confirmations.Result;
@@ -33,6 +35,9 @@ import org.zeitspende.confirmation.SlotGate.Reservation;
 class Acceptances {
 
 	private static final Log log = LogFactory.getLog(Acceptances.class);
+
+	private final FailureStreak failures = new FailureStreak(log, "Storing confirmations", "confirmation",
+			Clock.systemUTC());
 
 	private final SlotTakings takings;
 
@@ -99,12 +104,15 @@ class Acceptances {
 	private Mono<Result> take(Asked asked, boolean reserved, Instant now) {
 		UUID calloutId = asked.callout().id();
 		Mono<Void> undo = reserved ? this.gate.release(calloutId, asked.helperId()).then() : Mono.empty();
-		Mono<SlotTaking> taken = this.takings.take(calloutId, asked.helperId(), now).onErrorResume((ex) -> {
-			// The commit may have gone through unanswered: if so, the reconciliation adds
-			// the helper back.
-			log.warn("Could not store a confirmation for callout " + calloutId + ": " + ex.getMessage());
-			return undo.then(Mono.error(new GateUnavailableException(ex)));
-		});
+		Mono<SlotTaking> taken = this.takings.take(calloutId, asked.helperId(), now)
+			.doOnNext((taking) -> this.failures.succeeded())
+			.onErrorResume((ex) -> {
+				// The commit may have gone through unanswered: if so, the reconciliation
+				// adds the helper back.
+				this.failures.failed(ex, (before) -> log.warn("Could not store a confirmation for callout " + calloutId
+						+ ": " + FailureStreak.reason(ex) + before));
+				return undo.then(Mono.error(new GateUnavailableException(ex)));
+			});
 		return taken.flatMap((taking) -> switch (taking.kind()) {
 			case CONFIRMED -> Mono.just(confirmed(asked, taking, now));
 			// Answered in a request that committed first. If that was the helper's

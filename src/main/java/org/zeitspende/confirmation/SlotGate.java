@@ -1,5 +1,6 @@
 package org.zeitspende.confirmation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,16 +18,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.FailureStreak;
 
 /**
  * The fast gate in Redis: one script call per decision. It only turns the surplus away
  * early; PostgreSQL decides. When Redis cannot be reached, the gate says so and the
- * caller goes to PostgreSQL alone.
+ * caller goes to PostgreSQL alone; its calls' failures are logged as a streak, as every
+ * yes of a surge meets them.
  */
 @Component
 class SlotGate {
 
 	private static final Log log = LogFactory.getLog(SlotGate.class);
+
+	private final FailureStreak failures = new FailureStreak(log, "The slot gate in Redis", "call", Clock.systemUTC());
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -63,8 +68,11 @@ class SlotGate {
 		return this.redis.execute(this.reserve, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.next()
 			.map(SlotGate::reservation)
+			.doOnNext((reservation) -> this.failures.succeeded())
 			.onErrorResume((ex) -> {
-				log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: " + ex.getMessage());
+				this.failures.failed(ex,
+						(before) -> log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: "
+								+ FailureStreak.reason(ex) + before));
 				return Mono.just(Reservation.UNAVAILABLE);
 			});
 	}
@@ -80,8 +88,11 @@ class SlotGate {
 		return this.redis.execute(this.release, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.next()
 			.map((released) -> released == 1)
+			.doOnNext((released) -> this.failures.succeeded())
 			.onErrorResume((ex) -> {
-				log.warn("Could not give a slot back in Redis; the reconciliation will: " + ex.getMessage());
+				this.failures.failed(ex,
+						(before) -> log.warn("Could not give a slot back in Redis; the reconciliation will: "
+								+ FailureStreak.reason(ex) + before));
 				return Mono.just(false);
 			});
 	}

@@ -1,5 +1,6 @@
 package org.zeitspende.live;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -11,6 +12,7 @@ import org.springframework.data.redis.connection.ReactiveSubscription.Message;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.stereotype.Component;
+import org.zeitspende.config.FailureStreak;
 
 /**
  * The Redis pub/sub channel of each callout, {@code co:{<id>}:events}, that carries its
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 class CalloutChannels {
 
 	private static final Log log = LogFactory.getLog(CalloutChannels.class);
+
+	// Without Redis every confirmation's event fails: a line each would bury the log.
+	private final FailureStreak failures = new FailureStreak(log, "Publishing live events", "event", Clock.systemUTC());
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -40,10 +45,14 @@ class CalloutChannels {
 	 * @return completes when Redis took the message
 	 */
 	Mono<Void> publish(UUID calloutId, LiveEventKind kind) {
-		return this.redis.convertAndSend(channel(calloutId), kind.wireName()).then().onErrorResume((ex) -> {
-			log.warn("Could not publish " + kind.wireName() + " of callout " + calloutId + ": " + ex.getMessage());
-			return Mono.empty();
-		});
+		return this.redis.convertAndSend(channel(calloutId), kind.wireName())
+			.doOnNext((receivers) -> this.failures.succeeded())
+			.then()
+			.onErrorResume((ex) -> {
+				this.failures.failed(ex, (before) -> log.warn("Could not publish " + kind.wireName() + " of callout "
+						+ calloutId + ": " + FailureStreak.reason(ex) + before));
+				return Mono.empty();
+			});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.zeitspende.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.ratelimit.RateLimitProperties.Limit;
 
 /**
@@ -43,6 +45,9 @@ class RedisRateLimiter implements RateLimiter {
 
 	private final Map<String, Counter> exceeded;
 
+	// Without Redis every limited request fails to be counted.
+	private final FailureStreak counting = new FailureStreak(log, "Counting rate limits", "request", Clock.systemUTC());
+
 	@SuppressWarnings("rawtypes")
 	RedisRateLimiter(ReactiveStringRedisTemplate redis,
 			@Qualifier(RateLimitConfiguration.TOKEN_BUCKET_SCRIPT) RedisScript<List> script, RateLimitProperties limits,
@@ -64,7 +69,8 @@ class RedisRateLimiter implements RateLimiter {
 		}
 		return this.redis.execute(this.script, redisKeys(buckets), arguments(buckets))
 			.next()
-			.onErrorMap(RedisRateLimiter::isUnreachable, RedisRateLimiter::unavailable)
+			.doOnNext((answer) -> this.counting.succeeded())
+			.onErrorMap(RedisRateLimiter::isUnreachable, this::unavailable)
 			.flatMap(decide(buckets))
 			.checkpoint("ratelimit.consume");
 	}
@@ -123,8 +129,9 @@ class RedisRateLimiter implements RateLimiter {
 		return error instanceof DataAccessResourceFailureException || error instanceof TransientDataAccessException;
 	}
 
-	private static Throwable unavailable(Throwable error) {
-		log.warn("Rate limits could not be counted, so the request is refused: " + error.getMessage());
+	private Throwable unavailable(Throwable error) {
+		this.counting.failed(error, (before) -> log.warn("Rate limits could not be counted, so the request is refused: "
+				+ FailureStreak.reason(error) + before));
 		return new RateLimitsUnavailableException(error);
 	}
 

@@ -12,9 +12,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.embedded.RedisServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.zeitspende.testing.AnswerBurst;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis are left alone.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ConfirmationWithoutRedisIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -78,7 +82,7 @@ class ConfirmationWithoutRedisIntegrationTests {
 	}
 
 	@Test
-	void redisGoneMidService_postgresAloneConfirmsExactlyTheSlots() throws IOException {
+	void redisGoneMidService_postgresAloneConfirmsExactlyTheSlots(CapturedOutput output) throws IOException {
 		UUID callout = new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(),
 				Instant.now().plus(Duration.ofDays(1)), 20);
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 200);
@@ -91,6 +95,10 @@ class ConfirmationWithoutRedisIntegrationTests {
 		ConfirmationInvariants invariants = new ConfirmationInvariants(this.database, this.redis);
 		invariants.assertHold(callout, AnswerBurst.helpers(replies, "CONFIRMED"));
 		assertThat(invariants.status(callout)).isEqualTo("FILLED");
+		// A fresh instance: the gate's first failure in full, the others counted, not a
+		// line per yes (200 before).
+		assertThat(output).containsOnlyOnce("Slot gate in Redis unavailable, PostgreSQL decides alone: ")
+			.doesNotContain("Could not give a slot back");
 		// The counters a reachable Redis gets are PostgreSQL's.
 		this.reconciler.reconcile(Instant.now()).block(TIMEOUT);
 		invariants.assertRedisAgrees(callout);
