@@ -39,8 +39,11 @@ public final class FailureStreak {
 	private final Clock clock;
 
 	// Read without the lock by succeeded(): nothing to do while all goes well, which is
-	// nearly always, thousands of times a second in a fan-out.
-	private volatile boolean untold;
+	// nearly always, thousands of times a second. Failing now, and when the failures of
+	// short streaks are to be told (never: Long.MAX_VALUE), in the clock's milliseconds.
+	private volatile boolean failing;
+
+	private volatile long shortStreaksDue = Long.MAX_VALUE;
 
 	private long failedInARow;
 
@@ -76,7 +79,7 @@ public final class FailureStreak {
 	 * It worked.
 	 */
 	public void succeeded() {
-		if (this.untold) {
+		if (this.failing || this.clock.millis() >= this.shortStreaksDue) {
 			succeededAfterFailures().forEach(Runnable::run);
 		}
 	}
@@ -107,7 +110,9 @@ public final class FailureStreak {
 			this.lastLogged = now;
 			lines.add(() -> this.log.info(line));
 		}
-		this.untold = this.failedInARow > 0 || this.inShortStreaks > 0;
+		this.failing = false;
+		this.shortStreaksDue = (this.inShortStreaks > 0) ? this.lastLogged.plus(REMINDER_EVERY).toEpochMilli()
+				: Long.MAX_VALUE;
 		return lines;
 	}
 
@@ -115,9 +120,7 @@ public final class FailureStreak {
 		Instant now = this.clock.instant();
 		List<Runnable> lines = new ArrayList<>(2);
 		if (this.failedInARow > 0 && !now.isBefore(this.lastFailure.plus(REMINDER_EVERY))) {
-			// The end of a streak a minute ago: the failure now begins a new one, logged
-			// in
-			// full if the last line came a minute ago, as if this one had not.
+			// No failure for a minute: that streak ended, and this one begins a new one.
 			endStreak(" failed last at " + this.lastFailure.truncatedTo(ChronoUnit.SECONDS) + ", after ", lines);
 		}
 		this.failedInARow++;
@@ -142,7 +145,7 @@ public final class FailureStreak {
 			this.streakLogged = true;
 			this.lastLogged = now;
 		}
-		this.untold = true;
+		this.failing = true;
 		return lines;
 	}
 

@@ -23,6 +23,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
@@ -66,13 +67,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	// Absent in slices of the web layer that test the problems alone.
 	private final ObjectProvider<ProblemPages> pages;
 
-	// While PostgreSQL is away, every request that needs it fails: a line each would bury
-	// the log under a surge.
-	private final FailureStreak databaseUnavailable = new FailureStreak(log, "The database", "request",
-			Clock.systemUTC());
+	// While PostgreSQL or Redis is away, every request that needs it fails: a line each
+	// would bury the log under a surge.
+	private final FailureStreak datastoresUnavailable;
 
+	@Autowired
 	ProblemDetailsAdvice(ObjectProvider<ProblemPages> pages) {
+		this(pages, Clock.systemUTC());
+	}
+
+	ProblemDetailsAdvice(ObjectProvider<ProblemPages> pages, Clock clock) {
 		this.pages = pages;
+		this.datastoresUnavailable = new FailureStreak(log, "Reaching PostgreSQL or Redis", "request", clock);
 	}
 
 	@Override
@@ -205,17 +211,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(body));
 	}
 
-	// A pool that waited too long for a connection under a burst, or a database that is
-	// briefly gone: the client should try again, not report a bug. Logged as a streak:
-	// no request tells that the database works again, so a streak ends at the next
-	// failure a minute after its last.
+	// A pool that waited too long for a connection under a burst, or PostgreSQL or Redis
+	// briefly gone: the client should try again, not report a bug. Logged as a streak; as
+	// no request tells that they work again, a streak ends at the next failure a minute
+	// or more after its last.
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
 			R2dbcTransientException.class })
 	Mono<ResponseEntity<Object>> handleDatabaseUnavailable(Exception ex, ServerWebExchange exchange) {
-		this.databaseUnavailable.failed(ex,
+		this.datastoresUnavailable.failed(ex,
 				(before) -> log.warn("Database unavailable on " + exchange.getRequest().getMethod() + " "
 						+ withoutTokens(exchange.getRequest().getPath().value()) + " [" + exchange.getRequest().getId()
-						+ "]: " + ex.getMessage() + before));
+						+ "]: " + FailureStreak.reason(ex) + before));
 		TemporarilyUnavailableException problem = new TemporarilyUnavailableException(
 				"The service is busy or its database is briefly unreachable. Try again in a few seconds.", ex);
 		return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);

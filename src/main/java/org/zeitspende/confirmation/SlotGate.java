@@ -23,15 +23,19 @@ import org.zeitspende.config.FailureStreak;
 /**
  * The fast gate in Redis: one script call per decision. It only turns the surplus away
  * early; PostgreSQL decides. When Redis cannot be reached, the gate says so and the
- * caller goes to PostgreSQL alone; its calls' failures are logged as a streak, as every
- * yes of a surge meets them.
+ * caller goes to PostgreSQL alone; failures are logged as streaks, as every yes of a
+ * surge meets them.
  */
 @Component
 class SlotGate {
 
 	private static final Log log = LogFactory.getLog(SlotGate.class);
 
-	private final FailureStreak failures = new FailureStreak(log, "The slot gate in Redis", "call", Clock.systemUTC());
+	private final FailureStreak reserving = new FailureStreak(log, "Reserving slots in Redis", "reservation",
+			Clock.systemUTC());
+
+	private final FailureStreak givingBack = new FailureStreak(log, "Giving slots back in Redis", "slot",
+			Clock.systemUTC());
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -68,9 +72,9 @@ class SlotGate {
 		return this.redis.execute(this.reserve, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.next()
 			.map(SlotGate::reservation)
-			.doOnNext((reservation) -> this.failures.succeeded())
+			.doOnNext((reservation) -> this.reserving.succeeded())
 			.onErrorResume((ex) -> {
-				this.failures.failed(ex,
+				this.reserving.failed(ex,
 						(before) -> log.warn("Slot gate in Redis unavailable, PostgreSQL decides alone: "
 								+ FailureStreak.reason(ex) + before));
 				return Mono.just(Reservation.UNAVAILABLE);
@@ -88,9 +92,9 @@ class SlotGate {
 		return this.redis.execute(this.release, SlotKeys.of(calloutId), List.of(helperId.toString()))
 			.next()
 			.map((released) -> released == 1)
-			.doOnNext((released) -> this.failures.succeeded())
+			.doOnNext((released) -> this.givingBack.succeeded())
 			.onErrorResume((ex) -> {
-				this.failures.failed(ex,
+				this.givingBack.failed(ex,
 						(before) -> log.warn("Could not give a slot back in Redis; the reconciliation will: "
 								+ FailureStreak.reason(ex) + before));
 				return Mono.just(false);

@@ -190,18 +190,6 @@ class ProblemDetailsTests {
 	}
 
 	@Test
-	void databaseUnreachable_isLoggedAsAStreak_notOncePerRequest(CapturedOutput output) {
-		for (int i = 0; i < 50; i++) {
-			this.client.get().uri("/probe/unreachable").exchange().expectStatus().isEqualTo(503);
-		}
-		// The first (unless a test before logged one within the minute);
-		// FailureStreakTests
-		// has the rules.
-		assertThat(output.getAll().lines().filter((line) -> line.contains("Database unavailable on")))
-			.hasSizeLessThanOrEqualTo(1);
-	}
-
-	@Test
 	void aClientGoneBeforeTheAnswer_isNoError(CapturedOutput output) {
 		this.client.get().uri("/probe/gone").exchange().expectBody().isEmpty();
 
