@@ -1,5 +1,6 @@
 package org.zeitspende.ask;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.zeitspende.ask.AskRepository.SentAsk;
 import org.zeitspende.callout.OpenCallout;
 import org.zeitspende.callout.OpenCallouts;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
@@ -45,6 +47,10 @@ class AskRelay {
 	private static final Duration SENT_WAIT = Duration.ofMillis(50);
 
 	private final ScheduledJob job = new ScheduledJob(log, "Relaying asks");
+
+	// A fault that meets every ask (a template that fails, PostgreSQL gone mid-batch)
+	// would log a stack trace per ask of a fan-out.
+	private final FailureStreak unexpected = new FailureStreak(log, "Relaying single asks", "ask", Clock.systemUTC());
 
 	private final AskRepository asks;
 
@@ -122,8 +128,10 @@ class AskRelay {
 			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.SKIPPED, "callout no longer open").then(Mono.empty())))
 			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
 			// have been sent.
+			.doOnNext((sent) -> this.unexpected.succeeded())
 			.onErrorResume((ex) -> {
-				log.warn("Ask " + ask.id() + " left claimed after an unexpected failure", ex);
+				this.unexpected.failed(ex, (before) -> log
+					.warn("Ask " + ask.id() + " left claimed after an unexpected failure" + before, ex));
 				return Mono.empty();
 			});
 	}

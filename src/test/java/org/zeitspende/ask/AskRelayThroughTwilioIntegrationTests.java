@@ -223,6 +223,22 @@ class AskRelayThroughTwilioIntegrationTests {
 	}
 
 	@Test
+	void aFaultMeetingEveryAsk_isLoggedWithItsStackTraceOnce(CapturedOutput output) {
+		UUID callout = openCallout();
+		enqueue(callout, IntStream.range(0, 50).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
+		AskRelay relay = new AskRelay(this.asks, this.callouts, this.contacts,
+				(message) -> Mono.error(new IllegalStateException("Template failed")), this.messages, this.fallback,
+				this.tokens, new AskProperties(Duration.ofSeconds(2), 100, 8, Duration.ofMinutes(5),
+						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30), PUBLIC_BASE_URL));
+
+		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(50L).expectComplete().verify(TIMEOUT);
+
+		assertThat(rows(callout)).extracting(Row::status).containsOnly("SENDING");
+		assertThat(output).containsOnlyOnce("left claimed after an unexpected failure")
+			.containsOnlyOnce("java.lang.IllegalStateException: Template failed");
+	}
+
+	@Test
 	void onePoll_sendsBatchAfterBatch_untilNoneIsDue() {
 		UUID callout = openCallout();
 		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().withoutEmail().mobile().insert()).toList());
