@@ -1,5 +1,6 @@
 package org.zeitspende.ask;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,7 @@ import org.zeitspende.callout.CalloutFilled;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.callout.CalloutSummaries;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.MessageNotSentException;
 import org.zeitspende.dispatch.MessageRejectedException;
@@ -44,6 +46,10 @@ class NoticeRelay {
 	private static final Log log = LogFactory.getLog(NoticeRelay.class);
 
 	private final ScheduledJob job = new ScheduledJob(log, "Relaying notices");
+
+	// A fault that meets every notice would log a line per notice of a callout.
+	private final FailureStreak unexpected = new FailureStreak(log, "Relaying single notices", "notice",
+			Clock.systemUTC());
 
 	private final NoticeRepository notices;
 
@@ -127,8 +133,10 @@ class NoticeRelay {
 			.flatMap((message) -> send(notice, message, now))
 			.switchIfEmpty(Mono.defer(() -> end(notice, AskStatus.FAILED,
 					notice.toOrganiser() ? "no email of the organiser" : "no verified contact on " + notice.channel())))
+			.doOnNext((status) -> this.unexpected.succeeded())
 			.onErrorResume((ex) -> {
-				log.warn("Notice " + notice.id() + " left claimed after an unexpected failure: " + ex.getMessage());
+				this.unexpected.failed(ex, (before) -> log.warn("Notice " + notice.id()
+						+ " left claimed after an unexpected failure: " + FailureStreak.reason(ex) + before));
 				return Mono.empty();
 			});
 	}

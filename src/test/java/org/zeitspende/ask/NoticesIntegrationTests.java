@@ -10,11 +10,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * ask went out; filling, running out of helpers and a withdrawal tell the organiser.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class NoticesIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -157,6 +161,28 @@ class NoticesIntegrationTests {
 			assertThat(Mailbox.allReceivedBy(SMTP, email(helper), 1)).singleElement()
 				.satisfies((notice) -> assertThat(notice.getSubject()).startsWith("Abgesagt: "));
 		}
+	}
+
+	@Test
+	void aFaultMeetingEveryNotice_isLoggedOnce(CapturedOutput output) {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new));
+		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
+			.bind("id", callout)
+			.fetch()
+			.rowsUpdated()
+			.block(TIMEOUT);
+		cancel(tenant, callout);
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 10);
+		NoticeRelay relay = new NoticeRelay(this.noticeRows, this.callouts, this.contacts, this.members,
+				(message) -> Mono.error(new IllegalStateException("Template failed")), this.messages,
+				new AskProperties(Duration.ofSeconds(2), 100, 8, Duration.ofMinutes(5), Duration.ofSeconds(30),
+						Duration.ofMinutes(30), Duration.ofMinutes(30), "https://zeitspende.example.org"));
+
+		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
+
+		assertThat(output).containsOnlyOnce("left claimed after an unexpected failure: Template failed");
 	}
 
 	@Test
