@@ -34,8 +34,9 @@ import org.zeitspende.config.ScheduledJob;
  * for a callout whose counter is missing. A yes that Redis has reserved and PostgreSQL
  * not yet committed keeps its slot: the open slots are counted from the holders in Redis,
  * to which the confirmed helpers are added, and a holder without a row is removed only
- * when it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter that changed is
- * logged and counted ({@code zeitspende_confirmation_slot_drift_total}).
+ * when it still has none {@value #IN_FLIGHT_MILLIS} ms later. A counter that changed or
+ * was lost is logged and counted ({@code zeitspende_confirmation_slot_drift_total}); a
+ * callout's first counter is not.
  */
 @Component
 class SlotReconciler {
@@ -67,7 +68,7 @@ class SlotReconciler {
 		this.confirmations = confirmations;
 		this.gate = gate;
 		this.drift = Counter.builder("zeitspende.confirmation.slot.drift")
-			.description("Redis slot counters that differed from PostgreSQL or were missing")
+			.description("Redis slot counters that differed from PostgreSQL or were lost")
 			.register(meters);
 	}
 
@@ -217,7 +218,7 @@ class SlotReconciler {
 				.rebuild(calloutId, slots(callout, now), confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
 				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).map(rebuilt::givenBack))
-				.map((rebuilt) -> drifted(calloutId, rebuilt))));
+				.map((rebuilt) -> drifted(calloutId, rebuilt, slots(callout, now)))));
 	}
 
 	// A helper added as confirmed may have withdrawn after the rows were read, and the
@@ -249,8 +250,15 @@ class SlotReconciler {
 	record Look(UUID calloutId, Set<UUID> withoutRow) {
 	}
 
-	private boolean drifted(UUID calloutId, SlotGate.Rebuilt rebuilt) {
+	// A callout's first counter, made at its first yes or reconciliation, lost nothing: a
+	// missing counter is drift only if a slot is held now (PostgreSQL confirmed a helper,
+	// or Redis still held one).
+	private boolean drifted(UUID calloutId, SlotGate.Rebuilt rebuilt, int slots) {
 		if (!rebuilt.changed()) {
+			return false;
+		}
+		if (rebuilt.before() == -1 && rebuilt.open() == slots) {
+			log.debug("Slot counter of callout " + calloutId + " made: " + rebuilt.open() + " open");
 			return false;
 		}
 		this.drift.increment();

@@ -283,6 +283,26 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.invariants.assertRedisAgrees(callout);
 	}
 
+	// A callout's first counter, made at its first yes, is no drift; one lost while
+	// PostgreSQL had a confirmation is.
+	@Test
+	void aMissingCounter_countsAsDrift_onlyWhenASlotWasHeld() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		SlotReconciler reconciler = new SlotReconciler(bean(CalloutSummaries.class), bean(ConfirmationRepository.class),
+				bean(SlotGate.class), meters);
+		UUID fresh = callout(3);
+		reconciler.rebuildMissing(fresh, Instant.now()).block(TIMEOUT);
+		assertThat(meters.counter("zeitspende.confirmation.slot.drift").count()).isZero();
+		assertThat(bean(SlotGate.class).state(fresh).block(TIMEOUT).open()).isEqualTo(3);
+
+		UUID used = callout(3);
+		confirmedByLink(used);
+		this.redis.delete(Flux.fromIterable(SlotKeys.of(used))).block(TIMEOUT);
+		reconciler.rebuildMissing(used, Instant.now()).block(TIMEOUT);
+		assertThat(meters.counter("zeitspende.confirmation.slot.drift").count()).isOne();
+		this.invariants.assertRedisAgrees(used);
+	}
+
 	// The settling reads the helper as confirmed; the helper withdraws, and the
 	// withdrawal gives the slot back, before the settling adds the helper to the holders
 	// again. The settling gives it back once more and counts no drift.
