@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -37,9 +36,6 @@ import org.zeitspende.web.Pages;
 class AskPage {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy, HH:mm",
-			Locale.GERMANY);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -110,6 +106,7 @@ class AskPage {
 	private Mono<ResponseEntity<String>> render(Confirmations.Asked asked, Outcome outcome,
 			List<Alternative> alternatives, Instant now) {
 		return this.helpers.languageOf(asked.helperId())
+			.map(PageTexts::of)
 			.defaultIfEmpty("de")
 			.flatMap((language) -> this.reference.names(language)
 				.map((names) -> page(asked, outcome, alternatives, now, language, names)));
@@ -190,8 +187,7 @@ class AskPage {
 	}
 
 	private static String when(Instant start, Instant end, String language) {
-		return DAY.withLocale(Locale.forLanguageTag(language)).format(start.atZone(ZONE)) + "–"
-				+ TIME.format(end.atZone(ZONE));
+		return PageTexts.day(language).format(start.atZone(ZONE)) + "–" + TIME.format(end.atZone(ZONE));
 	}
 
 	private ResponseEntity<String> message(String key, HttpStatus status, String language) {

@@ -1,5 +1,7 @@
 package org.zeitspende.confirmation;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -8,6 +10,12 @@ import java.util.Map;
  * loop.
  */
 final class PageTexts {
+
+	private static final DateTimeFormatter GERMAN_DAY = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy, HH:mm",
+			Locale.GERMANY);
+
+	private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
+			Locale.UK);
 
 	private static final Map<String, String> GERMAN = Map.ofEntries(Map.entry("title", "Hilfe gesucht"),
 			Map.entry("what", "Was"), Map.entry("where", "Wo"), Map.entry("when", "Wann"),
@@ -88,6 +96,24 @@ final class PageTexts {
 	 */
 	static Map<String, String> in(String language) {
 		return "en".equals(language) ? ENGLISH : GERMAN;
+	}
+
+	/**
+	 * The language a page for a helper is in.
+	 * @param helpersLanguage the helper's language of messages
+	 * @return {@code en} for English, else {@code de}
+	 */
+	static String of(String helpersLanguage) {
+		return "en".equals(helpersLanguage) ? "en" : "de";
+	}
+
+	/**
+	 * How a page in the language writes a day and time.
+	 * @param language {@code de} or {@code en}
+	 * @return the formatter
+	 */
+	static DateTimeFormatter day(String language) {
+		return "en".equals(language) ? ENGLISH_DAY : GERMAN_DAY;
 	}
 
 }

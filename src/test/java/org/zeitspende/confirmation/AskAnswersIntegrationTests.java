@@ -309,6 +309,39 @@ class AskAnswersIntegrationTests {
 		assertThat(answers(callout)).isZero();
 	}
 
+	// English for a helper who reads English, German for everyone else, each with its
+	// own way of writing the day.
+	@Test
+	void page_forAHelperWhoReadsEnglish_isEnglish_withAnEnglishDay() {
+		assertThat(pageFor("en")).contains("lang=\"en\"", "Yes, I&#39;ll come")
+			.containsPattern("(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}");
+	}
+
+	@Test
+	void page_forAHelperWhoReadsAnotherLanguage_isGerman_withAGermanDay() {
+		assertThat(pageFor("tr")).contains("lang=\"de\"", "Ja, ich komme")
+			.containsPattern("(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \\d{1,2}\\. "
+					+ "(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \\d{4}");
+	}
+
+	private String pageFor(String helpersLanguage) {
+		UUID callout = callout(2, Duration.ofDays(1));
+		Asked helper = asked(callout);
+		this.database.sql("update helper set message_language = :language where id = :id")
+			.bind("language", helpersLanguage)
+			.bind("id", helper.helperId())
+			.then()
+			.block(TIMEOUT);
+		return this.client.get()
+			.uri("/c/{token}", helper.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	@Test
 	void page_postYes_confirms_andShowsTheMeetingPoint() {
 		UUID callout = callout(2, Duration.ofDays(1));
