@@ -212,7 +212,7 @@ class AskMessages {
 		return this.languages.contains(language) ? Locale.forLanguageTag(language) : DEFAULT_LANGUAGE;
 	}
 
-	private String text(String key, Locale locale, Object... arguments) {
+	String text(String key, Locale locale, Object... arguments) {
 		return this.texts.getMessage(key, arguments, locale);
 	}
 

@@ -95,6 +95,20 @@ class AskMessagesTests {
 		assertThat(SmsText.segments(text)).isEqualTo(2);
 	}
 
+	@Test
+	void filledNotice_saysOnePlaceOrAllPlaces() {
+		Object[] one = { "Fahrdienst", "Grone", "Sa 12.12. 09:00", 1, 1 };
+		Object[] three = { "Fahrdienst", "Grone", "Sa 12.12. 09:00", 3, 3 };
+		assertThat(this.messages.text("organiser.CALLOUT_FILLED.text", Locale.GERMAN, one))
+			.contains("Hallo,\n\nder Platz für Fahrdienst in Grone, Sa 12.12. 09:00, ist besetzt.");
+		assertThat(this.messages.text("organiser.CALLOUT_FILLED.text", Locale.GERMAN, three))
+			.contains("alle 3 Plätze für Fahrdienst in Grone, Sa 12.12. 09:00, sind besetzt.");
+		assertThat(this.messages.text("organiser.CALLOUT_FILLED.text", Locale.ENGLISH, one))
+			.contains("Hello,\n\nThe place for Fahrdienst in Grone, Sa 12.12. 09:00, is taken.");
+		assertThat(this.messages.text("organiser.CALLOUT_FILLED.text", Locale.ENGLISH, three))
+			.contains("All 3 places for Fahrdienst in Grone, Sa 12.12. 09:00, are taken.");
+	}
+
 	private static AskMessages messages() {
 		try {
 			return new AskMessages(null, new AskProperties(Duration.ofSeconds(2), 100, 8, Duration.ofMinutes(5),
