@@ -1,5 +1,6 @@
 package org.zeitspende.callout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,10 @@ import org.zeitspende.reference.ReferenceData;
 @Component
 class CalloutChecks {
 
+	// Helpers are asked for help soon; and within a year an ask's day and month, which is
+	// all its texts give, name one day.
+	static final Duration FURTHEST_START = Duration.ofDays(365);
+
 	private final ReferenceData referenceData;
 
 	CalloutChecks(ReferenceData referenceData) {
@@ -47,6 +52,9 @@ class CalloutChecks {
 				}
 				if (!callout.startsAt().isAfter(now)) {
 					errors.add(new InvalidField("startsAt", "must be in the future"));
+				}
+				else if (callout.startsAt().isAfter(now.plus(FURTHEST_START))) {
+					errors.add(new InvalidField("startsAt", "must be within a year from now"));
 				}
 				if (!callout.endsAt().isAfter(callout.startsAt())) {
 					errors.add(new InvalidField("endsAt", "must be after startsAt"));

@@ -165,6 +165,26 @@ class CalloutsIntegrationTests {
 	}
 
 	@Test
+	void create_startingMoreThanAYearAhead_answersProblem_andStoresNothing() {
+		Map<String, Object> body = callout();
+		Instant start = Instant.now().plus(Duration.ofDays(366));
+		body.put("startsAt", start);
+		body.put("endsAt", start.plus(Duration.ofHours(2)));
+
+		post(body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("startsAt")
+			.jsonPath("$.errors[0].reason")
+			.isEqualTo("must be within a year from now");
+
+		body.put("startsAt", Instant.now().plus(Duration.ofDays(364)));
+		body.put("endsAt", Instant.now().plus(Duration.ofDays(364)).plus(Duration.ofHours(2)));
+		post(body).expectStatus().isCreated();
+	}
+
+	@Test
 	void create_withTooManyNeededAndOverlongDetails_answersProblemNamingEachField() {
 		Map<String, Object> body = callout();
 		body.put("needed", 501);
@@ -194,11 +214,13 @@ class CalloutsIntegrationTests {
 			.isEqualTo("https://zeitspende.org/problems/unstorable-value")
 			.jsonPath("$.detail")
 			.isEqualTo("Text must not contain the NUL character (U+0000).");
+		// Turned away before PostgreSQL sees it (EventsIntegrationTests has the date it
+		// cannot store).
 		post(farAway).expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("A date or time lies outside the range that can be stored.");
+			.jsonPath("$.errors[0].reason")
+			.isEqualTo("must be within a year from now");
 		list("").jsonPath("$.items").isEmpty();
 	}
 

@@ -171,6 +171,26 @@ class EventsIntegrationTests {
 	}
 
 	@Test
+	void create_withADatePostgreSqlCannotStore_answers400() {
+		Map<String, Object> body = event("Sommerfest", 10);
+		body.put("startsAt", "+999999999-01-01T10:00:00Z");
+		body.put("endsAt", "+999999999-01-01T12:00:00Z");
+		this.client.post()
+			.uri("/api/events")
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://zeitspende.org/problems/unstorable-value")
+			.jsonPath("$.detail")
+			.isEqualTo("A date or time lies outside the range that can be stored.");
+	}
+
+	@Test
 	void eventCalendar_isValidICalendar_thatARealParserReads() throws Exception {
 		Map<String, Object> body = event("Sommerfest; mit Grill, Musik und Spielen", 10);
 		body.put("description", "Alle sind willkommen.\nBitte bringt Salate mit – wir sorgen für Getränke. "
