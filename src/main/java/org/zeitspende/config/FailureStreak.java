@@ -36,6 +36,8 @@ public final class FailureStreak {
 
 	private final String unit;
 
+	private final Wording wording;
+
 	private final Clock clock;
 
 	// Read without the lock by succeeded(): nothing to do while all goes well, which is
@@ -69,9 +71,22 @@ public final class FailureStreak {
 	 * @param clock the clock that tells when a minute has passed
 	 */
 	public FailureStreak(Log log, String subject, String unit, Clock clock) {
+		this(log, subject, unit, Wording.FAILURES, clock);
+	}
+
+	/**
+	 * A streak of something other than failures, such as refusals.
+	 * @param log the log of the class whose work fails
+	 * @param subject what fails, for the log: "Rate limit sms-global"
+	 * @param unit what is counted, in the singular: "request"
+	 * @param wording the verbs of its lines
+	 * @param clock the clock that tells when a minute has passed
+	 */
+	public FailureStreak(Log log, String subject, String unit, Wording wording, Clock clock) {
 		this.log = log;
 		this.subject = subject;
 		this.unit = unit;
+		this.wording = wording;
 		this.clock = clock;
 	}
 
@@ -99,13 +114,14 @@ public final class FailureStreak {
 		Instant now = this.clock.instant();
 		List<Runnable> lines = new ArrayList<>(1);
 		if (this.failedInARow > 0) {
-			if (endStreak(" works again, after ", lines)) {
+			if (endStreak(" " + this.wording.worksAgain() + ", after ", lines)) {
 				this.lastLogged = now;
 			}
 		}
 		if (this.inShortStreaks > 0 && due(now)) {
-			String line = this.subject + " works again, after " + count(this.inShortStreaks)
-					+ " failed in short streaks since " + this.shortStreaksSince + ", the latest: " + this.latestReason;
+			String line = this.subject + " " + this.wording.worksAgain() + ", after " + count(this.inShortStreaks) + " "
+					+ this.wording.failed() + " in short streaks since " + this.shortStreaksSince + ", the latest: "
+					+ this.latestReason;
 			this.inShortStreaks = 0;
 			this.lastLogged = now;
 			lines.add(() -> this.log.info(line));
@@ -121,7 +137,8 @@ public final class FailureStreak {
 		List<Runnable> lines = new ArrayList<>(2);
 		if (this.failedInARow > 0 && !now.isBefore(this.lastFailure.plus(REMINDER_EVERY))) {
 			// No failure for a minute: that streak ended, and this one begins a new one.
-			endStreak(" failed last at " + this.lastFailure.truncatedTo(ChronoUnit.SECONDS) + ", after ", lines);
+			endStreak(" " + this.wording.failed() + " last at " + this.lastFailure.truncatedTo(ChronoUnit.SECONDS)
+					+ ", after ", lines);
 		}
 		this.failedInARow++;
 		this.lastFailure = now;
@@ -133,13 +150,13 @@ public final class FailureStreak {
 		if (due(now)) {
 			String told = toldBefore();
 			if (this.streakLogged) {
-				String line = this.subject + " still fails, " + count(this.failedInARow) + " since " + this.failingSince
-						+ ": " + this.latestReason + told;
+				String line = this.subject + " still " + this.wording.fails() + ", " + count(this.failedInARow)
+						+ " since " + this.failingSince + ": " + this.latestReason + told;
 				lines.add(() -> this.log.warn(line));
 			}
 			else {
-				String streak = (this.failedInARow > 1)
-						? " (" + count(this.failedInARow) + " failed since " + this.failingSince + ")" : "";
+				String streak = (this.failedInARow > 1) ? " (" + count(this.failedInARow) + " " + this.wording.failed()
+						+ " since " + this.failingSince + ")" : "";
 				lines.add(() -> inFull.accept(streak + told));
 			}
 			this.streakLogged = true;
@@ -154,7 +171,8 @@ public final class FailureStreak {
 	private boolean endStreak(String ended, List<Runnable> lines) {
 		boolean logged = this.streakLogged;
 		if (logged) {
-			String line = this.subject + ended + count(this.failedInARow) + " failed since " + this.failingSince;
+			String line = this.subject + ended + count(this.failedInARow) + " " + this.wording.failed() + " since "
+					+ this.failingSince;
 			lines.add(() -> this.log.info(line));
 		}
 		else {
@@ -174,8 +192,8 @@ public final class FailureStreak {
 		if (this.inShortStreaks == 0) {
 			return "";
 		}
-		String told = " (before it " + count(this.inShortStreaks) + " failed in short streaks since "
-				+ this.shortStreaksSince + ")";
+		String told = " (before it " + count(this.inShortStreaks) + " " + this.wording.failed()
+				+ " in short streaks since " + this.shortStreaksSince + ")";
 		this.inShortStreaks = 0;
 		return told;
 	}
@@ -200,6 +218,20 @@ public final class FailureStreak {
 
 	private static String messageOf(Throwable ex) {
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The verbs of a streak's lines.
+	 *
+	 * @param fails what the subject still does: "fails"
+	 * @param failed what happened to each unit: "failed"
+	 * @param worksAgain what the subject does when the streak ends: "works again"
+	 */
+	public record Wording(String fails, String failed, String worksAgain) {
+
+		/** Of failures: "still fails", "failed", "works again". */
+		public static final Wording FAILURES = new Wording("fails", "failed", "works again");
+
 	}
 
 }

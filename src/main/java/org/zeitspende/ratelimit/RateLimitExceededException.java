@@ -52,6 +52,12 @@ public class RateLimitExceededException extends ErrorResponseException {
 		return this.retryAfter;
 	}
 
+	// The limit and the wait, not the whole problem detail, where a log gives the reason.
+	@Override
+	public String getMessage() {
+		return "Rate limit " + this.limit + " exceeded; retry after " + retryAfterSeconds(this.retryAfter) + " s";
+	}
+
 	// Thrown for every refused request, so it skips the cost of a stack trace nobody
 	// reads.
 	@Override

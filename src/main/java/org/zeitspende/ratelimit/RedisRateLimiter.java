@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -36,6 +37,9 @@ class RedisRateLimiter implements RateLimiter {
 
 	private static final Log log = LogFactory.getLog(RedisRateLimiter.class);
 
+	private static final FailureStreak.Wording REFUSALS = new FailureStreak.Wording("refuses", "refused",
+			"lets requests through again");
+
 	private final ReactiveStringRedisTemplate redis;
 
 	@SuppressWarnings("rawtypes")
@@ -46,12 +50,23 @@ class RedisRateLimiter implements RateLimiter {
 	private final Map<String, Counter> exceeded;
 
 	// Without Redis every limited request fails to be counted.
-	private final FailureStreak counting = new FailureStreak(log, "Counting rate limits", "request", Clock.systemUTC());
+	private final FailureStreak counting;
 
+	// A client over a limit could write a line per request it sends; each limit's
+	// refusals are a streak instead.
+	private final Map<String, FailureStreak> refusals;
+
+	@Autowired
 	@SuppressWarnings("rawtypes")
 	RedisRateLimiter(ReactiveStringRedisTemplate redis,
 			@Qualifier(RateLimitConfiguration.TOKEN_BUCKET_SCRIPT) RedisScript<List> script, RateLimitProperties limits,
 			MeterRegistry meters) {
+		this(redis, script, limits, meters, Clock.systemUTC());
+	}
+
+	@SuppressWarnings("rawtypes")
+	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List> script, RateLimitProperties limits,
+			MeterRegistry meters, Clock clock) {
 		this.redis = redis;
 		this.script = script;
 		this.limits = Map.copyOf(limits);
@@ -59,6 +74,11 @@ class RedisRateLimiter implements RateLimiter {
 		this.exceeded = limits.keySet()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Function.identity(), (limit) -> exceededCounter(limit, meters)));
+		this.counting = new FailureStreak(log, "Counting rate limits", "request", clock);
+		this.refusals = limits.keySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Function.identity(),
+					(limit) -> new FailureStreak(log, "Rate limit " + limit, "request", REFUSALS, clock)));
 	}
 
 	@Override
@@ -109,6 +129,7 @@ class RedisRateLimiter implements RateLimiter {
 		return (answer) -> {
 			long waitMillis = ((Number) answer.get(0)).longValue();
 			if (waitMillis == 0) {
+				buckets.forEach((bucket) -> this.refusals.get(bucket.name()).succeeded());
 				return Mono.empty();
 			}
 			Bucket limiting = buckets.get(((Number) answer.get(1)).intValue() - 1);
@@ -120,8 +141,9 @@ class RedisRateLimiter implements RateLimiter {
 		this.exceeded.get(limit).increment();
 		RateLimitExceededException refusal = new RateLimitExceededException(limit, retryAfter);
 		// The limit's name only: subjects are personal data.
-		log.warn("Rate limit " + limit + " exceeded; the client may retry after "
-				+ refusal.getHeaders().getFirst("Retry-After") + " s");
+		this.refusals.get(limit)
+			.failed(refusal, (before) -> log.warn("Rate limit " + limit + " exceeded; the client may retry after "
+					+ refusal.getHeaders().getFirst("Retry-After") + " s" + before));
 		return refusal;
 	}
 

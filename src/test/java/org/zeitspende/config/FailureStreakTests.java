@@ -146,6 +146,21 @@ class FailureStreakTests {
 	}
 
 	@Test
+	void aStreakOfRefusals_saysSoInItsOwnWords(CapturedOutput output) {
+		FailureStreak refusals = new FailureStreak(LogFactory.getLog(FailureStreakTests.class), "Rate limit sms-global",
+				"request", new FailureStreak.Wording("refuses", "refused", "lets requests through again"), this.clock);
+		for (int i = 0; i < 61; i++) {
+			refusals.failed(new IllegalStateException("exceeded"), this.inFull::add);
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		refusals.succeeded();
+		assertThat(output)
+			.contains("Rate limit sms-global still refuses, 61 requests since 2026-12-07T22:00:00Z: exceeded")
+			.contains("Rate limit sms-global lets requests through again, after 61 requests refused since "
+					+ "2026-12-07T22:00:00Z");
+	}
+
+	@Test
 	void theReason_namesTheRootCause_unlessTheMessageSaysItAlready() {
 		ConnectException refused = new ConnectException("Connection refused");
 		assertThat(FailureStreak.reason(new IllegalStateException("Failed to obtain R2DBC Connection",
