@@ -128,7 +128,8 @@ class AskRelay {
 			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.SKIPPED, "callout no longer open").then(Mono.empty())))
 			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
 			// have been sent.
-			.doOnNext((sent) -> this.unexpected.succeeded())
+			// Sent, skipped, refused or put off: handled as it should be.
+			.doOnSuccess((sent) -> this.unexpected.succeeded())
 			.onErrorResume((ex) -> {
 				this.unexpected.failed(ex, (before) -> log
 					.warn("Ask " + ask.id() + " left claimed after an unexpected failure" + before, ex));

@@ -133,7 +133,7 @@ class NoticeRelay {
 			.flatMap((message) -> send(notice, message, now))
 			.switchIfEmpty(Mono.defer(() -> end(notice, AskStatus.FAILED,
 					notice.toOrganiser() ? "no email of the organiser" : "no verified contact on " + notice.channel())))
-			.doOnNext((status) -> this.unexpected.succeeded())
+			.doOnSuccess((status) -> this.unexpected.succeeded())
 			.onErrorResume((ex) -> {
 				this.unexpected.failed(ex, (before) -> log.warn("Notice " + notice.id()
 						+ " left claimed after an unexpected failure: " + FailureStreak.reason(ex) + before));

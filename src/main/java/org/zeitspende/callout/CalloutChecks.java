@@ -28,8 +28,8 @@ import org.zeitspende.reference.ReferenceData;
 class CalloutChecks {
 
 	// Helpers are asked for help soon; and within a year an ask's day and month, which is
-	// all its texts give, name one day.
-	static final Duration FURTHEST_START = Duration.ofDays(365);
+	// all its texts give of a start or an end, name one day.
+	static final Duration FURTHEST = Duration.ofDays(364);
 
 	private final ReferenceData referenceData;
 
@@ -53,11 +53,14 @@ class CalloutChecks {
 				if (!callout.startsAt().isAfter(now)) {
 					errors.add(new InvalidField("startsAt", "must be in the future"));
 				}
-				else if (callout.startsAt().isAfter(now.plus(FURTHEST_START))) {
+				else if (callout.startsAt().isAfter(now.plus(FURTHEST))) {
 					errors.add(new InvalidField("startsAt", "must be within a year from now"));
 				}
 				if (!callout.endsAt().isAfter(callout.startsAt())) {
 					errors.add(new InvalidField("endsAt", "must be after startsAt"));
+				}
+				else if (callout.endsAt().isAfter(now.plus(FURTHEST))) {
+					errors.add(new InvalidField("endsAt", "must be within a year from now"));
 				}
 				List<String> languages = languages(orEmpty(callout.languages()), known.getT3(), errors);
 				List<String> skills = Skills.normalise(orEmpty(callout.skills()), "skills", errors);

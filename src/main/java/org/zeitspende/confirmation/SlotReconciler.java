@@ -213,12 +213,14 @@ class SlotReconciler {
 	// The callout and its rows as they are now; of the holders that had no row before,
 	// those that still have none are removed.
 	private Mono<Boolean> rebuild(UUID calloutId, Set<UUID> withoutRow, Instant now) {
-		return this.callouts.find(calloutId)
-			.flatMap((callout) -> confirmed(calloutId).flatMap((confirmed) -> this.gate
-				.rebuild(calloutId, slots(callout, now), confirmed, without(withoutRow, confirmed),
+		return this.callouts.find(calloutId).flatMap((callout) -> {
+			int slots = slots(callout, now);
+			return confirmed(calloutId).flatMap((confirmed) -> this.gate
+				.rebuild(calloutId, slots, confirmed, without(withoutRow, confirmed),
 						callout.endsAt().plus(KEEP_AFTER_END))
 				.flatMap((rebuilt) -> releaseWithdrawn(calloutId, rebuilt.added()).map(rebuilt::givenBack))
-				.map((rebuilt) -> drifted(calloutId, rebuilt, slots(callout, now)))));
+				.map((rebuilt) -> drifted(calloutId, rebuilt, slots)));
+		});
 	}
 
 	// A helper added as confirmed may have withdrawn after the rows were read, and the
@@ -251,13 +253,13 @@ class SlotReconciler {
 	}
 
 	// A callout's first counter, made at its first yes or reconciliation, lost nothing: a
-	// missing counter is drift only if a slot is held now (PostgreSQL confirmed a helper,
-	// or Redis still held one).
+	// missing counter is drift when a slot was held (PostgreSQL had confirmed a helper,
+	// added now, or Redis still held one), also on a callout that takes nobody now.
 	private boolean drifted(UUID calloutId, SlotGate.Rebuilt rebuilt, int slots) {
 		if (!rebuilt.changed()) {
 			return false;
 		}
-		if (rebuilt.before() == -1 && rebuilt.open() == slots) {
+		if (rebuilt.before() == -1 && rebuilt.added().isEmpty() && rebuilt.removed() == 0 && rebuilt.open() == slots) {
 			log.debug("Slot counter of callout " + calloutId + " made: " + rebuilt.open() + " open");
 			return false;
 		}

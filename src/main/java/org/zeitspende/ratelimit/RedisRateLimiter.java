@@ -53,7 +53,9 @@ class RedisRateLimiter implements RateLimiter {
 	private final FailureStreak counting;
 
 	// A client over a limit could write a line per request it sends; each limit's
-	// refusals are a streak instead.
+	// refusals are a streak instead. Most limits count per client or recipient, so
+	// another's request let through says nothing of this one's: a streak ends only when
+	// a minute passed without a refusal, at the next one.
 	private final Map<String, FailureStreak> refusals;
 
 	@Autowired
@@ -129,7 +131,6 @@ class RedisRateLimiter implements RateLimiter {
 		return (answer) -> {
 			long waitMillis = ((Number) answer.get(0)).longValue();
 			if (waitMillis == 0) {
-				buckets.forEach((bucket) -> this.refusals.get(bucket.name()).succeeded());
 				return Mono.empty();
 			}
 			Bucket limiting = buckets.get(((Number) answer.get(1)).intValue() - 1);

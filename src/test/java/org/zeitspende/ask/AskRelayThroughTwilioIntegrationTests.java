@@ -236,6 +236,11 @@ class AskRelayThroughTwilioIntegrationTests {
 		assertThat(rows(callout)).extracting(Row::status).containsOnly("SENDING");
 		assertThat(output).containsOnlyOnce("left claimed after an unexpected failure")
 			.containsOnlyOnce("java.lang.IllegalStateException: Template failed");
+		// Ended, so that no later test's poll finds them abandoned.
+		this.database.sql("update ask set status = 'FAILED' where callout_id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
 	}
 
 	@Test

@@ -183,6 +183,11 @@ class NoticesIntegrationTests {
 		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
 
 		assertThat(output).containsOnlyOnce("left claimed after an unexpected failure: Template failed");
+		// Ended, so that no later test's poll finds them abandoned.
+		this.database.sql("update notice set status = 'FAILED' where callout_id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
 	}
 
 	@Test

@@ -165,22 +165,30 @@ class CalloutsIntegrationTests {
 	}
 
 	@Test
-	void create_startingMoreThanAYearAhead_answersProblem_andStoresNothing() {
+	void create_startingOrEndingMoreThanAYearAhead_answersProblem_andStoresNothing() {
 		Map<String, Object> body = callout();
-		Instant start = Instant.now().plus(Duration.ofDays(366));
+		Instant start = Instant.now().plus(Duration.ofDays(365));
 		body.put("startsAt", start);
 		body.put("endsAt", start.plus(Duration.ofHours(2)));
-
 		post(body).expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("startsAt")
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("startsAt", "endsAt"))
 			.jsonPath("$.errors[0].reason")
 			.isEqualTo("must be within a year from now");
 
-		body.put("startsAt", Instant.now().plus(Duration.ofDays(364)));
-		body.put("endsAt", Instant.now().plus(Duration.ofDays(364)).plus(Duration.ofHours(2)));
+		body.put("startsAt", Instant.now().plus(Duration.ofDays(1)));
+		body.put("endsAt", start);
+		post(body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("endsAt"));
+		list("").jsonPath("$.items").isEmpty();
+
+		body.put("startsAt", Instant.now().plus(Duration.ofDays(363)));
+		body.put("endsAt", Instant.now().plus(Duration.ofDays(363)).plus(Duration.ofHours(2)));
 		post(body).expectStatus().isCreated();
 	}
 

@@ -301,6 +301,14 @@ class ConfirmationConcurrencyIntegrationTests {
 		reconciler.rebuildMissing(used, Instant.now()).block(TIMEOUT);
 		assertThat(meters.counter("zeitspende.confirmation.slot.drift").count()).isOne();
 		this.invariants.assertRedisAgrees(used);
+
+		// Filled, it takes nobody: its counter is 0 either way, its holder was lost.
+		UUID filled = callout(1);
+		confirmedByLink(filled);
+		this.redis.delete(Flux.fromIterable(SlotKeys.of(filled))).block(TIMEOUT);
+		reconciler.rebuildMissing(filled, Instant.now()).block(TIMEOUT);
+		assertThat(meters.counter("zeitspende.confirmation.slot.drift").count()).isEqualTo(2);
+		this.invariants.assertRedisAgrees(filled);
 	}
 
 	// The settling reads the helper as confirmed; the helper withdraws, and the
