@@ -139,20 +139,9 @@ class NoticesIntegrationTests {
 		Tenant tenant = new Tenants(this.database).approved();
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		UUID[] asked = IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new);
-		enqueue(callout, asked);
-		// As if sent: this test is about the notices' batches only.
-		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
-			.bind("id", callout)
-			.fetch()
-			.rowsUpdated()
-			.block(TIMEOUT);
-		cancel(tenant, callout);
-		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 10);
+		cancelledAfterAsking(tenant, callout, asked);
 		// Batches of 4, two at once: 4, 4 and the last 2 in one poll.
-		NoticeRelay relay = new NoticeRelay(this.noticeRows, this.callouts, this.contacts, this.members, this.sender,
-				this.messages,
-				new AskProperties(Duration.ofSeconds(2), 4, 2, Duration.ofMinutes(5), Duration.ofSeconds(30),
-						Duration.ofMinutes(30), Duration.ofMinutes(30), "https://zeitspende.example.org"));
+		NoticeRelay relay = relay(this.sender, 4, 2);
 
 		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
 
@@ -167,18 +156,9 @@ class NoticesIntegrationTests {
 	void aFaultMeetingEveryNotice_isLoggedOnce(CapturedOutput output) {
 		Tenant tenant = new Tenants(this.database).approved();
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
-		enqueue(callout, IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new));
-		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
-			.bind("id", callout)
-			.fetch()
-			.rowsUpdated()
-			.block(TIMEOUT);
-		cancel(tenant, callout);
-		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 10);
-		NoticeRelay relay = new NoticeRelay(this.noticeRows, this.callouts, this.contacts, this.members,
-				(message) -> Mono.error(new IllegalStateException("Template failed")), this.messages,
-				new AskProperties(Duration.ofSeconds(2), 100, 8, Duration.ofMinutes(5), Duration.ofSeconds(30),
-						Duration.ofMinutes(30), Duration.ofMinutes(30), "https://zeitspende.example.org"));
+		cancelledAfterAsking(tenant, callout,
+				IntStream.range(0, 10).mapToObj((i) -> helpers().insert()).toArray(UUID[]::new));
+		NoticeRelay relay = relay((message) -> Mono.error(new IllegalStateException("Template failed")), 100, 8);
 
 		relay.poll(Instant.now()).as(StepVerifier::create).expectNext(10L).expectComplete().verify(TIMEOUT);
 
@@ -387,6 +367,26 @@ class NoticesIntegrationTests {
 
 	private HelperRows.Builder helpers() {
 		return new HelperRows(this.database).helper("goettingen-grone", "fahrdienst");
+	}
+
+	// Asked (as if sent: these tests are about the notices only), then cancelled: a
+	// notice to each.
+	private void cancelledAfterAsking(Tenant tenant, UUID callout, UUID... asked) {
+		enqueue(callout, asked);
+		this.database.sql("update ask set status = 'SENT' where callout_id = :id")
+			.bind("id", callout)
+			.fetch()
+			.rowsUpdated()
+			.block(TIMEOUT);
+		cancel(tenant, callout);
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == asked.length);
+	}
+
+	private NoticeRelay relay(MessageSender through, int batchSize, int concurrency) {
+		return new NoticeRelay(this.noticeRows, this.callouts, this.contacts, this.members, through, this.messages,
+				new AskProperties(Duration.ofSeconds(2), batchSize, concurrency, Duration.ofMinutes(5),
+						Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofMinutes(30),
+						"https://zeitspende.example.org"));
 	}
 
 	private void enqueue(UUID callout, UUID... helpers) {

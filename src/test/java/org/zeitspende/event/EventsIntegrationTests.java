@@ -143,25 +143,13 @@ class EventsIntegrationTests {
 		Map<String, Object> body = event("Sommerfest", 0);
 		body.put("place", "atlantis");
 		body.put("endsAt", body.get("startsAt"));
-		this.client.post()
-			.uri("/api/events")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
+		postEvent(body).expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.isEqualTo(List.of("capacity"));
 		body.put("capacity", 3);
-		this.client.post()
-			.uri("/api/events")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
+		postEvent(body).expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -175,13 +163,7 @@ class EventsIntegrationTests {
 		Map<String, Object> body = event("Sommerfest", 10);
 		body.put("startsAt", "+999999999-01-01T10:00:00Z");
 		body.put("endsAt", "+999999999-01-01T12:00:00Z");
-		this.client.post()
-			.uri("/api/events")
-			.headers((headers) -> headers.setBearerAuth(this.coordinator))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
+		postEvent(body).expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.type")
@@ -325,6 +307,15 @@ class EventsIntegrationTests {
 
 	private UUID create(Map<String, Object> body) {
 		return Created.id(this.client, "/api/events", this.coordinator, body);
+	}
+
+	private WebTestClient.ResponseSpec postEvent(Map<String, Object> body) {
+		return this.client.post()
+			.uri("/api/events")
+			.headers((headers) -> headers.setBearerAuth(this.coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private Calendar calendar(String uri) throws Exception {
