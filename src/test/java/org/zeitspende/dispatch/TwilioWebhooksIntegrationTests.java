@@ -206,9 +206,9 @@ class TwilioWebhooksIntegrationTests extends ProviderChannelsIntegrationTest {
 		UUID helper = seedHelper(true);
 		Map<String, String> stop = sms(mobileOf(helper), "Bitte STOP");
 		assertRejected(post(SMS_PATH, stop, null), helper, stop);
-		assertThat(output).contains("Rejected a request to /hooks/twilio/sms: no Twilio signature")
-			.doesNotContain(stop.get("From"))
-			.doesNotContain("Bitte STOP");
+		// Whether this rejection gets a line depends on the tests before (a streak);
+		// TwilioWebhookRejectionsLogTests has the lines.
+		assertThat(output).doesNotContain(stop.get("From")).doesNotContain("Bitte STOP");
 	}
 
 	@Test

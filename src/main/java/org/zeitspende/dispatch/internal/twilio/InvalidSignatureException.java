@@ -14,8 +14,20 @@ class InvalidSignatureException extends ErrorResponseException {
 
 	static final URI TYPE = URI.create("https://zeitspende.org/problems/invalid-signature");
 
-	InvalidSignatureException() {
+	private final String reason;
+
+	/**
+	 * A refused request.
+	 * @param reason for the log only: "no Twilio signature" or "invalid Twilio signature"
+	 */
+	InvalidSignatureException(String reason) {
 		super(HttpStatus.FORBIDDEN, problem(), null);
+		this.reason = reason;
+	}
+
+	@Override
+	public String getMessage() {
+		return this.reason;
 	}
 
 	private static ProblemDetail problem() {

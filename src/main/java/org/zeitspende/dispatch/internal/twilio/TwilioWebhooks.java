@@ -1,12 +1,14 @@
 package org.zeitspende.dispatch.internal.twilio;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Conditional;
@@ -19,6 +21,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.dispatch.DeliveryFailure;
 import org.zeitspende.dispatch.DeliveryReported;
 import org.zeitspende.dispatch.DeliveryStatus;
@@ -52,14 +55,26 @@ class TwilioWebhooks {
 
 	private final InboundSms inbound;
 
+	// Anyone can post to the hooks: a line per forged request would let them fill the
+	// log.
+	private final FailureStreak rejections;
+
+	@Autowired
 	TwilioWebhooks(TwilioProperties properties, @Value("${zeitspende.public-base-url}") URI publicBaseUrl,
 			DatabaseClient database, TransactionalOperator transaction, ApplicationEventPublisher events,
 			InboundSms inbound) {
-		this.signatures = new TwilioSignatures(properties.authToken(), publicBaseUrl);
+		this(new TwilioSignatures(properties.authToken(), publicBaseUrl), database, transaction, events, inbound,
+				Clock.systemUTC());
+	}
+
+	TwilioWebhooks(TwilioSignatures signatures, DatabaseClient database, TransactionalOperator transaction,
+			ApplicationEventPublisher events, InboundSms inbound, Clock clock) {
+		this.signatures = signatures;
 		this.database = database;
 		this.transaction = transaction;
 		this.events = events;
 		this.inbound = inbound;
+		this.rejections = new FailureStreak(log, "Checking Twilio signatures", "request", clock);
 	}
 
 	/**
@@ -93,11 +108,14 @@ class TwilioWebhooks {
 		return exchange.getFormData().map((form) -> {
 			Map<String, String> parameters = form.toSingleValueMap();
 			if (!this.signatures.valid(request, parameters)) {
-				log.warn("Rejected a request to " + request.getURI().getRawPath() + ": "
-						+ (request.getHeaders().containsHeader(TwilioSignatures.HEADER) ? "invalid" : "no")
-						+ " Twilio signature");
-				throw new InvalidSignatureException();
+				InvalidSignatureException rejected = new InvalidSignatureException(
+						(request.getHeaders().containsHeader(TwilioSignatures.HEADER) ? "invalid" : "no")
+								+ " Twilio signature");
+				this.rejections.failed(rejected, (before) -> log.warn("Rejected a request to "
+						+ request.getURI().getRawPath() + ": " + rejected.getMessage() + before));
+				throw rejected;
 			}
+			this.rejections.succeeded();
 			return parameters;
 		});
 	}
