@@ -126,10 +126,10 @@ class AskRelay {
 		return open.find(ask.calloutId())
 			.flatMap((callout) -> sendTo(ask, callout, addresses, now))
 			.switchIfEmpty(Mono.defer(() -> end(ask, AskStatus.SKIPPED, "callout no longer open").then(Mono.empty())))
-			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
-			// have been sent.
 			// Sent, skipped, refused or put off: handled as it should be.
 			.doOnSuccess((sent) -> this.unexpected.succeeded())
+			// Whatever else went wrong leaves the claim to expire as UNKNOWN: it may
+			// have been sent.
 			.onErrorResume((ex) -> {
 				this.unexpected.failed(ex, (before) -> log
 					.warn("Ask " + ask.id() + " left claimed after an unexpected failure" + before, ex));

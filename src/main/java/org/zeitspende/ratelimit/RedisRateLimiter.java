@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -58,17 +57,11 @@ class RedisRateLimiter implements RateLimiter {
 	// a minute passed without a refusal, at the next one.
 	private final Map<String, FailureStreak> refusals;
 
-	@Autowired
 	@SuppressWarnings("rawtypes")
 	RedisRateLimiter(ReactiveStringRedisTemplate redis,
 			@Qualifier(RateLimitConfiguration.TOKEN_BUCKET_SCRIPT) RedisScript<List> script, RateLimitProperties limits,
 			MeterRegistry meters) {
-		this(redis, script, limits, meters, Clock.systemUTC());
-	}
-
-	@SuppressWarnings("rawtypes")
-	RedisRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List> script, RateLimitProperties limits,
-			MeterRegistry meters, Clock clock) {
+		Clock clock = Clock.systemUTC();
 		this.redis = redis;
 		this.script = script;
 		this.limits = Map.copyOf(limits);

@@ -34,6 +34,7 @@ import org.zeitspende.testing.AskRows;
 import org.zeitspende.testing.AskRows.Asked;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.ConfirmationInvariants;
+import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
 import org.zeitspende.testing.Tenants;
 import org.zeitspende.testing.Tenants.Tenant;
@@ -326,14 +327,12 @@ class AskAnswersIntegrationTests {
 
 	private String pageFor(String helpersLanguage) {
 		UUID callout = callout(2, Duration.ofDays(1));
-		Asked helper = asked(callout);
-		this.database.sql("update helper set message_language = :language where id = :id")
-			.bind("language", helpersLanguage)
-			.bind("id", helper.helperId())
-			.then()
-			.block(TIMEOUT);
+		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst")
+			.messageLanguage(helpersLanguage)
+			.insert();
+		String token = new AskRows(this.database).ask(callout, helper, "EMAIL");
 		return this.client.get()
-			.uri("/c/{token}", helper.token())
+			.uri("/c/{token}", token)
 			.exchange()
 			.expectStatus()
 			.isOk()
