@@ -173,6 +173,7 @@ class AskLinkSecurityIntegrationTests {
 				}
 			})
 			.collect(Collectors.groupingBy(Guess::status, Collectors.counting()))
+			.doFinally((signal) -> connections.dispose())
 			.block(Duration.ofMinutes(2));
 
 		assertThat(statuses).containsOnlyKeys(404, 429);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +79,11 @@ class ConfirmationConcurrencyIntegrationTests {
 		this.burst = new AnswerBurst(this.port);
 		this.invariants = new ConfirmationInvariants(this.database, this.redis);
 		this.tenant = new Tenants(this.database).approved();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.burst.close();
 	}
 
 	@Test

@@ -84,6 +84,7 @@ class ConfirmationFaultsIntegrationTests {
 	@AfterEach
 	void tearDown() {
 		this.faults.close();
+		this.burst.close();
 	}
 
 	@Test

@@ -69,16 +69,17 @@ class ConfirmationHistoryIntegrationTests {
 		UUID callout = new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(),
 				Instant.now().plus(Duration.ofDays(1)), 30);
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 300);
-		AnswerBurst patient = new AnswerBurst(this.port);
-		AnswerBurst impatient = new AnswerBurst(this.port, IMPATIENT);
-
-		// Every other helper gives up waiting after a few milliseconds.
-		List<Operation> history = Flux.fromIterable(helpers)
-			.index()
-			.flatMap((indexed) -> ((indexed.getT1() % 2 == 0) ? impatient : patient).accept(indexed.getT2().token())
-				.map((reply) -> Operation.of(indexed.getT2(), reply)), AnswerBurst.IN_FLIGHT)
-			.collectList()
-			.block(TIMEOUT);
+		List<Operation> history;
+		try (AnswerBurst patient = new AnswerBurst(this.port);
+				AnswerBurst impatient = new AnswerBurst(this.port, IMPATIENT)) {
+			// Every other helper gives up waiting after a few milliseconds.
+			history = Flux.fromIterable(helpers)
+				.index()
+				.flatMap((indexed) -> ((indexed.getT1() % 2 == 0) ? impatient : patient).accept(indexed.getT2().token())
+					.map((reply) -> Operation.of(indexed.getT2(), reply)), AnswerBurst.IN_FLIGHT)
+				.collectList()
+				.block(TIMEOUT);
+		}
 
 		assertThat(history).hasSize(300);
 		assertThat(helpersWhere(history, Operation::unknown)).as("requests the client gave up on").isNotEmpty();

@@ -88,7 +88,10 @@ class ConfirmationWithoutRedisIntegrationTests {
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 200);
 		this.ownRedis.stop();
 
-		Map<Asked, Reply> replies = new AnswerBurst(this.instance.port()).acceptAll(helpers);
+		Map<Asked, Reply> replies;
+		try (AnswerBurst burst = new AnswerBurst(this.instance.port())) {
+			replies = burst.acceptAll(helpers);
+		}
 
 		assertThat(replies.values()).allSatisfy(ConfirmationInvariants::assertOutcomeOrRetryLater);
 		assertThat(AnswerBurst.helpers(replies, "CONFIRMED")).hasSize(20);

@@ -83,15 +83,15 @@ class TwoInstancesIntegrationTests {
 		UUID callout = new CalloutRows(this.database).open(this.tenant.id(), this.tenant.coordinator().id(),
 				Instant.now().plus(Duration.ofDays(1)), 20);
 		List<Asked> helpers = new AskRows(this.database).asked(callout, 200);
-		AnswerBurst first = new AnswerBurst(this.port);
-		AnswerBurst other = new AnswerBurst(this.second.port());
-
-		Map<Asked, Reply> replies = Flux.fromIterable(helpers)
-			.index()
-			.flatMap((indexed) -> ((indexed.getT1() % 2 == 0) ? first : other).accept(indexed.getT2().token())
-				.map((reply) -> Map.entry(indexed.getT2(), reply)), AnswerBurst.IN_FLIGHT)
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
-			.block(Duration.ofSeconds(120));
+		Map<Asked, Reply> replies;
+		try (AnswerBurst first = new AnswerBurst(this.port); AnswerBurst other = new AnswerBurst(this.second.port())) {
+			replies = Flux.fromIterable(helpers)
+				.index()
+				.flatMap((indexed) -> ((indexed.getT1() % 2 == 0) ? first : other).accept(indexed.getT2().token())
+					.map((reply) -> Map.entry(indexed.getT2(), reply)), AnswerBurst.IN_FLIGHT)
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+				.block(Duration.ofSeconds(120));
+		}
 
 		assertThat(replies.values()).allSatisfy(ConfirmationInvariants::assertOutcomeOrRetryLater);
 		assertThat(AnswerBurst.helpers(replies, "CONFIRMED")).hasSize(20);

@@ -30,7 +30,7 @@ import org.zeitspende.testing.AskRows.Asked;
  * reply does not come in time is recorded as unknown: it may or may not have taken a
  * slot.
  */
-public final class AnswerBurst {
+public final class AnswerBurst implements AutoCloseable {
 
 	/**
 	 * Requests in flight at once; the server's connection pool to PostgreSQL is smaller.
@@ -40,6 +40,8 @@ public final class AnswerBurst {
 	private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
 	private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
+
+	private final ConnectionProvider connections;
 
 	private final WebClient http;
 
@@ -57,11 +59,11 @@ public final class AnswerBurst {
 	 * @param replyTimeout how long to wait for a reply, or {@code null} for ever
 	 */
 	public AnswerBurst(int port, Duration replyTimeout) {
-		ConnectionProvider connections = ConnectionProvider.builder("burst")
+		this.connections = ConnectionProvider.builder("burst")
 			.maxConnections(IN_FLIGHT)
 			.pendingAcquireMaxCount(-1)
 			.build();
-		HttpClient client = HttpClient.create(connections);
+		HttpClient client = HttpClient.create(this.connections);
 		this.http = WebClient.builder()
 			.baseUrl("http://localhost:" + port)
 			.clientConnector(new ReactorClientHttpConnector(
@@ -115,6 +117,15 @@ public final class AnswerBurst {
 				.map((body) -> new Reply(response.statusCode().value(), outcome(body),
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
 			.onErrorResume(AnswerBurst::noReply, (ex) -> Mono.just(Reply.UNKNOWN));
+	}
+
+	/**
+	 * Closes the client's connections, which the server would otherwise keep open for the
+	 * rest of the test run.
+	 */
+	@Override
+	public void close() {
+		this.connections.dispose();
 	}
 
 	/**
