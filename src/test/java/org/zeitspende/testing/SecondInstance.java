@@ -1,5 +1,8 @@
 package org.zeitspende.testing;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +28,13 @@ public final class SecondInstance implements AutoCloseable {
 	 * @return the running instance
 	 */
 	public static SecondInstance start(String... properties) {
-		return new SecondInstance(new SpringApplicationBuilder(ZeitspendeApplication.class).profiles("test")
-			.properties("server.port=0")
-			.properties(properties)
-			.run());
+		// As command-line arguments, which outrank the application's own settings (the
+		// builder's properties are defaults, which its settings outrank).
+		String[] arguments = Stream.concat(Stream.of("server.port=0"), Arrays.stream(properties))
+			.map((property) -> "--" + property)
+			.toArray(String[]::new);
+		return new SecondInstance(
+				new SpringApplicationBuilder(ZeitspendeApplication.class).profiles("test").run(arguments));
 	}
 
 	/**
