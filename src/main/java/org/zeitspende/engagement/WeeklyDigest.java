@@ -1,5 +1,6 @@
 package org.zeitspende.engagement;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zeitspende.ask.AskOutbox;
+import org.zeitspende.config.FailureStreak;
 import org.zeitspende.config.ScheduledJob;
 import org.zeitspende.dispatch.Channel;
 import org.zeitspende.dispatch.MessageNotSentException;
@@ -58,6 +60,11 @@ class WeeklyDigest {
 	private static final Log log = LogFactory.getLog(WeeklyDigest.class);
 
 	private final ScheduledJob job = new ScheduledJob(log, "Sending the weekly digests");
+
+	// A fault that meets every digest, PostgreSQL gone mid-run say, would log a line per
+	// helper.
+	private final FailureStreak unexpected = new FailureStreak(log, "Sending single digests", "digest",
+			Clock.systemUTC());
 
 	private final RequirementProfiles profiles;
 
@@ -157,9 +164,12 @@ class WeeklyDigest {
 					(ex) -> (ex.outcomeUnknown() ? this.digests.end(helperId, week, "UNKNOWN", ex.getMessage())
 							: this.digests.release(helperId, week))
 						.thenReturn(false))
+			.doOnSuccess((handled) -> this.unexpected.succeeded())
 			.onErrorResume((ex) -> {
-				log.warn("Digest for helper " + helperId + " left claimed after an unexpected failure: "
-						+ ex.getMessage());
+				this.unexpected.failed(ex,
+						(before) -> log.warn("Digest for helper " + helperId
+								+ " not sent after an unexpected failure (a claim taken stays): "
+								+ FailureStreak.reason(ex) + before));
 				return Mono.just(false);
 			})
 			.defaultIfEmpty(false);

@@ -12,11 +12,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,6 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zeitspende.ask.AskOutbox;
+import org.zeitspende.dispatch.MessageSender;
+import org.zeitspende.helper.HelperContacts;
+import org.zeitspende.helper.MatchProfiles;
 import org.zeitspende.testing.CalloutRows;
 import org.zeitspende.testing.HelperRows;
 import org.zeitspende.testing.IntegrationTest;
@@ -41,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profiles of other tests are too old to count.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WeeklyDigestIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -67,6 +76,9 @@ class WeeklyDigestIntegrationTests {
 
 	@Autowired
 	AskOutbox asks;
+
+	@Autowired
+	ApplicationContext context;
 
 	Tokens tokens;
 
@@ -209,6 +221,28 @@ class WeeklyDigestIntegrationTests {
 		assertThat(received(noAsksWanted)).isEmpty();
 		assertThat(claims(noAsksWanted)).isEmpty();
 		assertThat(received(budgetLeft)).as("one digest a week").hasSize(1);
+	}
+
+	@Test
+	void aFaultMeetingEveryDigest_isLoggedOnce(CapturedOutput output) {
+		Instant now = instantWeeksAhead(60);
+		for (int i = 0; i < 5; i++) {
+			optedIn(helperIn("bad-lauterberg", "fahrdienst").hoursPerWeek(4).insert());
+		}
+		profile("Fahrdienst Bad Lauterberg", "fahrdienst", "bad-lauterberg", 4, now.minus(Duration.ofDays(1)));
+		WeeklyDigest failing = withSender((message) -> Mono.error(new IllegalStateException("Template failed")));
+
+		assertThat(failing.run(now).block(TIMEOUT)).isZero();
+
+		assertThat(output)
+			.containsOnlyOnce("not sent after an unexpected failure (a claim taken stays): Template failed");
+	}
+
+	private WeeklyDigest withSender(MessageSender sender) {
+		return new WeeklyDigest(this.context.getBean(RequirementProfiles.class),
+				this.context.getBean(MatchProfiles.class), this.context.getBean(HelperContacts.class), this.asks,
+				this.context.getBean(DigestRepository.class), this.context.getBean(DigestTexts.class), sender,
+				this.context.getBean(DigestProperties.class));
 	}
 
 	private void update(String sql, UUID helper) {
