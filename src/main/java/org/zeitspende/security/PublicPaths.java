@@ -26,8 +26,11 @@ final class PublicPaths {
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/public/**"),
 				// Donors pledge without an account.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/public/donation-needs/*/pledges"),
-				// Applying as an organisation and signing in.
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/organisations", "/api/auth/token"),
+				// Applying as an organisation and signing in. Signing in takes every
+				// method,
+				// so that a GET is told 405 (use POST), not 401 (sign in first).
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/organisations"),
+				ServerWebExchangeMatchers.pathMatchers("/api/auth/token"),
 				// Helpers register, verify their channels and ask for sign-in links
 				// without a token.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/helpers"),
