@@ -17,6 +17,7 @@ import org.zeitspende.ask.NoticeRepository.ClaimedNotice;
 import org.zeitspende.callout.CalloutCancelled;
 import org.zeitspende.callout.CalloutExhausted;
 import org.zeitspende.callout.CalloutFilled;
+import org.zeitspende.callout.CalloutStatus;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.callout.HelperWithdrew;
 import org.zeitspende.callout.CalloutSummaries;
@@ -129,8 +130,11 @@ class NoticeRelay {
 
 	private Mono<AskStatus> relay(ClaimedNotice notice, Instant now) {
 		return this.callouts.find(notice.calloutId())
-			.flatMap((callout) -> message(notice, callout))
-			.flatMap((message) -> send(notice, message, now))
+			.flatMap(
+					(callout) -> whyNotNeeded(notice, callout)
+						.flatMap((reason) -> end(notice, AskStatus.SKIPPED, reason))
+						.switchIfEmpty(Mono
+							.defer(() -> message(notice, callout).flatMap((message) -> send(notice, message, now)))))
 			.switchIfEmpty(Mono.defer(() -> end(notice, AskStatus.FAILED,
 					notice.toOrganiser() ? "no email of the organiser" : "no verified contact on " + notice.channel())))
 			.doOnSuccess((status) -> this.unexpected.succeeded())
@@ -139,6 +143,23 @@ class NoticeRelay {
 						+ " left claimed after an unexpected failure: " + FailureStreak.reason(ex) + before));
 				return Mono.empty();
 			});
+	}
+
+	// A stand-down waits its turn behind the others of a large callout, seconds or
+	// minutes: by then a withdrawal may have opened a place again (the helper's link
+	// works
+	// again), or the helper may have come too late and joined the standby list, which
+	// "no longer needed" would contradict, or answered otherwise.
+	private Mono<String> whyNotNeeded(ClaimedNotice notice, CalloutSummary callout) {
+		if (notice.kind() != NoticeKind.NO_LONGER_NEEDED) {
+			return Mono.empty();
+		}
+		if (callout.status() != CalloutStatus.FILLED) {
+			return Mono.just("the callout is " + callout.status() + " now");
+		}
+		return this.notices.answeredOrWaiting(notice.calloutId(), notice.recipientId())
+			.filter(Boolean::booleanValue)
+			.map((answered) -> "answered or on standby since the callout filled");
 	}
 
 	private Mono<OutgoingMessage> message(ClaimedNotice notice, CalloutSummary callout) {

@@ -65,6 +65,20 @@ class NoticeRepository {
 	}
 
 	/**
+	 * Whether a helper answered a callout or joined its standby list: such a helper needs
+	 * no "no longer needed".
+	 */
+	Mono<Boolean> answeredOrWaiting(UUID calloutId, UUID helperId) {
+		return this.database.sql("""
+				select exists (select 1 from confirmation where callout_id = :callout and helper_id = :helper)
+				    or exists (select 1 from standby where callout_id = :callout and helper_id = :helper)""")
+			.bind("callout", calloutId)
+			.bind("helper", helperId)
+			.map((row) -> row.get(0, Boolean.class))
+			.one();
+	}
+
+	/**
 	 * The channel a helper was asked on for a callout.
 	 */
 	Mono<Channel> askChannel(UUID calloutId, UUID helperId) {

@@ -3,6 +3,7 @@ package org.zeitspende.ask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -224,6 +225,69 @@ class NoticesIntegrationTests {
 			.startsWith("Thank you, we have enough helpers: Driving in Grone, ");
 		assertThat(SMTP.getReceivedMessagesForDomain(email(confirmed))).as("only the ask").hasSize(1);
 		assertThat(SMTP.getReceivedMessagesForDomain(email(declined))).as("only the ask").hasSize(1);
+	}
+
+	@Test
+	void standDown_isSkipped_forHelpersWhoAnsweredOrJoinedTheStandbyListBeforeItsTurn() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID silent = helpers().insert();
+		UUID lateNo = helpers().insert();
+		UUID onStandby = helpers().insert();
+		enqueue(callout, silent, lateNo, onStandby);
+		relayAsks(callout);
+		filled(tenant, callout, 4);
+
+		// Too late for a place: one says no, one joins the standby list.
+		answer(callout, lateNo, "DECLINED");
+		update("insert into standby (callout_id, helper_id) values (:id, '%s')".formatted(onStandby), callout);
+		poll(4);
+
+		assertThat(Mailbox.allReceivedBy(SMTP, email(silent), 2).get(1).getSubject())
+			.startsWith("Danke, wir sind vollständig: ");
+		assertThat(SMTP.getReceivedMessagesForDomain(email(lateNo))).as("only the ask").hasSize(1);
+		assertThat(SMTP.getReceivedMessagesForDomain(email(onStandby))).as("only the ask").hasSize(1);
+		assertThat(standDowns(callout)).containsOnly(Map.entry(silent, "SENT"), Map.entry(lateNo, "SKIPPED"),
+				Map.entry(onStandby, "SKIPPED"));
+	}
+
+	@Test
+	void standDown_isSkipped_whenAPlaceOpenedAgainBeforeItsTurn() {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID silent = helpers().insert();
+		enqueue(callout, silent);
+		relayAsks(callout);
+		filled(tenant, callout, 2);
+
+		// A confirmed helper withdrew: the silent helper's link may take the place.
+		update("update callout set filled = 1, status = 'OPEN' where id = :id", callout);
+		poll(2);
+
+		assertThat(SMTP.getReceivedMessagesForDomain(email(silent))).as("only the ask").hasSize(1);
+		assertThat(standDowns(callout)).containsOnly(Map.entry(silent, "SKIPPED"));
+	}
+
+	// Filled with two places, and the notices written: one per helper, one to the
+	// organiser.
+	private void filled(Tenant tenant, UUID callout, long notices) {
+		update("update callout set filled = 2, status = 'FILLED' where id = :id", callout);
+		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
+		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == notices);
+	}
+
+	private void update(String sql, UUID callout) {
+		this.database.sql(sql).bind("id", callout).then().block(TIMEOUT);
+	}
+
+	private Map<UUID, String> standDowns(UUID callout) {
+		return this.database
+			.sql("select recipient_id, status from notice where callout_id = :id and kind = 'NO_LONGER_NEEDED'")
+			.bind("id", callout)
+			.map((row) -> Map.entry(row.get(0, UUID.class), row.get(1, String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.block(TIMEOUT);
 	}
 
 	@Test
