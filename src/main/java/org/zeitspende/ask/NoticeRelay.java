@@ -146,10 +146,10 @@ class NoticeRelay {
 	}
 
 	// A stand-down waits its turn behind the others of a large callout, seconds or
-	// minutes: by then a withdrawal may have opened a place again (the helper's link
-	// works
-	// again), or the helper may have come too late and joined the standby list, which
-	// "no longer needed" would contradict, or answered otherwise.
+	// minutes. By then a withdrawal may have opened a place again, which the helper's
+	// link may take, or the callout may be cancelled, which its own notice tells; or the
+	// helper may have said no, or come too late and joined the standby list, which "no
+	// longer needed" would contradict; or a stand-down of another fill tells the same.
 	private Mono<String> whyNotNeeded(ClaimedNotice notice, CalloutSummary callout) {
 		if (notice.kind() != NoticeKind.NO_LONGER_NEEDED) {
 			return Mono.empty();
@@ -157,9 +157,7 @@ class NoticeRelay {
 		if (callout.status() != CalloutStatus.FILLED) {
 			return Mono.just("the callout is " + callout.status() + " now");
 		}
-		return this.notices.answeredOrWaiting(notice.calloutId(), notice.recipientId())
-			.filter(Boolean::booleanValue)
-			.map((answered) -> "answered or on standby since the callout filled");
+		return this.notices.standDownNeedless(notice.id());
 	}
 
 	private Mono<OutgoingMessage> message(ClaimedNotice notice, CalloutSummary callout) {

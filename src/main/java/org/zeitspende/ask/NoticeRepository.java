@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -65,17 +66,32 @@ class NoticeRepository {
 	}
 
 	/**
-	 * Whether a helper answered a callout or joined its standby list: such a helper needs
-	 * no "no longer needed".
+	 * Why a stand-down ("no longer needed") would tell its helper nothing new, if it
+	 * would: the helper answered the callout or joined its standby list since it filled,
+	 * or another stand-down of the callout told the helper already (the callout filled
+	 * before, a withdrawal opened a place, and it filled again) or will (a later fill's).
+	 * @param noticeId the stand-down
+	 * @return the reason, empty when it is still news
 	 */
-	Mono<Boolean> answeredOrWaiting(UUID calloutId, UUID helperId) {
+	Mono<String> standDownNeedless(UUID noticeId) {
 		return this.database.sql("""
-				select exists (select 1 from confirmation where callout_id = :callout and helper_id = :helper)
-				    or exists (select 1 from standby where callout_id = :callout and helper_id = :helper)""")
-			.bind("callout", calloutId)
-			.bind("helper", helperId)
-			.map((row) -> row.get(0, Boolean.class))
-			.one();
+				select case
+				    when exists (select 1 from confirmation c
+				                 where c.callout_id = n.callout_id and c.helper_id = n.recipient_id)
+				      or exists (select 1 from standby s
+				                 where s.callout_id = n.callout_id and s.helper_id = n.recipient_id)
+				    then 'answered or on standby since the callout filled'
+				    when exists (select 1 from notice o
+				                 where o.callout_id = n.callout_id and o.recipient_id = n.recipient_id
+				                   and o.kind = n.kind and o.id <> n.id
+				                   and (o.status in ('SENT', 'UNKNOWN') or o.occurred_at > n.occurred_at))
+				    then 'told by the stand-down of another fill'
+				end
+				from notice n where n.id = :id""")
+			.bind("id", noticeId)
+			.map((row) -> Optional.ofNullable(row.get(0, String.class)))
+			.one()
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/**

@@ -268,6 +268,35 @@ class NoticesIntegrationTests {
 		assertThat(standDowns(callout)).containsOnly(Map.entry(silent, "SKIPPED"));
 	}
 
+	@Test
+	void standDown_goesOnceToAHelper_howeverOftenTheCalloutFills() throws Exception {
+		Tenant tenant = new Tenants(this.database).approved();
+		UUID toldFirst = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID silent = helpers().insert();
+		enqueue(toldFirst, silent);
+		relayAsks(toldFirst);
+		filled(tenant, toldFirst, 2);
+		poll(2);
+		// A withdrawal opens a place, and another helper takes it.
+		update("update callout set filled = 1, status = 'OPEN' where id = :id", toldFirst);
+		filled(tenant, toldFirst, 4);
+		poll(2);
+
+		UUID bothWaiting = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
+		UUID waiting = helpers().insert();
+		enqueue(bothWaiting, waiting);
+		relayAsks(bothWaiting);
+		filled(tenant, bothWaiting, 2);
+		update("update callout set filled = 1, status = 'OPEN' where id = :id", bothWaiting);
+		filled(tenant, bothWaiting, 4);
+		poll(4);
+
+		assertThat(Mailbox.allReceivedBy(SMTP, email(silent), 2)).as("the ask, one stand-down").hasSize(2);
+		assertThat(standDownStatuses(toldFirst)).containsExactly("SENT", "SKIPPED");
+		assertThat(Mailbox.allReceivedBy(SMTP, email(waiting), 2)).as("the ask, one stand-down").hasSize(2);
+		assertThat(standDownStatuses(bothWaiting)).as("the later fill's goes").containsExactly("SKIPPED", "SENT");
+	}
+
 	// Filled with two places, and the notices written: one per helper, one to the
 	// organiser.
 	private void filled(Tenant tenant, UUID callout, long notices) {
@@ -278,6 +307,17 @@ class NoticesIntegrationTests {
 
 	private void update(String sql, UUID callout) {
 		this.database.sql(sql).bind("id", callout).then().block(TIMEOUT);
+	}
+
+	// Oldest fill first.
+	private List<String> standDownStatuses(UUID callout) {
+		return this.database
+			.sql("select status from notice where callout_id = :id and kind = 'NO_LONGER_NEEDED' order by occurred_at")
+			.bind("id", callout)
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT);
 	}
 
 	private Map<UUID, String> standDowns(UUID callout) {
