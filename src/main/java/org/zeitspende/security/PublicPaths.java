@@ -26,9 +26,10 @@ final class PublicPaths {
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/public/**"),
 				// Donors pledge without an account.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/public/donation-needs/*/pledges"),
-				// Applying as an organisation and signing in. Signing in takes every
-				// method,
-				// so that a GET is told 405 (use POST), not 401 (sign in first).
+				// Applying as an organisation and signing in. Signing in is public
+				// for every method, so that a GET is told 405, not 401: only a POST
+				// is mapped there, and no other handler may be, as none would see
+				// a token.
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/organisations"),
 				ServerWebExchangeMatchers.pathMatchers("/api/auth/token"),
 				// Helpers register, verify their channels and ask for sign-in links

@@ -83,8 +83,8 @@ class ConfirmationFaultsIntegrationTests {
 
 	@AfterEach
 	void tearDown() {
-		this.faults.close();
 		this.burst.close();
+		this.faults.close();
 	}
 
 	@Test

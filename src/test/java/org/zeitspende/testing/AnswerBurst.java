@@ -120,8 +120,8 @@ public final class AnswerBurst implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the client's connections, which the server would otherwise keep open for the
-	 * rest of the test run.
+	 * Starts closing the client's connections, without waiting for them: the server would
+	 * otherwise keep them open for the rest of the test run.
 	 */
 	@Override
 	public void close() {
