@@ -3,14 +3,14 @@ package org.zeitspende.config;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.zeitspende.ZeitspendeApplication;
+import org.zeitspende.testing.SecondInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -39,11 +39,9 @@ class DatastoreUnreachableTests {
 	}
 
 	private static void start(String... properties) {
-		new SpringApplicationBuilder(ZeitspendeApplication.class).profiles("test")
-			.properties("server.port=0", "spring.data.redis.connect-timeout=1s")
-			.properties(properties)
-			.run()
-			.close();
+		String[] settings = Arrays.copyOf(properties, properties.length + 1);
+		settings[properties.length] = "spring.data.redis.connect-timeout=1s";
+		SecondInstance.start(settings).close();
 	}
 
 	private static int closedPort() throws IOException {
