@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
+import org.zeitspende.callout.CalloutStatus;
 import org.zeitspende.callout.CalloutSummary;
 import org.zeitspende.helper.HelperContacts;
 import org.zeitspende.ratelimit.RateLimitExceededException;
@@ -49,13 +50,16 @@ class AskPage {
 
 	private final Pages pages;
 
+	private final Withdrawals withdrawals;
+
 	AskPage(Confirmations confirmations, TokenMisses misses, HelperContacts helpers, ReferenceData reference,
-			Pages pages) {
+			Pages pages, Withdrawals withdrawals) {
 		this.confirmations = confirmations;
 		this.misses = misses;
 		this.helpers = helpers;
 		this.reference = reference;
 		this.pages = pages;
+		this.withdrawals = withdrawals;
 	}
 
 	@GetMapping(path = "/c/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -115,6 +119,7 @@ class AskPage {
 	private ResponseEntity<String> page(Confirmations.Asked asked, Outcome outcome, List<Alternative> alternatives,
 			Instant now, String language, Names names) {
 		CalloutSummary callout = asked.callout();
+		boolean cancelled = callout.status() == CalloutStatus.CANCELLED;
 		Map<String, String> texts = PageTexts.in(language);
 		StringBuilder body = new StringBuilder();
 		if (outcome != null) {
@@ -126,9 +131,15 @@ class AskPage {
 		}
 		else {
 			body.append("<h1>").append(escaped(texts.get("title"))).append("</h1>");
-			Outcome shown = asked.standby() ? Outcome.STANDBY : asked.answer();
+			// A cancelled callout says so first: a confirmed helper must not read "you're
+			// in" and turn up.
+			String shown = cancelled ? "cancelled" : asked.standby() ? Outcome.STANDBY.name()
+					: (asked.answer() != null) ? asked.answer().name() : null;
 			if (shown != null) {
-				body.append("<p><strong>").append(escaped(texts.get(shown.name()))).append("</strong></p>");
+				body.append("<p><strong>").append(escaped(texts.get(shown))).append("</strong></p>");
+			}
+			if (cancelled) {
+				body.append("<p>").append(escaped(texts.get("cancelled.text"))).append("</p>");
 			}
 		}
 		body.append("<dl>");
@@ -137,7 +148,7 @@ class AskPage {
 		entry(body, texts.get("where"), names.place(callout.place()));
 		entry(body, texts.get("when"), when(callout.startsAt(), callout.endsAt(), language));
 		entry(body, texts.get("open"), callout.open(now) + " " + texts.get("of") + " " + callout.needed());
-		boolean confirmed = asked.answer() == Outcome.CONFIRMED;
+		boolean confirmed = asked.answer() == Outcome.CONFIRMED && !cancelled;
 		if (confirmed && !callout.meetingPoint().isBlank()) {
 			entry(body, texts.get("meeting-point"), callout.meetingPoint());
 		}
@@ -145,8 +156,11 @@ class AskPage {
 			entry(body, texts.get("contact"), callout.contactHint());
 		}
 		body.append("</dl>");
-		if (confirmed) {
+		if (confirmed && this.withdrawals.possible(callout, now)) {
 			form(body, "withdraw", texts.get("withdraw"), "");
+		}
+		else if (confirmed) {
+			body.append("<p>").append(escaped(texts.get("too-late-to-withdraw"))).append("</p>");
 		}
 		else if (asked.answer() == null && callout.takesHelpers(now)) {
 			form(body, "yes", texts.get("yes"), " class=\"primary\"");

@@ -46,6 +46,18 @@ class Withdrawals {
 	}
 
 	/**
+	 * Whether a confirmed helper may still withdraw: the callout is not called off, and
+	 * its start is further away than the configured time.
+	 * @param callout the callout
+	 * @param now the current instant
+	 * @return {@code true} when a withdrawal would be taken
+	 */
+	boolean possible(CalloutSummary callout, Instant now) {
+		boolean openOrFilled = callout.status() == CalloutStatus.OPEN || callout.status() == CalloutStatus.FILLED;
+		return openOrFilled && now.isBefore(callout.startsAt().minus(this.properties.withdrawUntil()));
+	}
+
+	/**
 	 * Withdraws a confirmed helper.
 	 * @param callout the callout as read before
 	 * @param helperId a helper whose stored answer is a yes
@@ -54,8 +66,7 @@ class Withdrawals {
 	 * called off
 	 */
 	Mono<Outcome> withdraw(CalloutSummary callout, UUID helperId, Instant now) {
-		boolean openOrFilled = callout.status() == CalloutStatus.OPEN || callout.status() == CalloutStatus.FILLED;
-		if (!openOrFilled || !now.isBefore(callout.startsAt().minus(this.properties.withdrawUntil()))) {
+		if (!possible(callout, now)) {
 			return Mono.just(Outcome.CLOSED);
 		}
 		Mono<Slots> released = this.answers.withdraw(callout.id(), helperId)

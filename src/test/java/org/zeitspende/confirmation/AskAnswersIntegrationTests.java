@@ -310,6 +310,43 @@ class AskAnswersIntegrationTests {
 		assertThat(answers(callout)).isZero();
 	}
 
+	@Test
+	void page_ofACancelledCallout_tellsAConfirmedHelperNotToCome() {
+		UUID callout = callout(2, Duration.ofDays(1));
+		Asked helper = asked(callout);
+		post(helper, "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+		this.database.sql("update callout set status = 'CANCELLED', cancelled_at = now() where id = :id")
+			.bind("id", callout)
+			.then()
+			.block(TIMEOUT);
+
+		assertThat(page(helper)).contains("Abgesagt", "Sie werden dafür nicht gebraucht")
+			.doesNotContain("Sie sind dabei", "Eingang B", "Zusage zurückziehen", "<form");
+	}
+
+	@Test
+	void page_closerToTheStartThanWithdrawalsAllow_offersNoWithdrawal_butTheContact() {
+		UUID callout = callout(2, Duration.ofHours(1));
+		Asked helper = asked(callout);
+		post(helper, "accept").expectBody().jsonPath("$.outcome").isEqualTo("CONFIRMED");
+
+		assertThat(page(helper))
+			.contains("Danke, Sie sind dabei!", "Eingang B", "Zurückziehen geht über diesen Link nicht mehr",
+					"Ansprechperson vor Ort Bescheid")
+			.doesNotContain("<form");
+	}
+
+	private String page(Asked helper) {
+		return this.client.get()
+			.uri("/c/{token}", helper.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	// English for a helper who reads English, German for everyone else, each with its
 	// own way of writing the day.
 	@Test
