@@ -337,8 +337,12 @@ class AskAnswersIntegrationTests {
 	}
 
 	private String page(Asked helper) {
+		return page(helper.token());
+	}
+
+	private String page(String token) {
 		return this.client.get()
-			.uri("/c/{token}", helper.token())
+			.uri("/c/{token}", token)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -367,15 +371,7 @@ class AskAnswersIntegrationTests {
 		UUID helper = new HelperRows(this.database).helper("goettingen-grone", "fahrdienst")
 			.messageLanguage(helpersLanguage)
 			.insert();
-		String token = new AskRows(this.database).ask(callout, helper, "EMAIL");
-		return this.client.get()
-			.uri("/c/{token}", token)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return page(new AskRows(this.database).ask(callout, helper, "EMAIL"));
 	}
 
 	@Test
