@@ -176,10 +176,7 @@ class NoticesIntegrationTests {
 		Tenant tenant = new Tenants(this.database).approved();
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		Instant filledAt = Instant.now();
-		this.database.sql("update callout set filled = 2, status = 'FILLED' where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
+		update("update callout set filled = 2, status = 'FILLED' where id = :id", callout);
 
 		CalloutFilled filled = new CalloutFilled(callout, tenant.id(), 2, filledAt);
 		this.events.publishEvent(filled);
@@ -210,13 +207,8 @@ class NoticesIntegrationTests {
 		relayAsks(callout);
 		answer(callout, confirmed, "CONFIRMED");
 		answer(callout, declined, "DECLINED");
-		this.database.sql("update callout set filled = 2, status = 'FILLED' where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
 
-		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
-		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 3);
+		filled(tenant, callout, 3);
 		poll(3);
 
 		assertThat(Mailbox.allReceivedBy(SMTP, email(silent), 2).get(1).getSubject())
@@ -297,8 +289,8 @@ class NoticesIntegrationTests {
 		assertThat(standDownStatuses(bothWaiting)).as("the later fill's goes").containsExactly("SKIPPED", "SENT");
 	}
 
-	// Filled with two places, and the notices written: one per helper, one to the
-	// organiser.
+	// Filled with two places, once the callout's notices (all of its fills so far) number
+	// as many as given.
 	private void filled(Tenant tenant, UUID callout, long notices) {
 		update("update callout set filled = 2, status = 'FILLED' where id = :id", callout);
 		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
@@ -390,13 +382,9 @@ class NoticesIntegrationTests {
 		UUID callout = new CalloutRows(this.database).open(tenant.id(), tenant.coordinator().id());
 		enqueue(callout, helpers().insert());
 		relayAsks(callout);
-		this.database.sql("update callout set notify_when_filled = false, filled = 2, status = 'FILLED' where id = :id")
-			.bind("id", callout)
-			.then()
-			.block(TIMEOUT);
+		update("update callout set notify_when_filled = false where id = :id", callout);
 
-		this.events.publishEvent(new CalloutFilled(callout, tenant.id(), 2, Instant.now()));
-		await().atMost(TIMEOUT).until(() -> noticeCount(callout) == 1);
+		filled(tenant, callout, 1);
 		poll(1);
 
 		assertThat(noticeKinds(callout)).containsExactly("CALLOUT_FILLED");
